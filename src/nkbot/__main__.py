@@ -1,0 +1,3 @@
+from nkbot.cli import main
+
+raise SystemExit(main())

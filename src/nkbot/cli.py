@@ -1,0 +1,203 @@
+"""The `nkbot` command: argument parsing and dispatch to the adapters. No logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from nkbot import __version__
+from nkbot.config import ConfigError, Settings
+from nkbot.engine import Engine, KnowledgeError, load
+from nkbot.engine.model import DEFAULT_LANG
+from nkbot.engine.render import render_result
+from nkbot.engine.serialize import knowledge_json, result_json
+
+MAX_STDIN_LINE = 64 * 1024
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="nkbot",
+        description="Answers questions about the Nagorno-Karabakh conflict from a curated, cited fact base.",
+    )
+    p.add_argument("--version", action="version", version=f"nkbot {__version__}")
+    p.add_argument("--knowledge", type=Path, metavar="DIR",
+                   help="knowledge directory (default: $NKBOT_KNOWLEDGE_DIR or ./knowledge)")  # fmt: skip
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    chat = sub.add_parser("chat", help="talk to the bot in the terminal")
+    chat.add_argument("--lang", default=DEFAULT_LANG, help="answer language (default: en)")
+
+    ask = sub.add_parser("ask", help="answer one question (or, with --json -, one per line of stdin)")
+    ask.add_argument("question", nargs="+", help="the question; '-' reads questions from stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--lang", default=DEFAULT_LANG, help="answer language (default: en)")
+
+    val = sub.add_parser("validate", help="check the knowledge files; exit 1 on errors")
+    val.add_argument("dir", nargs="?", type=Path, help="knowledge directory")
+    val.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    ev = sub.add_parser("eval", help="score the engine on a labelled question set")
+    ev.add_argument("files", nargs="*", type=Path, help="question files or folders (default: eval/)")
+    ev.add_argument("--min-right", type=float, default=0.80, help="least share answered right (0.80)")
+    ev.add_argument("--max-wrong", type=float, default=0.05, help="most share answered wrong (0.05)")
+    ev.add_argument("--min-declined", type=float, default=0.90,
+                    help="least share of out-of-scope questions declined (0.90)")  # fmt: skip
+    ev.add_argument("--show", type=int, default=25, metavar="N", help="list up to N failures (25)")
+    ev.add_argument("--calibrate", action="store_true", help="search the thresholds that score best")
+    ev.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    ex = sub.add_parser("export", help="print the whole knowledge base")
+    ex.add_argument("--json", action="store_true", required=True, help="as one JSON object")
+    ex.add_argument("--lang", default=DEFAULT_LANG, help="language of the texts (default: en)")
+    return p
+
+
+def _engine(args: argparse.Namespace, settings: Settings, err: TextIO) -> Engine | None:
+    root = args.knowledge or settings.knowledge_dir
+    try:
+        return Engine.from_directory(root, settings.thresholds)
+    except KnowledgeError as exc:
+        errors = [p for p in exc.problems if p.severity == "error"]
+        print(f"nkbot: the knowledge in {root} has {len(errors)} error(s); run 'nkbot validate':", file=err)
+        for problem in errors[:10]:
+            print(f"  {problem}", file=err)
+        return None
+
+
+def _questions_from_stdin(stdin: TextIO) -> list[str]:
+    """One question per line; undecodable bytes become U+FFFD instead of a crash."""
+    stream = getattr(stdin, "buffer", None)
+    raw = stream.read() if stream is not None else stdin.read().encode("utf-8", "surrogateescape")
+    text = raw.decode("utf-8", errors="replace")
+    return [line[:MAX_STDIN_LINE] for line in text.splitlines()]
+
+
+def cmd_ask(args: argparse.Namespace, engine: Engine, out: TextIO) -> int:
+    questions = _questions_from_stdin(sys.stdin) if args.question == ["-"] else [" ".join(args.question)]
+    for q in questions:
+        result = engine.answer(q, args.lang)
+        if args.json:
+            print(json.dumps(result_json(engine.kb, result), ensure_ascii=False), file=out, flush=True)
+        else:
+            print(render_result(engine.kb, result), file=out)
+            if len(questions) > 1:
+                print(file=out)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    root = args.dir or args.knowledge or settings.knowledge_dir
+    kb, problems = load(root)
+    for problem in problems:
+        print(problem, file=out)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    if kb is not None:
+        sources = len({s.id for i in kb.intents for s in i.sources})
+        print(f"{root}: {len(kb.intents)} entries, {sources} sources cited, "
+              f"{errors} errors, {warnings} warnings", file=out)  # fmt: skip
+    else:
+        print(f"{root}: {errors} errors, {warnings} warnings", file=out)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO) -> int:
+    from nkbot import evaluation as ev
+
+    files = args.files or [Path("eval")]
+    try:
+        cases = ev.load_cases(files)
+    except (ev.EvalSetError, OSError) as exc:
+        print(f"nkbot eval: {exc}", file=err)
+        return 2
+    bad_labels = ev.check_labels(engine, cases)
+    if bad_labels:
+        print("\n".join(bad_labels), file=err)
+        return 2
+    if args.calibrate:
+        best, summary = ev.calibrate(engine, cases)
+        print(f"best thresholds: answer={best.answer} margin={best.margin} suggest={best.suggest}", file=out)
+        print(json.dumps(summary, indent=2), file=out)
+        return 0
+    report = ev.evaluate(engine, cases)
+    s = report.summary()
+    copies = ev.copied_questions(engine, cases)
+    if args.json:
+        print(json.dumps(s | {"copied_questions": len(copies)}, indent=2), file=out)
+    else:
+        _print_report(report, s, copies, args.show, out)
+    ok = (
+        s["right_rate"] >= args.min_right
+        and s["wrong_rate"] <= args.max_wrong
+        and s["declined_rate"] >= args.min_declined
+    )
+    if not ok:
+        print(f"FAILED: needs right >= {args.min_right:.0%}, wrong <= {args.max_wrong:.0%}, "
+              f"declined >= {args.min_declined:.0%}", file=out)  # fmt: skip
+    return 0 if ok else 1
+
+
+def _print_report(report: object, s: dict[str, object], copies: list[object], show: int, out: TextIO) -> None:
+    from nkbot.evaluation import Report
+
+    assert isinstance(report, Report)
+    ins = s["in_scope"]
+    print(f"in scope: {ins} questions: {s['right']} right ({s['right_rate']:.1%}), "
+          f"{s['wrong']} wrong ({s['wrong_rate']:.1%}), {s['abstained']} abstained "
+          f"({s['abstained_with_hint']} with the right suggestion)", file=out)  # fmt: skip
+    print(f"out of scope: {s['out_of_scope']} questions: {s['declined']} declined ({s['declined_rate']:.1%})",
+          file=out)  # fmt: skip
+    if copies:
+        print(f"note: {len(copies)} question(s) copy an entry's own questions", file=out)
+    failures = [o for o in report.outcomes if o.verdict != "right"]
+    failures.sort(key=lambda o: (o.verdict != "wrong", o.case.file, o.case.line))
+    for o in failures[:show]:
+        got = o.result.intent.id if o.result.intent else o.result.status.value
+        if o.result.suggestions:
+            got += " [" + ", ".join(x.intent.id for x in o.result.suggestions) + "]"
+        expected = "/".join(sorted(o.case.expect)) or "(decline)"
+        print(f"  {o.verdict:<9} {o.result.score:5.1f} {o.case.question!r}: expected {expected}, got {got}",
+              file=out)  # fmt: skip
+    if len(failures) > show:
+        print(f"  ... and {len(failures) - show} more (--show N)", file=out)
+    confusions = report.confusions().most_common(10)
+    if confusions:
+        print("most frequent confusions (expected -> answered):", file=out)
+        for (expected, got), n in confusions:
+            print(f"  {n:3} {expected} -> {got}", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    try:
+        settings = Settings()
+    except ConfigError as exc:
+        print(f"nkbot: {exc}", file=err)
+        return 2
+    command = args.command or "chat"
+    if command == "validate":
+        return cmd_validate(args, settings, out)
+    engine = _engine(args, settings, err)
+    if engine is None:
+        return 1
+    try:
+        if command == "chat":
+            from nkbot.terminal import run_chat
+
+            return run_chat(engine, getattr(args, "lang", DEFAULT_LANG))
+        if command == "ask":
+            return cmd_ask(args, engine, out)
+        if command == "eval":
+            return cmd_eval(args, engine, out, err)
+        if command == "export":
+            print(json.dumps(knowledge_json(engine.kb, args.lang), ensure_ascii=False, indent=2), file=out)
+            return 0
+    except BrokenPipeError:  # `nkbot export --json | head`
+        sys.stderr.close()
+        return 0
+    return 2

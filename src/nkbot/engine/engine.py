@@ -1,0 +1,93 @@
+"""The answer engine: question in, typed result out. Pure and synchronous; no I/O after loading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from nkbot.engine.loader import load_or_raise
+from nkbot.engine.matcher import Matcher, Scored
+from nkbot.engine.model import DEFAULT_LANG, Intent, KnowledgeBase
+from nkbot.engine.normalize import Normalizer
+
+MAX_QUESTION_CHARS = 500
+
+
+class Status(StrEnum):
+    ANSWERED = "answered"
+    AMBIGUOUS = "ambiguous"
+    UNKNOWN = "unknown"
+
+
+class Reason(StrEnum):
+    """Why a question got no answer, beyond "nothing matched"."""
+
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    NO_MATCH = "no_match"
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Score cut-offs (0..100), calibrated with `nkbot eval` on the maintainers' question set."""
+
+    answer: float = 62.0  # the best candidate answers alone from this score ...
+    margin: float = 8.0  # ... when it leads the runner-up by this much
+    suggest: float = 42.0  # below this nothing is offered: "I don't know"
+    max_suggestions: int = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    question: str
+    normalized: str
+    status: Status
+    intent: Intent | None
+    score: float
+    suggestions: tuple[Scored, ...]
+    lang: str
+    reason: Reason | None = None
+
+
+class Engine:
+    def __init__(self, kb: KnowledgeBase, thresholds: Thresholds | None = None) -> None:
+        self.kb = kb
+        self.thresholds = thresholds or Thresholds()
+        self.normalizer = Normalizer(
+            kb.characters,
+            {k: v for lang in kb.languages.values() for k, v in lang.variants.items()},
+            [w for lang in kb.languages.values() for w in lang.stopwords],
+        )
+        self.matcher = Matcher(kb.intents, self.normalizer)
+
+    @classmethod
+    def from_directory(cls, root: Path, thresholds: Thresholds | None = None) -> Engine:
+        return cls(load_or_raise(root), thresholds)
+
+    def answer(self, question: str, lang: str = DEFAULT_LANG) -> Result:
+        text = question.strip()
+        if len(text) > MAX_QUESTION_CHARS:
+            return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.TOO_LONG)
+        normalized = self.normalizer.normalize(text)
+        if not normalized:
+            return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.EMPTY)
+        ranked, _ = self.matcher.match(normalized, limit=self.thresholds.max_suggestions + 1)
+        return self.decide(question, normalized, ranked, lang)
+
+    def decide(self, question: str, normalized: str, ranked: list[Scored], lang: str) -> Result:
+        t = self.thresholds
+        if not ranked or ranked[0].score < t.suggest:
+            top = ranked[0].score if ranked else 0.0
+            return Result(question, normalized, Status.UNKNOWN, None, top, (), lang, Reason.NO_MATCH)
+        best = ranked[0]
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        if best.score >= t.answer and best.score - runner_up >= t.margin:
+            return Result(question, normalized, Status.ANSWERED, best.intent, best.score, (), lang)
+        close = tuple(s for s in ranked if s.score >= t.suggest)[: t.max_suggestions]
+        if len(close) == 1 and best.score >= t.answer:
+            return Result(question, normalized, Status.ANSWERED, best.intent, best.score, (), lang)
+        return Result(question, normalized, Status.AMBIGUOUS, None, best.score, close, lang)
+
+    def get(self, intent_id: str) -> Intent | None:
+        return self.kb.intent(intent_id)

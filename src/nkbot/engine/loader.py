@@ -1,0 +1,442 @@
+"""Reads knowledge/ into a KnowledgeBase, checking everything a maintainer can get wrong.
+
+Loading and validation are one pass on purpose: the bot never serves knowledge that
+`nkbot validate` would reject, and every problem names its file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from nkbot.engine.dates import parse_span
+from nkbot.engine.model import (
+    DEFAULT_LANG,
+    Category,
+    Intent,
+    KnowledgeBase,
+    LangList,
+    LangText,
+    Language,
+    Source,
+    Span,
+)
+from nkbot.engine.normalize import Normalizer
+from nkbot.engine.yamlsource import YamlError, line_of, load_yaml
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG_RE = re.compile(r"^[a-z]{2}$")
+PARTIAL_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+SHORT_MAX = 200
+MIN_QUESTIONS = 5
+
+INTENT_FIELDS = {
+    "id", "title", "category", "questions", "keywords", "short", "answer",
+    "sources", "related", "when", "reviewed",
+}  # fmt: skip
+SOURCE_FIELDS = {"title", "url", "publisher", "date"}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: Path
+    line: int
+    message: str
+    severity: str = "error"  # "error" blocks loading; "warning" is reported only
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.severity}: {self.message}"
+
+
+class KnowledgeError(Exception):
+    """Raised when the knowledge directory has errors; carries all of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        errors = [p for p in problems if p.severity == "error"]
+        super().__init__(f"{len(errors)} error(s) in the knowledge base; first: {errors[0]}")
+        self.problems = problems
+
+
+class _Checker:
+    """Collects problems while converting raw YAML values into model objects."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, path: Path, line: int, message: str) -> None:
+        self.problems.append(Problem(path, line, message))
+
+    def warn(self, path: Path, line: int, message: str) -> None:
+        self.problems.append(Problem(path, line, message, "warning"))
+
+    def text(self, path: Path, node: Any, key: str, required: bool = True) -> str | None:
+        value = node.get(key)
+        if value is None:
+            if required:
+                self.error(path, line_of(node), f"missing '{key}'")
+            return None
+        if isinstance(value, date):
+            return value.isoformat()
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            self.error(path, line_of(node, key), f"'{key}' must be text")
+            return None
+        text = str(value).strip()
+        if required and not text:
+            self.error(path, line_of(node, key), f"'{key}' is empty")
+        return text or None
+
+    def lang_text(self, path: Path, node: Any, key: str) -> LangText:
+        value = node.get(key)
+        line = line_of(node, key)
+        if not isinstance(value, dict):
+            self.error(path, line or line_of(node), f"'{key}' must be a language map like {{en: ...}}")
+            return {}
+        result: LangText = {}
+        for lang, text in value.items():
+            if not isinstance(lang, str) or not LANG_RE.match(lang):
+                self.error(path, line_of(value, lang), f"'{key}': {lang!r} is not a language code")
+            elif not isinstance(text, str) or not text.strip():
+                self.error(path, line_of(value, lang), f"'{key}.{lang}' must be non-empty text")
+            else:
+                result[lang] = text.strip()
+        if DEFAULT_LANG not in result and not any(p.line == line for p in self.problems):
+            self.error(path, line, f"'{key}' has no English ({DEFAULT_LANG}) text")
+        return result
+
+    def lang_list(self, path: Path, node: Any, key: str) -> LangList:
+        value = node.get(key)
+        line = line_of(node, key)
+        if not isinstance(value, dict):
+            self.error(path, line or line_of(node), f"'{key}' must be a map like {{en: [...]}}")
+            return {}
+        result: LangList = {}
+        for lang, items in value.items():
+            if not isinstance(lang, str) or not LANG_RE.match(lang):
+                self.error(path, line_of(value, lang), f"'{key}': {lang!r} is not a language code")
+                continue
+            if not isinstance(items, list) or not items:
+                self.error(path, line_of(value, lang), f"'{key}.{lang}' must be a non-empty list")
+                continue
+            good = []
+            for n, item in enumerate(items):
+                if isinstance(item, str | int) and not isinstance(item, bool) and str(item).strip():
+                    good.append(str(item).strip())
+                else:
+                    item_line = items.item_lines[n] if hasattr(items, "item_lines") else line
+                    self.error(path, item_line, f"'{key}.{lang}' item {n + 1} must be text")
+            result[lang] = tuple(good)
+        if DEFAULT_LANG not in result and not any(p.line == line for p in self.problems):
+            self.error(path, line, f"'{key}' has no English ({DEFAULT_LANG}) list")
+        return result
+
+
+def _check_url(url: str) -> str | None:
+    """The reason `url` is malformed, or None."""
+    if any(ch.isspace() for ch in url):
+        return "contains white space"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return "must start with http:// or https://"
+    host = parts.hostname or ""
+    if "." not in host or host.startswith(".") or host.endswith("."):
+        return f"has no valid host ({host or 'empty'})"
+    return None
+
+
+def _read(path: Path, checker: _Checker) -> Any:
+    try:
+        return load_yaml(path)
+    except YamlError as exc:
+        checker.error(path, exc.line, exc.message)
+        return None
+
+
+def _sources(path: Path, data: Any, checker: _Checker, into: dict[str, Source],
+             where: dict[str, Path]) -> None:  # fmt: skip
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        checker.error(path, line_of(data), "'sources' must be a mapping of id -> {title, url}")
+        return
+    for sid, entry in data.items():
+        line = line_of(data, sid)
+        if not isinstance(sid, str) or not ID_RE.match(sid):
+            checker.error(path, line, f"source id {sid!r} must be lowercase words joined by '-'")
+            continue
+        if sid in into:
+            checker.error(path, line, f"duplicate source id '{sid}' (also in {where[sid]})")
+            continue
+        if not isinstance(entry, dict):
+            checker.error(path, line, f"source '{sid}' must be a mapping with title and url")
+            continue
+        for extra in sorted(set(entry) - SOURCE_FIELDS, key=str):
+            checker.error(path, line_of(entry, extra), f"source '{sid}': unknown field '{extra}'")
+        title = checker.text(path, entry, "title")
+        url = checker.text(path, entry, "url")
+        publisher = checker.text(path, entry, "publisher", required=False)
+        when = checker.text(path, entry, "date", required=False)
+        if url and (reason := _check_url(url)):
+            checker.error(path, line_of(entry, "url"), f"source '{sid}': URL {url!r} {reason}")
+            url = None
+        if when and not PARTIAL_DATE_RE.match(when):
+            checker.error(path, line_of(entry, "date"), f"source '{sid}': date {when!r} is not YYYY[-MM[-DD]]")
+        if title and url:
+            into[sid] = Source(sid, title, url, publisher, when)
+            where[sid] = path
+
+
+def _categories(path: Path, data: Any, checker: _Checker) -> list[Category]:
+    items = data.get("categories") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not items:
+        checker.error(path, line_of(data), "expected 'categories:' with a list of {id, title}")
+        return []
+    result = []
+    for item in items:
+        if not isinstance(item, dict):
+            checker.error(path, line_of(items), "each category must be a mapping {id, title}")
+            continue
+        cid = checker.text(path, item, "id")
+        title = checker.lang_text(path, item, "title")
+        if cid:
+            result.append(Category(cid, title))
+    return result
+
+
+def _messages(path: Path, data: Any, checker: _Checker) -> dict[str, LangText]:
+    if not isinstance(data, dict) or not isinstance(data.get("messages"), dict):
+        checker.error(path, line_of(data), "expected 'messages:' with a mapping of key -> {en: ...}")
+        return {}
+    node = data["messages"]
+    return {str(key): checker.lang_text(path, node, key) for key in node}
+
+
+def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str], dict[str, Language]]:
+    if not isinstance(data, dict):
+        checker.error(path, line_of(data), "expected a mapping with 'characters' and languages")
+        return {}, {}
+    characters: dict[str, str] = {}
+    raw_chars = data.get("characters") or {}
+    if not isinstance(raw_chars, dict):
+        checker.error(path, line_of(data, "characters"), "'characters' must map one character to text")
+    else:
+        for ch, repl in raw_chars.items():
+            if not isinstance(ch, str) or len(ch) != 1 or not isinstance(repl, str):
+                checker.error(path, line_of(raw_chars, ch), f"'characters': bad entry {ch!r}")
+            else:
+                characters[ch] = repl
+    languages: dict[str, Language] = {}
+    for lang, node in data.items():
+        if lang == "characters":
+            continue
+        if not isinstance(lang, str) or not LANG_RE.match(lang) or not isinstance(node, dict):
+            checker.error(path, line_of(data, lang), f"{lang!r}: expected a language code with variants/stopwords")
+            continue
+        variants: dict[str, str] = {}
+        raw_variants = node.get("variants") or {}
+        if not isinstance(raw_variants, dict):
+            checker.error(path, line_of(node, "variants"), "'variants' must map canonical -> [variants]")
+            raw_variants = {}
+        for canonical, alts in raw_variants.items():
+            if not isinstance(alts, list):
+                checker.error(path, line_of(raw_variants, canonical), f"variants of {canonical!r} must be a list")
+                continue
+            for alt in alts:
+                variants[str(alt)] = str(canonical)
+        stopwords = node.get("stopwords") or []
+        if not isinstance(stopwords, list):
+            checker.error(path, line_of(node, "stopwords"), "'stopwords' must be a list")
+            stopwords = []
+        languages[lang] = Language(variants, frozenset(str(w) for w in stopwords))
+    if DEFAULT_LANG not in languages:
+        checker.error(path, 0, f"no '{DEFAULT_LANG}:' section")
+    return characters, languages
+
+
+def _intent(path: Path, node: Any, checker: _Checker) -> dict[str, Any] | None:
+    """Field-level checks of one entry; cross-references are checked once all are read."""
+    if not isinstance(node, dict):
+        checker.error(path, line_of(node), "each intent must be a mapping")
+        return None
+    line = line_of(node)
+    for extra in sorted(set(node) - INTENT_FIELDS, key=str):
+        checker.error(path, line_of(node, extra), f"unknown field '{extra}'")
+    iid = checker.text(path, node, "id")
+    if iid and not ID_RE.match(iid):
+        checker.error(path, line_of(node, "id"), f"id {iid!r} must be lowercase words joined by '-'")
+    fields: dict[str, Any] = {
+        "id": iid,
+        "title": checker.lang_text(path, node, "title"),
+        "category": checker.text(path, node, "category"),
+        "questions": checker.lang_list(path, node, "questions"),
+        "keywords": checker.lang_list(path, node, "keywords"),
+        "short": checker.lang_text(path, node, "short"),
+        "answer": checker.lang_text(path, node, "answer"),
+        "reviewed": checker.text(path, node, "reviewed"),
+        "line": line,
+    }
+    for lang, text in fields["short"].items():
+        if len(text) > SHORT_MAX:
+            checker.error(path, line_of(node, "short"), f"'short.{lang}' is {len(text)} characters (max {SHORT_MAX})")
+    for lang, qs in fields["questions"].items():
+        if len(qs) < MIN_QUESTIONS:
+            checker.warn(path, line_of(node, "questions"), f"'questions.{lang}' has {len(qs)} (want {MIN_QUESTIONS}+)")
+    if fields["reviewed"] and not PARTIAL_DATE_RE.match(fields["reviewed"]):
+        checker.error(path, line_of(node, "reviewed"), "'reviewed' must be a date YYYY-MM-DD")
+    for key in ("sources", "related"):
+        value = node.get(key, [] if key == "related" else None)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            checker.error(path, line_of(node, key) or line, f"'{key}' must be a list of ids")
+            value = []
+        fields[key] = (tuple(value), line_of(node, key) or line)
+    if not fields["sources"][0]:
+        checker.error(path, line_of(node, "sources") or line, "an entry needs at least one source")
+    span: Span | None = None
+    if node.get("when") is not None:
+        try:
+            span = parse_span(node["when"])
+        except ValueError as exc:
+            checker.error(path, line_of(node, "when"), f"'when': {exc}")
+    fields["when"] = span
+    return fields
+
+
+def _topic_files(root: Path) -> Iterator[Path]:
+    yield from sorted((root / "topics").glob("*.yaml"))
+
+
+def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Read and check the knowledge directory; the base is None when there are errors."""
+    checker = _Checker()
+    if not root.is_dir():
+        checker.error(root, 0, "knowledge directory not found")
+        return None, checker.problems
+    sources: dict[str, Source] = {}
+    source_files: dict[str, Path] = {}
+    required = {name: root / f"{name}.yaml" for name in ("sources", "categories", "messages", "language")}
+    raw = {}
+    for name, path in required.items():
+        if not path.is_file():
+            checker.error(path, 0, "required file is missing")
+            raw[name] = None
+        else:
+            raw[name] = _read(path, checker)
+    if isinstance(raw["sources"], dict):
+        _sources(required["sources"], raw["sources"].get("sources"), checker, sources, source_files)
+    categories = _categories(required["categories"], raw["categories"], checker)
+    messages = _messages(required["messages"], raw["messages"], checker)
+    characters, languages = _languages(required["language"], raw["language"], checker)
+
+    topic_files = list(_topic_files(root))
+    if not topic_files:
+        checker.error(root / "topics", 0, "no topic files (*.yaml)")
+    pending: list[tuple[Path, dict[str, Any]]] = []
+    for path in topic_files:
+        data = _read(path, checker)
+        if data is None:
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("intents"), list):
+            checker.error(path, line_of(data), "expected 'intents:' with a list of entries")
+            continue
+        for extra in sorted(set(data) - {"intents", "sources"}, key=str):
+            checker.error(path, line_of(data, extra), f"unknown top-level key '{extra}'")
+        _sources(path, data.get("sources"), checker, sources, source_files)
+        for node in data["intents"]:
+            fields = _intent(path, node, checker)
+            if fields is not None:
+                pending.append((path, fields))
+
+    intents = _link(pending, sources, {c.id for c in categories}, checker)
+    normalizer = Normalizer(
+        characters,
+        {k: v for lang in languages.values() for k, v in lang.variants.items()},
+        [w for lang in languages.values() for w in lang.stopwords],
+    )
+    _check_collisions(intents, normalizer, checker)
+    _check_translations(intents, messages, set(languages), required["messages"], checker)
+    if any(p.severity == "error" for p in checker.problems):
+        return None, checker.problems
+    kb = KnowledgeBase(tuple(intents), tuple(categories), sources, messages, characters, languages)
+    return kb, checker.problems
+
+
+def _link(pending: list[tuple[Path, dict[str, Any]]], sources: dict[str, Source],
+          category_ids: set[str], checker: _Checker) -> list[Intent]:  # fmt: skip
+    first_seen: dict[str, tuple[Path, int]] = {}
+    for path, f in pending:
+        if f["id"] and f["id"] in first_seen:
+            other, other_line = first_seen[f["id"]]
+            checker.error(path, f["line"], f"duplicate id '{f['id']}' (first at {other}:{other_line})")
+        elif f["id"]:
+            first_seen[f["id"]] = (path, f["line"])
+    intents = []
+    for path, f in pending:
+        if f["category"] and category_ids and f["category"] not in category_ids:
+            checker.error(path, f["line"], f"unknown category '{f['category']}'")
+        source_ids, source_line = f["sources"]
+        for sid in source_ids:
+            if sid not in sources:
+                checker.error(path, source_line, f"'{f['id']}': unknown source '{sid}'")
+        related, related_line = f["related"]
+        for rid in related:
+            if rid not in first_seen:
+                checker.error(path, related_line, f"'{f['id']}': related id '{rid}' does not exist")
+            elif rid == f["id"]:
+                checker.error(path, related_line, f"'{f['id']}' lists itself as related")
+        if not f["id"]:
+            continue
+        intents.append(
+            Intent(
+                id=f["id"], title=f["title"], category=f["category"] or "",
+                questions=f["questions"], keywords=f["keywords"], short=f["short"],
+                answer=f["answer"], sources=tuple(sources[s] for s in source_ids if s in sources),
+                related=tuple(r for r in related if r in first_seen and r != f["id"]),
+                when=f["when"], reviewed=f["reviewed"] or "", file=str(path), line=f["line"],
+            )
+        )  # fmt: skip
+    return intents
+
+
+def _check_collisions(intents: list[Intent], normalizer: Normalizer, checker: _Checker) -> None:
+    """The same question under two entries makes the answer a coin toss: refuse it."""
+    owners: dict[tuple[str, str], Intent] = {}
+    for intent in intents:
+        for lang, questions in intent.questions.items():
+            for q in questions:
+                key = (lang, normalizer.normalize(q))
+                other = owners.get(key)
+                if other is not None and other.id != intent.id:
+                    checker.error(
+                        Path(intent.file), intent.line,
+                        f"question {q!r} of '{intent.id}' collides with '{other.id}' ({other.file}:{other.line})",
+                    )  # fmt: skip
+                owners.setdefault(key, intent)
+
+
+def _check_translations(intents: list[Intent], messages: dict[str, LangText], langs: set[str],
+                        messages_path: Path, checker: _Checker) -> None:  # fmt: skip
+    """Every supported language (a section in language.yaml) must be complete, or it is reported."""
+    for lang in sorted(langs - {DEFAULT_LANG}):
+        for intent in intents:
+            missing = [
+                name for name in ("title", "short", "answer", "questions", "keywords")
+                if lang not in getattr(intent, name)
+            ]  # fmt: skip
+            if missing:
+                checker.warn(Path(intent.file), intent.line,
+                             f"'{intent.id}' has no '{lang}' translation of: {', '.join(missing)}")  # fmt: skip
+        for key, texts in messages.items():
+            if lang not in texts:
+                checker.warn(messages_path, 0, f"message '{key}' has no '{lang}' translation")
+
+
+def load_or_raise(root: Path) -> KnowledgeBase:
+    kb, problems = load(root)
+    if kb is None:
+        raise KnowledgeError(problems)
+    return kb

@@ -1,0 +1,97 @@
+"""The knowledge base as typed, immutable values: what the loader produces and the engine reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+DEFAULT_LANG = "en"
+
+# A text in several languages, keyed by language code ("en", "ru").
+LangText = dict[str, str]
+LangList = dict[str, tuple[str, ...]]
+
+
+def pick(texts: LangText, lang: str) -> str:
+    """The text in `lang`, falling back to English so a missing translation never shows blank."""
+    return texts.get(lang) or texts.get(DEFAULT_LANG) or next(iter(texts.values()), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    url: str
+    publisher: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A date or interval with day precision; reduced-precision dates cover their whole year/month."""
+
+    start: date
+    end: date
+    text: str
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    id: str
+    title: LangText
+    category: str
+    questions: LangList
+    keywords: LangList
+    short: LangText
+    answer: LangText
+    sources: tuple[Source, ...]
+    related: tuple[str, ...] = ()
+    when: Span | None = None
+    reviewed: str = ""
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    id: str
+    title: LangText
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """Normalisation data for one language (see knowledge/language.yaml)."""
+
+    variants: dict[str, str] = field(default_factory=dict)  # variant -> canonical
+    stopwords: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    intents: tuple[Intent, ...]
+    categories: tuple[Category, ...]
+    sources: dict[str, Source]
+    messages: dict[str, LangText]
+    characters: dict[str, str]
+    languages: dict[str, Language]
+    _by_id: dict[str, Intent] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {i.id: i for i in self.intents})
+
+    def intent(self, intent_id: str) -> Intent | None:
+        return self._by_id.get(intent_id)
+
+    def message(self, key: str, lang: str = DEFAULT_LANG) -> str:
+        texts = self.messages.get(key)
+        if texts is None:
+            raise KeyError(f"knowledge/messages.yaml has no message {key!r}")
+        return pick(texts, lang)
+
+    def timeline(self) -> list[Intent]:
+        """Entries that carry a date, oldest first."""
+        dated = [i for i in self.intents if i.when is not None]
+        return sorted(dated, key=lambda i: (i.when.start, i.when.end) if i.when else (date.min,) * 2)

@@ -1,0 +1,75 @@
+"""Text normalisation: makes equal what users mean as equal (case, accents, spelling variants)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+_NON_WORD = re.compile(r"[^\w]+|_+")
+_YEAR_ABBREV = re.compile(r"'(\d{2})\b")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—/]\s*(\d{2})\b")
+_POSSESSIVE = re.compile(r"(\w)'s\b")
+
+
+def _century(two_digits: str) -> str:
+    return ("19" if int(two_digits) >= 30 else "20") + two_digits
+
+
+def _expand_range(match: re.Match[str]) -> str:
+    start, end = match.group(1), match.group(2)
+    return f"{start} {start[:2]}{end}"
+
+
+class Normalizer:
+    """Folds text to a canonical form; built once from knowledge/language.yaml data."""
+
+    def __init__(
+        self,
+        characters: Mapping[str, str],
+        variants: Mapping[str, str],
+        stopwords: Iterable[str],
+    ) -> None:
+        self._char_table = str.maketrans(dict(characters))
+        self._single: dict[str, str] = {}
+        multi: dict[str, str] = {}
+        for variant, canonical in variants.items():
+            v = self.fold(variant)
+            c = self.fold(canonical)
+            if not v or v == c:
+                continue
+            (multi if " " in v else self._single)[v] = c
+        self._multi = multi
+        self._multi_re = (
+            re.compile(r"\b(" + "|".join(re.escape(v) for v in sorted(multi, key=len, reverse=True)) + r")\b")
+            if multi
+            else None
+        )
+        self.stopwords = frozenset(self.normalize(w) for w in stopwords) - {""}
+
+    def fold(self, text: str) -> str:
+        """Case, accents, punctuation and years, without spelling variants."""
+        text = unicodedata.normalize("NFKC", text).casefold().translate(self._char_table)
+        text = "".join(
+            ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+        )
+        text = unicodedata.normalize("NFC", text)
+        text = _YEAR_RANGE.sub(_expand_range, text)
+        text = _YEAR_ABBREV.sub(lambda m: _century(m.group(1)), text)
+        text = _POSSESSIVE.sub(r"\1", text).replace("'", "")
+        return " ".join(_NON_WORD.sub(" ", text).split())
+
+    def normalize(self, text: str) -> str:
+        text = self.fold(text)
+        if self._multi_re is not None:
+            text = self._multi_re.sub(lambda m: self._multi[m.group(1)], text)
+        single = self._single
+        return " ".join(single.get(tok, tok) for tok in text.split())
+
+    def content_tokens(self, normalized: str) -> list[str]:
+        """Tokens that carry meaning: stop words dropped, order kept, duplicates removed."""
+        seen: dict[str, None] = {}
+        for tok in normalized.split():
+            if tok not in self.stopwords:
+                seen.setdefault(tok, None)
+        return list(seen)

@@ -1,0 +1,60 @@
+"""JSON shapes of results and of the knowledge base: the stable contract for tools and tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nkbot.engine.engine import Result
+from nkbot.engine.model import DEFAULT_LANG, Intent, KnowledgeBase, Source, pick
+from nkbot.engine.render import render_result
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    data: dict[str, Any] = {"title": source.title, "url": source.url}
+    if source.publisher:
+        data["publisher"] = source.publisher
+    if source.date:
+        data["date"] = source.date
+    return data
+
+
+def result_json(kb: KnowledgeBase, result: Result) -> dict[str, Any]:
+    intent = result.intent
+    return {
+        "question": result.question,
+        "status": result.status.value,
+        "intent": intent.id if intent else None,
+        "score": result.score,
+        "text": render_result(kb, result),
+        "sources": [source_json(s) for s in intent.sources] if intent else [],
+        "suggestions": [
+            {"intent": s.intent.id, "title": pick(s.intent.title, result.lang), "score": s.score}
+            for s in result.suggestions
+        ],
+        "reason": result.reason.value if result.reason else None,
+    }
+
+
+def intent_json(intent: Intent, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    return {
+        "id": intent.id,
+        "title": pick(intent.title, lang),
+        "category": intent.category,
+        "questions": list(intent.questions.get(lang) or intent.questions.get(DEFAULT_LANG, ())),
+        "keywords": list(intent.keywords.get(lang) or intent.keywords.get(DEFAULT_LANG, ())),
+        "short": pick(intent.short, lang),
+        "answer": pick(intent.answer, lang),
+        "sources": [source_json(s) for s in intent.sources],
+        "related": list(intent.related),
+        "when": intent.when.text if intent.when else None,
+        "reviewed": intent.reviewed,
+        "languages": sorted(intent.answer),
+    }
+
+
+def knowledge_json(kb: KnowledgeBase, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    return {
+        "lang": lang,
+        "categories": [{"id": c.id, "title": pick(c.title, lang)} for c in kb.categories],
+        "intents": [intent_json(i, lang) for i in kb.intents],
+    }

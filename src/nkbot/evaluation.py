@@ -1,0 +1,165 @@
+"""Scores the engine on the maintainers' labelled question set (eval/*.yaml).
+
+A wrong confident answer is worse than an honest "I don't know", so the score counts wrong
+answers separately and calibration penalises them more than abstentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from nkbot.engine import Engine, Result, Status, Thresholds
+from nkbot.engine.matcher import Scored
+from nkbot.engine.yamlsource import YamlError, line_of, load_yaml
+
+WRONG_COST = 3.0  # one wrong answer costs as much as this many abstentions
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    question: str
+    expect: frozenset[str]  # empty: out of scope, must not be answered
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    case: Case
+    result: Result
+    verdict: str  # "right" | "wrong" | "abstained"
+    hinted: bool  # abstained, but a suggestion was an expected intent
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def _count(self, in_scope: bool, verdict: str) -> int:
+        return sum(1 for o in self.outcomes if bool(o.case.expect) == in_scope and o.verdict == verdict)
+
+    @property
+    def in_scope(self) -> int:
+        return sum(1 for o in self.outcomes if o.case.expect)
+
+    @property
+    def out_of_scope(self) -> int:
+        return len(self.outcomes) - self.in_scope
+
+    def summary(self) -> dict[str, Any]:
+        ins, outs = self.in_scope, self.out_of_scope
+        right = self._count(True, "right")
+        wrong = self._count(True, "wrong")
+        abstained = self._count(True, "abstained")
+        hinted = sum(1 for o in self.outcomes if o.hinted)
+        declined = self._count(False, "right")
+        return {
+            "questions": len(self.outcomes),
+            "in_scope": ins,
+            "right": right,
+            "wrong": wrong,
+            "abstained": abstained,
+            "abstained_with_hint": hinted,
+            "right_rate": round(right / ins, 4) if ins else 0.0,
+            "wrong_rate": round(wrong / ins, 4) if ins else 0.0,
+            "out_of_scope": outs,
+            "declined": declined,
+            "declined_rate": round(declined / outs, 4) if outs else 1.0,
+        }
+
+    def confusions(self) -> Counter[tuple[str, str]]:
+        """(expected, answered) pairs of wrong answers, most frequent first."""
+        pairs: Counter[tuple[str, str]] = Counter()
+        for o in self.outcomes:
+            if o.verdict == "wrong" and o.result.intent is not None:
+                expected = "/".join(sorted(o.case.expect)) or "(out of scope)"
+                pairs[(expected, o.result.intent.id)] += 1
+        return pairs
+
+
+class EvalSetError(Exception):
+    pass
+
+
+def load_cases(paths: list[Path]) -> list[Case]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.rglob("*.yaml")) if path.is_dir() else [path])
+    if not files:
+        raise EvalSetError(f"no question files (*.yaml) in {', '.join(map(str, paths))}")
+    cases = []
+    for file in files:
+        try:
+            data = load_yaml(file)
+        except YamlError as exc:
+            raise EvalSetError(str(exc)) from exc
+        if data is None:
+            continue
+        if not isinstance(data, list):
+            raise EvalSetError(f"{file}: expected a list of {{q, expect}} items")
+        for n, item in enumerate(data):
+            line = data.item_lines[n] if hasattr(data, "item_lines") else 0
+            if not isinstance(item, dict) or "q" not in item or "expect" not in item:
+                raise EvalSetError(f"{file}:{line}: each item needs 'q' and 'expect'")
+            expect = item["expect"]
+            ids = [expect] if isinstance(expect, str) else list(expect or [])
+            cases.append(Case(str(item["q"]), frozenset(str(i) for i in ids), str(file), line_of(item) or line))
+    return cases
+
+
+def check_labels(engine: Engine, cases: list[Case]) -> list[str]:
+    """Labels that name no entry: a typo there would silently count as a wrong answer."""
+    return [
+        f"{c.file}:{c.line}: unknown intent '{i}'"
+        for c in cases for i in sorted(c.expect) if engine.get(i) is None
+    ]  # fmt: skip
+
+
+def copied_questions(engine: Engine, cases: list[Case]) -> list[Case]:
+    """Cases that repeat an entry's own question: they test memory, not generalisation."""
+    norm = engine.normalizer.normalize
+    own = {norm(q) for i in engine.kb.intents for qs in i.questions.values() for q in qs}
+    return [c for c in cases if norm(c.question) in own]
+
+
+def judge(case: Case, result: Result) -> Outcome:
+    answered = result.status is Status.ANSWERED and result.intent is not None
+    if not case.expect:
+        return Outcome(case, result, "wrong" if answered else "right", False)
+    if answered:
+        assert result.intent is not None
+        return Outcome(case, result, "right" if result.intent.id in case.expect else "wrong", False)
+    hinted = any(s.intent.id in case.expect for s in result.suggestions)
+    return Outcome(case, result, "abstained", hinted)
+
+
+def evaluate(engine: Engine, cases: list[Case]) -> Report:
+    return Report([judge(c, engine.answer(c.question)) for c in cases])
+
+
+def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, Any]]:
+    """Grid-search the thresholds for most right answers, a wrong one costing WRONG_COST."""
+    limit = engine.thresholds.max_suggestions + 1
+    ranked: list[tuple[Case, str, list[Scored]]] = []
+    for c in cases:
+        norm = engine.normalizer.normalize(c.question.strip())
+        ranked.append((c, norm, engine.matcher.match(norm, limit)[0] if norm else []))
+    best: tuple[float, Thresholds, dict[str, Any]] | None = None
+    for answer in range(40, 90, 2):
+        for margin in range(0, 22, 2):
+            for suggest in range(20, answer + 1, 4):
+                t = replace(engine.thresholds, answer=float(answer), margin=float(margin), suggest=float(suggest))
+                trial = Engine.__new__(Engine)
+                trial.__dict__.update(engine.__dict__)
+                trial.thresholds = t
+                report = Report([judge(c, trial.decide(c.question, n, r, "en")) for c, n, r in ranked])
+                s = report.summary()
+                declined_cost = (s["out_of_scope"] - s["declined"]) * WRONG_COST
+                value = s["right"] - WRONG_COST * s["wrong"] - declined_cost
+                if best is None or value > best[0]:
+                    best = (value, t, s)
+    assert best is not None
+    return best[1], best[2]

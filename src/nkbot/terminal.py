@@ -1,0 +1,119 @@
+"""`nkbot chat`: the engine in an interactive terminal session, no Telegram needed."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from nkbot.engine import Engine, Result, Status
+from nkbot.engine.model import pick
+from nkbot.engine.render import render_answer, render_result
+
+
+QUIT_COMMANDS = ("/quit", "/exit", "/q")
+
+
+class ChatSession:
+    """One conversation: remembers the last choices so the user can answer with a number."""
+
+    def __init__(self, engine: Engine, lang: str = "en") -> None:
+        self.engine = engine
+        self.lang = lang
+        self.choices: list[str] = []
+
+    def msg(self, key: str, **values: str) -> str:
+        text = self.engine.kb.message(key, self.lang)
+        return text.format(**values) if values else text
+
+    def respond(self, line: str) -> str:
+        """The reply to one line of input."""
+        text = line.strip()
+        if text.isdigit() and self.choices:
+            n = int(text)
+            if 1 <= n <= len(self.choices):
+                return self._show(self.choices[n - 1])
+            return self.msg("chat_pick_hint")
+        if text.startswith("/"):
+            return self._command(text)
+        result = self.engine.answer(line, self.lang)
+        return self._reply(result)
+
+    def _reply(self, result: Result) -> str:
+        kb = self.engine.kb
+        self.choices = [s.intent.id for s in result.suggestions]
+        out = render_result(kb, result)
+        if result.status is Status.AMBIGUOUS:
+            out += "\n" + self.msg("chat_pick_hint")
+        elif result.status is Status.ANSWERED and result.intent is not None:
+            out += self._related(result.intent.related)
+        return out
+
+    def _related(self, ids: tuple[str, ...]) -> str:
+        kb = self.engine.kb
+        related = [i for i in (kb.intent(r) for r in ids[:3]) if i is not None]
+        if not related:
+            return ""
+        self.choices = [i.id for i in related]
+        lines = ["", kb.message("related_heading", self.lang)]
+        lines += [f"{n}. {pick(i.title, self.lang)}" for n, i in enumerate(related, 1)]
+        return "\n".join(lines)
+
+    def _show(self, intent_id: str) -> str:
+        intent = self.engine.get(intent_id)
+        if intent is None:
+            return self.msg("chat_no_such_entry", id=intent_id)
+        return render_answer(self.engine.kb, intent, self.lang) + self._related(intent.related)
+
+    def _command(self, text: str) -> str:
+        command, _, arg = text.partition(" ")
+        arg = arg.strip()
+        kb = self.engine.kb
+        if command == "/help":
+            return self.msg("chat_help")
+        if command == "/show":
+            return self._show(arg)
+        if command == "/topics":
+            if not arg:
+                lines = [self.msg("topics_heading")]
+                for c in kb.categories:
+                    count = sum(1 for i in kb.intents if i.category == c.id)
+                    lines.append(f"  {c.id:<14} {pick(c.title, self.lang)} ({count})")
+                return "\n".join(lines)
+            category = next((c for c in kb.categories if c.id == arg.lower()), None)
+            if category is None:
+                return self.msg("chat_no_such_topic", name=arg, names=", ".join(c.id for c in kb.categories))
+            entries = [i for i in kb.intents if i.category == category.id]
+            self.choices = [i.id for i in entries]
+            lines = [pick(category.title, self.lang)]
+            lines += [f"{n}. {pick(i.title, self.lang)}" for n, i in enumerate(entries, 1)]
+            return "\n".join(lines + [self.msg("chat_pick_hint")])
+        return self.msg("chat_unknown_command", command=command)
+
+
+def run_chat(engine: Engine, lang: str = "en", stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    """Read questions until end of input or /quit; a real terminal gets a prompt and line editing."""
+    session = ChatSession(engine, lang)
+    interactive = stdin.isatty() and stdout.isatty()
+    if interactive:
+        try:
+            import readline  # noqa: F401  (gives input() line editing and history)
+        except ImportError:  # pragma: no cover - not on every platform
+            pass
+    print(session.msg("chat_welcome"), file=stdout)
+    while True:
+        if interactive:
+            try:
+                line = input("\n> ")
+            except (EOFError, KeyboardInterrupt):
+                print(file=stdout)
+                break
+        else:
+            line = stdin.readline()
+            if not line:
+                break
+        if line.strip() in QUIT_COMMANDS:
+            break
+        if line.strip():
+            print(session.respond(line) + ("" if interactive else "\n"), file=stdout, flush=True)
+    print(session.msg("chat_bye"), file=stdout)
+    return 0
