@@ -146,7 +146,7 @@ def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, 
     ranked: list[tuple[Case, str, list[Scored]]] = []
     for c in cases:
         norm = engine.normalizer.normalize(c.question.strip())
-        ranked.append((c, norm, engine.matcher.match(norm, limit)[0] if norm else []))
+        ranked.append((c, norm, engine.matcher.match(norm, limit) if norm else []))
     best: tuple[float, Thresholds, dict[str, Any]] | None = None
     for answer in range(40, 90, 2):
         for margin in range(0, 22, 2):

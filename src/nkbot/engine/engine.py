@@ -50,6 +50,10 @@ class Result:
     reason: Reason | None = None
 
 
+def _linked(a: Intent, b: Intent) -> bool:
+    return b.id in a.related or a.id in b.related
+
+
 class Engine:
     def __init__(self, kb: KnowledgeBase, thresholds: Thresholds | None = None) -> None:
         self.kb = kb
@@ -72,7 +76,7 @@ class Engine:
         normalized = self.normalizer.normalize(text)
         if not normalized:
             return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.EMPTY)
-        ranked, _ = self.matcher.match(normalized, limit=self.thresholds.max_suggestions + 1)
+        ranked = self.matcher.match(normalized, limit=self.thresholds.max_suggestions + 1)
         return self.decide(question, normalized, ranked, lang)
 
     def decide(self, question: str, normalized: str, ranked: list[Scored], lang: str) -> Result:
@@ -81,12 +85,11 @@ class Engine:
             top = ranked[0].score if ranked else 0.0
             return Result(question, normalized, Status.UNKNOWN, None, top, (), lang, Reason.NO_MATCH)
         best = ranked[0]
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        if best.score >= t.answer and best.score - runner_up >= t.margin:
+        rivals = [s for s in ranked[1:] if best.score - s.score < t.margin]
+        if best.score >= t.answer and all(_linked(best.intent, r.intent) for r in rivals):
+            # Close runners-up that the answer links to as related are offered under it anyway.
             return Result(question, normalized, Status.ANSWERED, best.intent, best.score, (), lang)
         close = tuple(s for s in ranked if s.score >= t.suggest)[: t.max_suggestions]
-        if len(close) == 1 and best.score >= t.answer:
-            return Result(question, normalized, Status.ANSWERED, best.intent, best.score, (), lang)
         return Result(question, normalized, Status.AMBIGUOUS, None, best.score, close, lang)
 
     def get(self, intent_id: str) -> Intent | None:

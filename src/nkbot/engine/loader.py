@@ -247,12 +247,20 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
                 checker.error(path, line_of(raw_variants, canonical), f"variants of {canonical!r} must be a list")
                 continue
             for alt in alts:
+                if not isinstance(alt, str | int) or isinstance(alt, bool):
+                    checker.error(path, line_of(raw_variants, canonical),
+                                  f"variant {alt!r} of {canonical!r} must be text (quote yes/no/on/off)")  # fmt: skip
+                    continue
                 variants[str(alt)] = str(canonical)
         stopwords = node.get("stopwords") or []
         if not isinstance(stopwords, list):
             checker.error(path, line_of(node, "stopwords"), "'stopwords' must be a list")
             stopwords = []
-        languages[lang] = Language(variants, frozenset(str(w) for w in stopwords))
+        for word in stopwords:
+            if not isinstance(word, str):
+                checker.error(path, line_of(node, "stopwords"),
+                              f"stop word {word!r} must be text (quote yes/no/on/off)")  # fmt: skip
+        languages[lang] = Language(variants, frozenset(w for w in stopwords if isinstance(w, str)))
     if DEFAULT_LANG not in languages:
         checker.error(path, 0, f"no '{DEFAULT_LANG}:' section")
     return characters, languages
@@ -403,19 +411,36 @@ def _link(pending: list[tuple[Path, dict[str, Any]]], sources: dict[str, Source]
 
 
 def _check_collisions(intents: list[Intent], normalizer: Normalizer, checker: _Checker) -> None:
-    """The same question under two entries makes the answer a coin toss: refuse it."""
-    owners: dict[tuple[str, str], Intent] = {}
-    for intent in intents:
-        for lang, questions in intent.questions.items():
-            for q in questions:
-                key = (lang, normalizer.normalize(q))
-                other = owners.get(key)
-                if other is not None and other.id != intent.id:
-                    checker.error(
+    """Two entries asked the same way make the answer a coin toss.
+
+    Questions compare by their meaningful words (order, case, spelling variants and stop
+    words ignored): two entries with the same question are an error. A keyword shared by two
+    entries is only a warning: a name can rightly point to a place and to an event there.
+    """
+    owners: dict[tuple[str, frozenset[str]], tuple[Intent, str, str]] = {}
+    for kind in ("questions", "keywords"):
+        for intent in intents:
+            for lang, texts in getattr(intent, kind).items():
+                for text in texts:
+                    words = frozenset(normalizer.content_tokens(normalizer.normalize(text)))
+                    if not words:
+                        checker.error(Path(intent.file), intent.line,
+                                      f"'{intent.id}': {kind[:-1]} {text!r} has no meaningful word")  # fmt: skip
+                        continue
+                    key = (lang, words)
+                    other = owners.get(key)
+                    if other is None:
+                        owners[key] = (intent, kind, text)
+                        continue
+                    other_intent, other_kind, other_text = other
+                    if other_intent.id == intent.id:
+                        continue
+                    report = checker.error if kind == other_kind == "questions" else checker.warn
+                    report(
                         Path(intent.file), intent.line,
-                        f"question {q!r} of '{intent.id}' collides with '{other.id}' ({other.file}:{other.line})",
+                        f"{kind[:-1]} {text!r} of '{intent.id}' collides with {other_kind[:-1]} "
+                        f"{other_text!r} of '{other_intent.id}' ({other_intent.file}:{other_intent.line})",
                     )  # fmt: skip
-                owners.setdefault(key, intent)
 
 
 def _check_translations(intents: list[Intent], messages: dict[str, LangText], langs: set[str],

@@ -10,6 +10,7 @@ _NON_WORD = re.compile(r"[^\w]+|_+")
 _YEAR_ABBREV = re.compile(r"'(\d{2})\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—/]\s*(\d{2})\b")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
+_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f](?=\d{3}\b)")
 
 
 def _century(two_digits: str) -> str:
@@ -54,6 +55,7 @@ class Normalizer:
             ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
         )
         text = unicodedata.normalize("NFC", text)
+        text = _THOUSANDS.sub("", text)
         text = _YEAR_RANGE.sub(_expand_range, text)
         text = _YEAR_ABBREV.sub(lambda m: _century(m.group(1)), text)
         text = _POSSESSIVE.sub(r"\1", text).replace("'", "")

@@ -1,0 +1,111 @@
+"""Engine benchmark: knowledge load + index time, match latency p50/p99, peak RSS.
+
+Run: python benchmarks/engine_bench.py   (figures are medians over repeats; the machine is shared)
+
+Latency is measured on the shipped knowledge and on synthetic knowledge 10x and 100x larger,
+made by cloning every entry with part of its words replaced by invented ones, so vocabulary and
+posting lists grow the way a bigger real base would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from nkbot.engine import Engine  # noqa: E402
+from nkbot.engine.loader import load_or_raise  # noqa: E402
+from nkbot.engine.model import Intent, KnowledgeBase  # noqa: E402
+from nkbot.evaluation import load_cases  # noqa: E402
+
+SYLLABLES = ["ka", "ra", "ba", "gh", "tor", "vel", "an", "ish", "mar", "dun", "sol", "ek", "zi", "po", "lun"]
+
+
+def _pseudo_word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+def _mutate(text: str, rng: random.Random, share: float = 0.5) -> str:
+    return " ".join(_pseudo_word(rng) if rng.random() < share else w for w in text.split())
+
+
+def synthetic(kb: KnowledgeBase, factor: int, seed: int = 7) -> KnowledgeBase:
+    """The base plus (factor - 1) mutated copies of every entry."""
+    rng = random.Random(seed)
+    intents: list[Intent] = list(kb.intents)
+    for copy in range(1, factor):
+        for i in kb.intents:
+            intents.append(
+                replace(
+                    i,
+                    id=f"{i.id}-x{copy}",
+                    questions={k: tuple(_mutate(q, rng) for q in v) for k, v in i.questions.items()},
+                    keywords={k: tuple(_mutate(q, rng) for q in v) for k, v in i.keywords.items()},
+                    title={k: _mutate(v, rng) for k, v in i.title.items()},
+                    answer={k: _mutate(v, rng, 0.3) for k, v in i.answer.items()},
+                    related=(),
+                )
+            )
+    return replace(kb, intents=tuple(intents))
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def measure_latency(engine: Engine, questions: list[str], repeats: int) -> tuple[float, float]:
+    """Median over repeats of p50 and p99 per-question latency, in milliseconds (cold caches)."""
+    p50s, p99s = [], []
+    for _ in range(repeats):
+        engine.matcher.lookup.cache_clear()
+        times = []
+        for q in questions:
+            t0 = time.perf_counter()
+            engine.answer(q)
+            times.append((time.perf_counter() - t0) * 1000)
+        p50s.append(_percentile(times, 0.50))
+        p99s.append(_percentile(times, 0.99))
+    return statistics.median(p50s), statistics.median(p99s)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
+    args = parser.parse_args()
+
+    loads = []
+    for _ in range(args.repeats):
+        t0 = time.perf_counter()
+        engine = Engine(load_or_raise(args.knowledge))
+        loads.append((time.perf_counter() - t0) * 1000)
+    kb = engine.kb
+    questions = [c.question for c in load_cases([ROOT / "eval"])]
+    phrases = len(engine.matcher.phrases)
+    print(f"knowledge: {len(kb.intents)} entries, {phrases} phrases; questions: {len(questions)}")
+    print(f"load + index: median {statistics.median(loads):.1f} ms over {args.repeats} runs")
+    for factor in (1, 10, 100):
+        eng = engine if factor == 1 else Engine(synthetic(kb, factor))
+        t0 = time.perf_counter()
+        if factor != 1:
+            eng = Engine(eng.kb)
+        index_ms = (time.perf_counter() - t0) * 1000
+        p50, p99 = measure_latency(eng, questions, args.repeats)
+        extra = f", index {index_ms:.0f} ms" if factor != 1 else ""
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"x{factor:<3} {len(eng.kb.intents):6} entries {len(eng.matcher.phrases):7} phrases: "
+              f"match p50 {p50:.3f} ms, p99 {p99:.3f} ms{extra}; peak RSS so far {rss_mb:.0f} MB")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

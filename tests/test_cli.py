@@ -1,0 +1,134 @@
+"""The `nkbot` command as users and maintainers' tools run it: real processes, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import KNOWLEDGE, ROOT
+
+
+def nkbot(*args: str, stdin: bytes | str = b"", env: dict[str, str] | None = None,
+          cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    proc = subprocess.run(
+        [sys.executable, "-m", "nkbot", *args], input=data, capture_output=True, cwd=cwd,
+        env={**os.environ, **(env or {})}, timeout=60,
+    )  # fmt: skip
+    return subprocess.CompletedProcess(
+        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    )
+
+
+def test_ask_prints_a_cited_answer() -> None:
+    out = nkbot("ask", "when was the bishkek protocol signed")
+    assert out.returncode == 0, out.stderr
+    assert "Bishkek" in out.stdout
+    assert "Sources:" in out.stdout
+    assert "https://" in out.stdout
+
+
+def test_ask_json_reads_stdin_and_keeps_order_and_contract() -> None:
+    questions = ["who won the 2020 war", "", "best kebab recipe", "x" * 5000, "shusha"]
+    out = nkbot("ask", "--json", "-", stdin="\n".join(questions) + "\n")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["question"] for r in rows] == questions
+    keys = {"question", "status", "intent", "score", "text", "sources", "suggestions"}
+    for row in rows:
+        assert keys <= row.keys()
+        assert row["status"] in ("answered", "ambiguous", "unknown")
+        assert isinstance(row["text"], str) and row["text"]
+        assert all({"title", "url"} <= s.keys() for s in row["sources"])
+        assert all({"intent", "title"} <= s.keys() for s in row["suggestions"])
+        if row["status"] == "answered":
+            assert row["intent"] and row["sources"]
+        else:
+            assert row["intent"] is None and row["sources"] == []
+    assert rows[0]["status"] == "answered"
+    assert rows[1]["status"] == "unknown" and rows[1]["reason"] == "empty"
+    assert rows[2]["status"] == "unknown"
+    assert rows[3]["status"] == "unknown" and rows[3]["reason"] == "too_long"
+
+
+def test_ask_survives_binary_junk_on_stdin() -> None:
+    out = nkbot("ask", "--json", "-", stdin=b"\xff\xfe\x00\x01garbage\x80\nbishkek\n")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(rows) == 2
+    assert "Traceback" not in out.stderr
+
+
+def test_validate_passes_on_shipped_knowledge() -> None:
+    out = nkbot("validate")
+    assert out.returncode == 0, out.stdout
+    assert "0 errors" in out.stdout
+
+
+def test_validate_fails_with_file_and_line(tmp_path: Path) -> None:
+    root = tmp_path / "k"
+    shutil.copytree(KNOWLEDGE, root)
+    topic = sorted((root / "topics").glob("*.yaml"))[0]
+    topic.write_text(topic.read_text(encoding="utf-8").replace("category:", "categroy:", 1), encoding="utf-8")
+    out = nkbot("validate", str(root))
+    assert out.returncode == 1
+    assert f"{topic}:" in out.stdout
+    assert "unknown field 'categroy'" in out.stdout
+
+
+def test_broken_knowledge_gives_a_message_not_a_traceback(tmp_path: Path) -> None:
+    root = tmp_path / "k"
+    shutil.copytree(KNOWLEDGE, root)
+    (root / "sources.yaml").write_text("sources: [unclosed", encoding="utf-8")
+    out = nkbot("--knowledge", str(root), "ask", "bishkek")
+    assert out.returncode == 1
+    assert "run 'nkbot validate'" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_export_json_has_every_entry_with_sources() -> None:
+    out = nkbot("export", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert len(data["intents"]) >= 80
+    for intent in data["intents"]:
+        assert {"id", "title", "category", "questions", "answer", "sources"} <= intent.keys()
+        assert intent["sources"] and intent["questions"]
+
+
+def test_eval_scores_the_question_set() -> None:
+    out = nkbot("eval", "--json")
+    assert out.returncode == 0, out.stdout
+    summary = json.loads(out.stdout)
+    assert summary["in_scope"] >= 300
+    assert summary["out_of_scope"] >= 40
+
+
+def test_eval_rejects_unknown_labels(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- q: who won\n  expect: no-such-intent\n", encoding="utf-8")
+    out = nkbot("eval", str(bad))
+    assert out.returncode == 2
+    assert "unknown intent 'no-such-intent'" in out.stderr
+
+
+def test_chat_answers_and_lets_the_user_pick_a_number() -> None:
+    out = nkbot("chat", stdin="bishkek protocol\n1\n/topics\n/topics people\n/help\n/quit\n")
+    assert out.returncode == 0, out.stderr
+    assert "Bishkek" in out.stdout
+    assert "Sources:" in out.stdout
+    assert "Related:" in out.stdout
+    assert out.stdout.count("Sources:") >= 2  # the picked related entry was shown too
+    assert "People" in out.stdout
+    assert "Goodbye." in out.stdout
+
+
+def test_chat_unknown_command_and_eof() -> None:
+    out = nkbot("chat", stdin="/frobnicate\n")
+    assert out.returncode == 0
+    assert "Unknown command /frobnicate" in out.stdout
+    assert "Goodbye." in out.stdout

@@ -1,0 +1,143 @@
+"""The validator catches each kind of maintainer mistake, naming file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nkbot.engine import load
+from nkbot.engine.loader import Problem
+
+from .conftest import KNOWLEDGE
+
+GOOD_ENTRY = """\
+sources:
+  t-source:
+    title: A page
+    url: https://example.org/page
+intents:
+  - id: test-entry
+    title: {en: "Test entry"}
+    category: overview
+    questions:
+      en: [what is the test entry, test entry, tell me the test thing, test entry facts, test about]
+    keywords:
+      en: [testentry]
+    short: {en: "A short line."}
+    answer:
+      en: "A full answer."
+    sources: [t-source]
+    related: [conflict-overview]
+    reviewed: 2026-11-25
+"""
+
+
+@pytest.fixture
+def kdir(tmp_path: Path) -> Path:
+    root = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, root)
+    return root
+
+
+def _errors(root: Path) -> list[Problem]:
+    kb, problems = load(root)
+    errors = [p for p in problems if p.severity == "error"]
+    assert (kb is None) == bool(errors)
+    return errors
+
+
+def _write(root: Path, text: str) -> Path:
+    path = root / "topics" / "99-test.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_knowledge_has_no_errors() -> None:
+    kb, problems = load(KNOWLEDGE)
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    assert kb is not None
+    assert len(kb.intents) >= 80
+
+
+def test_every_entry_cites_a_real_looking_source() -> None:
+    kb, _ = load(KNOWLEDGE)
+    assert kb is not None
+    for intent in kb.intents:
+        assert intent.sources, intent.id
+        assert all(s.url.startswith(("https://", "http://")) for s in intent.sources), intent.id
+
+
+def test_good_entry_loads(kdir: Path) -> None:
+    _write(kdir, GOOD_ENTRY)
+    kb, problems = load(kdir)
+    assert kb is not None, [str(p) for p in problems]
+    assert kb.intent("test-entry") is not None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message", "line"),
+    [
+        ("id: test-entry", "id: conflict-overview", "duplicate id 'conflict-overview'", 6),
+        ("related: [conflict-overview]", "related: [no-such-entry]", "related id 'no-such-entry' does not exist", 17),
+        ("sources: [t-source]", "sources: [nowhere]", "unknown source 'nowhere'", 16),
+        ("url: https://example.org/page", "url: example.org/page", "must start with http", 4),
+        ("url: https://example.org/page", "url: https://exa mple.org", "contains white space", 4),
+        ("category: overview", "category: gossip", "unknown category 'gossip'", 6),
+        ('short: {en: "A short line."}', 'short: {ru: "Коротко."}', "'short' has no English", 13),
+        ('short: {en: "A short line."}', "short: {en: '" + "x" * 201 + "'}", "max 200", 13),
+        ("reviewed: 2026-11-25", "reviewed: last week", "'reviewed' must be a date", 18),
+        ("    reviewed: 2026-11-25", "    reviewed: 2026-11-25\n    when: 1994-13", "no month 13", 19),
+        ("    reviewed: 2026-11-25", "    reviewed: 2026-11-25\n    colour: red", "unknown field 'colour'", 19),
+        ("sources: [t-source]", "sources: []", "at least one source", 16),
+    ],
+)
+def test_each_defect_is_reported_with_its_line(
+    kdir: Path, old: str, new: str, message: str, line: int
+) -> None:
+    assert old in GOOD_ENTRY
+    path = _write(kdir, GOOD_ENTRY.replace(old, new))
+    errors = [e for e in _errors(kdir) if message in e.message]
+    assert errors, [str(e) for e in _errors(kdir)]
+    assert errors[0].path == path
+    assert errors[0].line == line
+
+
+def test_question_colliding_with_another_entry_is_an_error(kdir: Path) -> None:
+    kb, _ = load(KNOWLEDGE)
+    assert kb is not None
+    taken = kb.intents[0].questions["en"][0]
+    _write(kdir, GOOD_ENTRY.replace("what is the test entry", taken.upper() + "?"))
+    errors = _errors(kdir)
+    assert any("collides with" in e.message and kb.intents[0].id in e.message for e in errors)
+
+
+def test_invalid_yaml_names_the_line(kdir: Path) -> None:
+    path = _write(kdir, GOOD_ENTRY.replace("    category: overview", "    category: [overview"))
+    errors = _errors(kdir)
+    assert errors[0].path == path
+    assert "invalid YAML" in errors[0].message
+    assert errors[0].line > 0
+
+
+def test_unreadable_and_binary_files_are_errors_not_crashes(kdir: Path) -> None:
+    (kdir / "topics" / "98-binary.yaml").write_bytes(b"\xff\xfe\x00junk\x80")
+    errors = _errors(kdir)
+    assert any("not UTF-8" in e.message for e in errors)
+
+
+def test_missing_required_file(kdir: Path) -> None:
+    (kdir / "messages.yaml").unlink()
+    assert any("required file is missing" in e.message for e in _errors(kdir))
+
+
+def test_missing_directory() -> None:
+    kb, problems = load(Path("/nonexistent/knowledge"))
+    assert kb is None
+    assert "not found" in problems[0].message
+
+
+def test_duplicate_source_id_across_files(kdir: Path) -> None:
+    _write(kdir, GOOD_ENTRY.replace("t-source:", "wiki-nk-conflict:").replace("[t-source]", "[wiki-nk-conflict]"))
+    assert any("duplicate source id 'wiki-nk-conflict'" in e.message for e in _errors(kdir))
