@@ -28,12 +28,14 @@ from nkbot.engine.normalize import Normalizer
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 TYPO_MIN_LEN = 4  # shorter tokens are too easily mistaken for other words
+SPLIT_MIN_PART = 3  # "terpetrosyan" may be split into known words of at least this length
 TYPO_CUTOFF = 0.8  # normalised Levenshtein similarity a misspelt token needs
 YEAR_BY_DATE = 0.8  # a year inside an entry's dates counts nearly as much as the year written
 OTHER_YEAR_PENALTY = 0.4  # share of a year's weight lost by entries dated to other years
 UNKNOWN_WEIGHT = 0.7  # an unknown word weighs this share of the rarest known word
 ANSWER_STRENGTH = 0.6  # a word found only in the answer text is weaker evidence
-BAG_SHARE = 0.8  # bag-of-words evidence alone scores at most this
+BAG_SHARE = 0.5  # words found in the entry but not in its best phrase add this share of their weight
+PRECISION_SHARE = 0.6  # how much a phrase's unmatched words lower its score
 RERANK_TOP = 12
 RERANK_SHARE = 0.25  # weight of the whole-string rapidfuzz similarity in the final score
 
@@ -64,8 +66,8 @@ class _Evidence:
 
 
 def _phrase_score(coverage: float, precision: float) -> float:
-    """Explaining the question matters most; a tighter phrase wins ties."""
-    return coverage * (0.55 + 0.45 * min(precision, 1.0))
+    """Explaining the question matters most, but a phrase half about something else is suspect."""
+    return coverage * (1 - PRECISION_SHARE + PRECISION_SHARE * min(precision, 1.0))
 
 
 class Matcher:
@@ -127,6 +129,22 @@ class Matcher:
     def _tokens(self, text: str) -> tuple[str, ...]:
         return tuple(self.normalizer.content_tokens(self.normalizer.normalize(text)))
 
+    def _split_joined(self, tokens: list[str]) -> list[str]:
+        """"terpetrosyan" -> "ter", "petrosyan": two known words typed as one."""
+        out: list[str] = []
+        for tok in tokens:
+            if tok in self.idf or len(tok) < 2 * SPLIT_MIN_PART or tok.isdigit():
+                out.append(tok)
+                continue
+            for cut in range(SPLIT_MIN_PART, len(tok) - SPLIT_MIN_PART + 1):
+                head, tail = tok[:cut], tok[cut:]
+                if head in self.idf and tail in self.idf:
+                    out += [head, tail]
+                    break
+            else:
+                out.append(tok)
+        return list(dict.fromkeys(out))
+
     def _lookup(self, token: str) -> tuple[tuple[str, float], ...]:
         """Vocabulary words this token stands for, with similarity 0..1 (typos folded)."""
         if token in self.idf:
@@ -143,7 +161,7 @@ class Matcher:
 
     def match(self, normalized: str, limit: int = 5) -> list[Scored]:
         """Best-scoring intents for a normalised question, best first."""
-        tokens = self.normalizer.content_tokens(normalized)
+        tokens = self._split_joined(self.normalizer.content_tokens(normalized))
         if not tokens:
             return []
         idf = self.idf
@@ -181,7 +199,10 @@ class Matcher:
                 ev.phrase_score, ev.phrase, ev.phrase_cov, ev.phrase_prec = score, pid, coverage, precision
         self._credit_years(tokens, weight, total, evidence)
 
-        base = {n: max(ev.phrase_score, BAG_SHARE * ev.bag_cov) for n, ev in evidence.items()}
+        base = {
+            n: ev.phrase_score + BAG_SHARE * max(0.0, ev.bag_cov - ev.phrase_cov)
+            for n, ev in evidence.items()
+        }
         self._discount_other_years(tokens, weight, total, base)
         ranked = sorted(base, key=base.__getitem__, reverse=True)[:RERANK_TOP]
         query_text = " ".join(tokens)
