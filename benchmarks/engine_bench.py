@@ -102,8 +102,10 @@ def main() -> int:
         p50, p99 = measure_latency(eng, questions, args.repeats)
         extra = f", index {index_ms:.0f} ms" if factor != 1 else ""
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"x{factor:<3} {len(eng.kb.intents):6} entries {len(eng.matcher.phrases):7} phrases: "
-              f"match p50 {p50:.3f} ms, p99 {p99:.3f} ms{extra}; peak RSS so far {rss_mb:.0f} MB")  # fmt: skip
+        print(
+            f"x{factor:<3} {len(eng.kb.intents):6} entries {len(eng.matcher.phrases):7} phrases: "
+            f"match p50 {p50:.3f} ms, p99 {p99:.3f} ms{extra}; peak RSS so far {rss_mb:.0f} MB"
+        )
     return 0
 
 

@@ -12,13 +12,18 @@ from pathlib import Path
 from .conftest import KNOWLEDGE, ROOT
 
 
-def nkbot(*args: str, stdin: bytes | str = b"", env: dict[str, str] | None = None,
-          cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:  # fmt: skip
+def nkbot(
+    *args: str, stdin: bytes | str = b"", env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
     data = stdin.encode() if isinstance(stdin, str) else stdin
     proc = subprocess.run(
-        [sys.executable, "-m", "nkbot", *args], input=data, capture_output=True, cwd=cwd,
-        env={**os.environ, **(env or {})}, timeout=60,
-    )  # fmt: skip
+        [sys.executable, "-m", "nkbot", *args],
+        input=data,
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
     return subprocess.CompletedProcess(
         proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
     )

@@ -80,7 +80,12 @@ def test_good_entry_loads(kdir: Path) -> None:
     ("old", "new", "message", "line"),
     [
         ("id: test-entry", "id: conflict-overview", "duplicate id 'conflict-overview'", 6),
-        ("related: [conflict-overview]", "related: [no-such-entry]", "related id 'no-such-entry' does not exist", 17),
+        (
+            "related: [conflict-overview]",
+            "related: [no-such-entry]",
+            "related id 'no-such-entry' does not exist",
+            17,
+        ),
         ("sources: [t-source]", "sources: [nowhere]", "unknown source 'nowhere'", 16),
         ("url: https://example.org/page", "url: example.org/page", "must start with http", 4),
         ("url: https://example.org/page", "url: https://exa mple.org", "contains white space", 4),
@@ -89,7 +94,12 @@ def test_good_entry_loads(kdir: Path) -> None:
         ('short: {en: "A short line."}', "short: {en: '" + "x" * 201 + "'}", "max 200", 13),
         ("reviewed: 2026-11-25", "reviewed: last week", "'reviewed' must be a date", 18),
         ("    reviewed: 2026-11-25", "    reviewed: 2026-11-25\n    when: 1994-13", "no month 13", 19),
-        ("    reviewed: 2026-11-25", "    reviewed: 2026-11-25\n    colour: red", "unknown field 'colour'", 19),
+        (
+            "    reviewed: 2026-11-25",
+            "    reviewed: 2026-11-25\n    colour: red",
+            "unknown field 'colour'",
+            19,
+        ),
         ("sources: [t-source]", "sources: []", "at least one source", 16),
     ],
 )
@@ -108,7 +118,7 @@ def test_question_colliding_with_another_entry_is_an_error(kdir: Path) -> None:
     kb, _ = load(KNOWLEDGE)
     assert kb is not None
     taken = kb.intents[0].questions["en"][0]
-    _write(kdir, GOOD_ENTRY.replace("what is the test entry", taken.upper() + "?"))
+    _write(kdir, GOOD_ENTRY.replace("what is the test entry", '"' + taken.upper() + '?"'))
     errors = _errors(kdir)
     assert any("collides with" in e.message and kb.intents[0].id in e.message for e in errors)
 
@@ -139,5 +149,7 @@ def test_missing_directory() -> None:
 
 
 def test_duplicate_source_id_across_files(kdir: Path) -> None:
-    _write(kdir, GOOD_ENTRY.replace("t-source:", "wiki-nk-conflict:").replace("[t-source]", "[wiki-nk-conflict]"))
+    _write(
+        kdir, GOOD_ENTRY.replace("t-source:", "wiki-nk-conflict:").replace("[t-source]", "[wiki-nk-conflict]")
+    )
     assert any("duplicate source id 'wiki-nk-conflict'" in e.message for e in _errors(kdir))

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from nkbot import __version__
 from nkbot.config import ConfigError, Settings
@@ -14,6 +14,9 @@ from nkbot.engine import Engine, KnowledgeError, load
 from nkbot.engine.model import DEFAULT_LANG
 from nkbot.engine.render import render_result
 from nkbot.engine.serialize import knowledge_json, result_json
+
+if TYPE_CHECKING:
+    from nkbot.evaluation import Case, Report
 
 MAX_STDIN_LINE = 64 * 1024
 
@@ -24,8 +27,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Answers questions about the Nagorno-Karabakh conflict from a curated, cited fact base.",
     )
     p.add_argument("--version", action="version", version=f"nkbot {__version__}")
-    p.add_argument("--knowledge", type=Path, metavar="DIR",
-                   help="knowledge directory (default: $NKBOT_KNOWLEDGE_DIR or ./knowledge)")  # fmt: skip
+    p.add_argument(
+        "--knowledge",
+        type=Path,
+        metavar="DIR",
+        help="knowledge directory (default: $NKBOT_KNOWLEDGE_DIR or ./knowledge)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     chat = sub.add_parser("chat", help="talk to the bot in the terminal")
@@ -44,8 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("files", nargs="*", type=Path, help="question files or folders (default: eval/)")
     ev.add_argument("--min-right", type=float, default=0.80, help="least share answered right (0.80)")
     ev.add_argument("--max-wrong", type=float, default=0.05, help="most share answered wrong (0.05)")
-    ev.add_argument("--min-declined", type=float, default=0.90,
-                    help="least share of out-of-scope questions declined (0.90)")  # fmt: skip
+    ev.add_argument(
+        "--min-declined",
+        type=float,
+        default=0.90,
+        help="least share of out-of-scope questions declined (0.90)",
+    )
     ev.add_argument("--show", type=int, default=25, metavar="N", help="list up to N failures (25)")
     ev.add_argument("--calibrate", action="store_true", help="search the thresholds that score best")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -98,8 +109,11 @@ def cmd_validate(args: argparse.Namespace, settings: Settings, out: TextIO) -> i
     warnings = len(problems) - errors
     if kb is not None:
         sources = len({s.id for i in kb.intents for s in i.sources})
-        print(f"{root}: {len(kb.intents)} entries, {sources} sources cited, "
-              f"{errors} errors, {warnings} warnings", file=out)  # fmt: skip
+        print(
+            f"{root}: {len(kb.intents)} entries, {sources} sources cited, "
+            f"{errors} errors, {warnings} warnings",
+            file=out,
+        )
     else:
         print(f"{root}: {errors} errors, {warnings} warnings", file=out)
     return 1 if errors or (args.strict and warnings) else 0
@@ -136,21 +150,26 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
         and s["declined_rate"] >= args.min_declined
     )
     if not ok:
-        print(f"FAILED: needs right >= {args.min_right:.0%}, wrong <= {args.max_wrong:.0%}, "
-              f"declined >= {args.min_declined:.0%}", file=out)  # fmt: skip
+        print(
+            f"FAILED: needs right >= {args.min_right:.0%}, wrong <= {args.max_wrong:.0%}, "
+            f"declined >= {args.min_declined:.0%}",
+            file=out,
+        )
     return 0 if ok else 1
 
 
-def _print_report(report: object, s: dict[str, object], copies: list[object], show: int, out: TextIO) -> None:
-    from nkbot.evaluation import Report
-
-    assert isinstance(report, Report)
+def _print_report(report: Report, s: dict[str, Any], copies: list[Case], show: int, out: TextIO) -> None:
     ins = s["in_scope"]
-    print(f"in scope: {ins} questions: {s['right']} right ({s['right_rate']:.1%}), "
-          f"{s['wrong']} wrong ({s['wrong_rate']:.1%}), {s['abstained']} abstained "
-          f"({s['abstained_with_hint']} with the right suggestion)", file=out)  # fmt: skip
-    print(f"out of scope: {s['out_of_scope']} questions: {s['declined']} declined ({s['declined_rate']:.1%})",
-          file=out)  # fmt: skip
+    print(
+        f"in scope: {ins} questions: {s['right']} right ({s['right_rate']:.1%}), "
+        f"{s['wrong']} wrong ({s['wrong_rate']:.1%}), {s['abstained']} abstained "
+        f"({s['abstained_with_hint']} with the right suggestion)",
+        file=out,
+    )
+    print(
+        f"out of scope: {s['out_of_scope']} questions: {s['declined']} declined ({s['declined_rate']:.1%})",
+        file=out,
+    )
     if copies:
         print(f"note: {len(copies)} question(s) copy an entry's own questions", file=out)
     failures = [o for o in report.outcomes if o.verdict != "right"]
@@ -160,8 +179,10 @@ def _print_report(report: object, s: dict[str, object], copies: list[object], sh
         if o.result.suggestions:
             got += " [" + ", ".join(x.intent.id for x in o.result.suggestions) + "]"
         expected = "/".join(sorted(o.case.expect)) or "(decline)"
-        print(f"  {o.verdict:<9} {o.result.score:5.1f} {o.case.question!r}: expected {expected}, got {got}",
-              file=out)  # fmt: skip
+        print(
+            f"  {o.verdict:<9} {o.result.score:5.1f} {o.case.question!r}: expected {expected}, got {got}",
+            file=out,
+        )
     if len(failures) > show:
         print(f"  ... and {len(failures) - show} more (--show N)", file=out)
     confusions = report.confusions().most_common(10)

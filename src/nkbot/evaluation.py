@@ -16,6 +16,8 @@ from nkbot.engine.matcher import Scored
 from nkbot.engine.yamlsource import YamlError, line_of, load_yaml
 
 WRONG_COST = 3.0  # one wrong answer costs as much as this many abstentions
+HINT_VALUE = 0.5  # a "did you mean" that offers the right entry is worth half an answer
+NOISE_COST = 0.5  # offering suggestions for an out-of-scope question costs half an abstention
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +108,9 @@ def load_cases(paths: list[Path]) -> list[Case]:
                 raise EvalSetError(f"{file}:{line}: each item needs 'q' and 'expect'")
             expect = item["expect"]
             ids = [expect] if isinstance(expect, str) else list(expect or [])
-            cases.append(Case(str(item["q"]), frozenset(str(i) for i in ids), str(file), line_of(item) or line))
+            cases.append(
+                Case(str(item["q"]), frozenset(str(i) for i in ids), str(file), line_of(item) or line)
+            )
     return cases
 
 
@@ -114,8 +118,10 @@ def check_labels(engine: Engine, cases: list[Case]) -> list[str]:
     """Labels that name no entry: a typo there would silently count as a wrong answer."""
     return [
         f"{c.file}:{c.line}: unknown intent '{i}'"
-        for c in cases for i in sorted(c.expect) if engine.get(i) is None
-    ]  # fmt: skip
+        for c in cases
+        for i in sorted(c.expect)
+        if engine.get(i) is None
+    ]
 
 
 def copied_questions(engine: Engine, cases: list[Case]) -> list[Case]:
@@ -141,24 +147,35 @@ def evaluate(engine: Engine, cases: list[Case]) -> Report:
 
 
 def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, Any]]:
-    """Grid-search the thresholds for most right answers, a wrong one costing WRONG_COST."""
+    """Grid-search the thresholds for the most value: right answers and useful suggestions,
+    minus wrong answers (WRONG_COST each) and suggestions offered for out-of-scope questions."""
     limit = engine.thresholds.max_suggestions + 1
     ranked: list[tuple[Case, str, list[Scored]]] = []
     for c in cases:
         norm = engine.normalizer.normalize(c.question.strip())
         ranked.append((c, norm, engine.matcher.match(norm, limit) if norm else []))
     best: tuple[float, Thresholds, dict[str, Any]] | None = None
-    for answer in range(40, 90, 2):
+    for answer in range(24, 90, 2):
         for margin in range(0, 22, 2):
-            for suggest in range(20, answer + 1, 4):
-                t = replace(engine.thresholds, answer=float(answer), margin=float(margin), suggest=float(suggest))
+            for suggest in range(12, answer + 1, 4):
+                t = replace(
+                    engine.thresholds, answer=float(answer), margin=float(margin), suggest=float(suggest)
+                )
                 trial = Engine.__new__(Engine)
                 trial.__dict__.update(engine.__dict__)
                 trial.thresholds = t
                 report = Report([judge(c, trial.decide(c.question, n, r, "en")) for c, n, r in ranked])
                 s = report.summary()
-                declined_cost = (s["out_of_scope"] - s["declined"]) * WRONG_COST
-                value = s["right"] - WRONG_COST * s["wrong"] - declined_cost
+                noise = sum(
+                    1 for o in report.outcomes if not o.case.expect and o.result.status is Status.AMBIGUOUS
+                )
+                answered_out_of_scope = s["out_of_scope"] - s["declined"]
+                value = (
+                    s["right"]
+                    + HINT_VALUE * s["abstained_with_hint"]
+                    - WRONG_COST * (s["wrong"] + answered_out_of_scope)
+                    - NOISE_COST * noise
+                )
                 if best is None or value > best[0]:
                     best = (value, t, s)
     assert best is not None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TextIO
 
 from nkbot.engine import Engine, Result, Status
 from nkbot.engine.model import pick
 from nkbot.engine.render import render_answer, render_result
-
 
 QUIT_COMMANDS = ("/quit", "/exit", "/q")
 
@@ -86,7 +86,7 @@ class ChatSession:
             self.choices = [i.id for i in entries]
             lines = [pick(category.title, self.lang)]
             lines += [f"{n}. {pick(i.title, self.lang)}" for n, i in enumerate(entries, 1)]
-            return "\n".join(lines + [self.msg("chat_pick_hint")])
+            return "\n".join([*lines, self.msg("chat_pick_hint")])
         return self.msg("chat_unknown_command", command=command)
 
 
@@ -95,10 +95,8 @@ def run_chat(engine: Engine, lang: str = "en", stdin: TextIO = sys.stdin, stdout
     session = ChatSession(engine, lang)
     interactive = stdin.isatty() and stdout.isatty()
     if interactive:
-        try:
+        with contextlib.suppress(ImportError):  # not on every platform
             import readline  # noqa: F401  (gives input() line editing and history)
-        except ImportError:  # pragma: no cover - not on every platform
-            pass
     print(session.msg("chat_welcome"), file=stdout)
     while True:
         if interactive:

@@ -5,6 +5,15 @@ from nkbot.engine.loader import KnowledgeError, Problem, load
 from nkbot.engine.model import Intent, KnowledgeBase, Source
 
 __all__ = [
-    "Engine", "Intent", "KnowledgeBase", "KnowledgeError", "Problem", "Reason", "Result",
-    "Source", "Status", "Thresholds", "load",
-]  # fmt: skip
+    "Engine",
+    "Intent",
+    "KnowledgeBase",
+    "KnowledgeError",
+    "Problem",
+    "Reason",
+    "Result",
+    "Source",
+    "Status",
+    "Thresholds",
+    "load",
+]

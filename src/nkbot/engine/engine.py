@@ -32,9 +32,9 @@ class Reason(StrEnum):
 class Thresholds:
     """Score cut-offs (0..100), calibrated with `nkbot eval` on the maintainers' question set."""
 
-    answer: float = 62.0  # the best candidate answers alone from this score ...
-    margin: float = 8.0  # ... when it leads the runner-up by this much
-    suggest: float = 42.0  # below this nothing is offered: "I don't know"
+    answer: float = 40.0  # the best candidate answers alone from this score ...
+    margin: float = 12.0  # ... when it leads the runner-up by this much
+    suggest: float = 28.0  # below this nothing is offered: "I don't know"
     max_suggestions: int = 4
 
 

@@ -36,9 +36,18 @@ SHORT_MAX = 200
 MIN_QUESTIONS = 5
 
 INTENT_FIELDS = {
-    "id", "title", "category", "questions", "keywords", "short", "answer",
-    "sources", "related", "when", "reviewed",
-}  # fmt: skip
+    "id",
+    "title",
+    "category",
+    "questions",
+    "keywords",
+    "short",
+    "answer",
+    "sources",
+    "related",
+    "when",
+    "reviewed",
+}
 SOURCE_FIELDS = {"title", "url", "publisher", "date"}
 
 
@@ -157,8 +166,9 @@ def _read(path: Path, checker: _Checker) -> Any:
         return None
 
 
-def _sources(path: Path, data: Any, checker: _Checker, into: dict[str, Source],
-             where: dict[str, Path]) -> None:  # fmt: skip
+def _sources(
+    path: Path, data: Any, checker: _Checker, into: dict[str, Source], where: dict[str, Path]
+) -> None:
     if data is None:
         return
     if not isinstance(data, dict):
@@ -185,7 +195,9 @@ def _sources(path: Path, data: Any, checker: _Checker, into: dict[str, Source],
             checker.error(path, line_of(entry, "url"), f"source '{sid}': URL {url!r} {reason}")
             url = None
         if when and not PARTIAL_DATE_RE.match(when):
-            checker.error(path, line_of(entry, "date"), f"source '{sid}': date {when!r} is not YYYY[-MM[-DD]]")
+            checker.error(
+                path, line_of(entry, "date"), f"source '{sid}': date {when!r} is not YYYY[-MM[-DD]]"
+            )
         if title and url:
             into[sid] = Source(sid, title, url, publisher, when)
             where[sid] = path
@@ -235,7 +247,9 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
         if lang == "characters":
             continue
         if not isinstance(lang, str) or not LANG_RE.match(lang) or not isinstance(node, dict):
-            checker.error(path, line_of(data, lang), f"{lang!r}: expected a language code with variants/stopwords")
+            checker.error(
+                path, line_of(data, lang), f"{lang!r}: expected a language code with variants/stopwords"
+            )
             continue
         variants: dict[str, str] = {}
         raw_variants = node.get("variants") or {}
@@ -244,12 +258,17 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
             raw_variants = {}
         for canonical, alts in raw_variants.items():
             if not isinstance(alts, list):
-                checker.error(path, line_of(raw_variants, canonical), f"variants of {canonical!r} must be a list")
+                checker.error(
+                    path, line_of(raw_variants, canonical), f"variants of {canonical!r} must be a list"
+                )
                 continue
             for alt in alts:
                 if not isinstance(alt, str | int) or isinstance(alt, bool):
-                    checker.error(path, line_of(raw_variants, canonical),
-                                  f"variant {alt!r} of {canonical!r} must be text (quote yes/no/on/off)")  # fmt: skip
+                    checker.error(
+                        path,
+                        line_of(raw_variants, canonical),
+                        f"variant {alt!r} of {canonical!r} must be text (quote yes/no/on/off)",
+                    )
                     continue
                 variants[str(alt)] = str(canonical)
         stopwords = node.get("stopwords") or []
@@ -258,8 +277,9 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
             stopwords = []
         for word in stopwords:
             if not isinstance(word, str):
-                checker.error(path, line_of(node, "stopwords"),
-                              f"stop word {word!r} must be text (quote yes/no/on/off)")  # fmt: skip
+                checker.error(
+                    path, line_of(node, "stopwords"), f"stop word {word!r} must be text (quote yes/no/on/off)"
+                )
         languages[lang] = Language(variants, frozenset(w for w in stopwords if isinstance(w, str)))
     if DEFAULT_LANG not in languages:
         checker.error(path, 0, f"no '{DEFAULT_LANG}:' section")
@@ -290,10 +310,14 @@ def _intent(path: Path, node: Any, checker: _Checker) -> dict[str, Any] | None:
     }
     for lang, text in fields["short"].items():
         if len(text) > SHORT_MAX:
-            checker.error(path, line_of(node, "short"), f"'short.{lang}' is {len(text)} characters (max {SHORT_MAX})")
+            checker.error(
+                path, line_of(node, "short"), f"'short.{lang}' is {len(text)} characters (max {SHORT_MAX})"
+            )
     for lang, qs in fields["questions"].items():
         if len(qs) < MIN_QUESTIONS:
-            checker.warn(path, line_of(node, "questions"), f"'questions.{lang}' has {len(qs)} (want {MIN_QUESTIONS}+)")
+            checker.warn(
+                path, line_of(node, "questions"), f"'questions.{lang}' has {len(qs)} (want {MIN_QUESTIONS}+)"
+            )
     if fields["reviewed"] and not PARTIAL_DATE_RE.match(fields["reviewed"]):
         checker.error(path, line_of(node, "reviewed"), "'reviewed' must be a date YYYY-MM-DD")
     for key in ("sources", "related"):
@@ -327,7 +351,7 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     sources: dict[str, Source] = {}
     source_files: dict[str, Path] = {}
     required = {name: root / f"{name}.yaml" for name in ("sources", "categories", "messages", "language")}
-    raw = {}
+    raw: dict[str, Any] = {}
     for name, path in required.items():
         if not path.is_file():
             checker.error(path, 0, "required file is missing")
@@ -373,8 +397,12 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     return kb, checker.problems
 
 
-def _link(pending: list[tuple[Path, dict[str, Any]]], sources: dict[str, Source],
-          category_ids: set[str], checker: _Checker) -> list[Intent]:  # fmt: skip
+def _link(
+    pending: list[tuple[Path, dict[str, Any]]],
+    sources: dict[str, Source],
+    category_ids: set[str],
+    checker: _Checker,
+) -> list[Intent]:
     first_seen: dict[str, tuple[Path, int]] = {}
     for path, f in pending:
         if f["id"] and f["id"] in first_seen:
@@ -400,13 +428,21 @@ def _link(pending: list[tuple[Path, dict[str, Any]]], sources: dict[str, Source]
             continue
         intents.append(
             Intent(
-                id=f["id"], title=f["title"], category=f["category"] or "",
-                questions=f["questions"], keywords=f["keywords"], short=f["short"],
-                answer=f["answer"], sources=tuple(sources[s] for s in source_ids if s in sources),
+                id=f["id"],
+                title=f["title"],
+                category=f["category"] or "",
+                questions=f["questions"],
+                keywords=f["keywords"],
+                short=f["short"],
+                answer=f["answer"],
+                sources=tuple(sources[s] for s in source_ids if s in sources),
                 related=tuple(r for r in related if r in first_seen and r != f["id"]),
-                when=f["when"], reviewed=f["reviewed"] or "", file=str(path), line=f["line"],
+                when=f["when"],
+                reviewed=f["reviewed"] or "",
+                file=str(path),
+                line=f["line"],
             )
-        )  # fmt: skip
+        )
     return intents
 
 
@@ -424,8 +460,11 @@ def _check_collisions(intents: list[Intent], normalizer: Normalizer, checker: _C
                 for text in texts:
                     words = frozenset(normalizer.content_tokens(normalizer.normalize(text)))
                     if not words:
-                        checker.error(Path(intent.file), intent.line,
-                                      f"'{intent.id}': {kind[:-1]} {text!r} has no meaningful word")  # fmt: skip
+                        checker.error(
+                            Path(intent.file),
+                            intent.line,
+                            f"'{intent.id}': {kind[:-1]} {text!r} has no meaningful word",
+                        )
                         continue
                     key = (lang, words)
                     other = owners.get(key)
@@ -437,24 +476,34 @@ def _check_collisions(intents: list[Intent], normalizer: Normalizer, checker: _C
                         continue
                     report = checker.error if kind == other_kind == "questions" else checker.warn
                     report(
-                        Path(intent.file), intent.line,
+                        Path(intent.file),
+                        intent.line,
                         f"{kind[:-1]} {text!r} of '{intent.id}' collides with {other_kind[:-1]} "
                         f"{other_text!r} of '{other_intent.id}' ({other_intent.file}:{other_intent.line})",
-                    )  # fmt: skip
+                    )
 
 
-def _check_translations(intents: list[Intent], messages: dict[str, LangText], langs: set[str],
-                        messages_path: Path, checker: _Checker) -> None:  # fmt: skip
+def _check_translations(
+    intents: list[Intent],
+    messages: dict[str, LangText],
+    langs: set[str],
+    messages_path: Path,
+    checker: _Checker,
+) -> None:
     """Every supported language (a section in language.yaml) must be complete, or it is reported."""
     for lang in sorted(langs - {DEFAULT_LANG}):
         for intent in intents:
             missing = [
-                name for name in ("title", "short", "answer", "questions", "keywords")
+                name
+                for name in ("title", "short", "answer", "questions", "keywords")
                 if lang not in getattr(intent, name)
-            ]  # fmt: skip
+            ]
             if missing:
-                checker.warn(Path(intent.file), intent.line,
-                             f"'{intent.id}' has no '{lang}' translation of: {', '.join(missing)}")  # fmt: skip
+                checker.warn(
+                    Path(intent.file),
+                    intent.line,
+                    f"'{intent.id}' has no '{lang}' translation of: {', '.join(missing)}",
+                )
         for key, texts in messages.items():
             if lang not in texts:
                 checker.warn(messages_path, 0, f"message '{key}' has no '{lang}' translation")

@@ -8,8 +8,12 @@ the few close candidates by whole-string similarity.
 Two kinds of evidence are combined per entry:
 - phrase: how well one of its questions/keywords/titles matches the question as a whole
   (coverage of the question's words, and how much of the phrase they account for);
-- bag: how many of the question's words occur anywhere in the entry, answer text included,
+- bag: the question's words that occur anywhere else in the entry, answer text included,
   so that a detailed question ("granada meeting with macron and scholz") still finds its entry.
+
+Candidates come from the rarest words first, within a fixed budget, from posting lists sorted
+so that the phrases a word matters most to come first: the cost per question stays bounded
+however large the knowledge base grows, and is exact while posting lists fit the budget.
 """
 
 from __future__ import annotations
@@ -27,8 +31,8 @@ from nkbot.engine.model import Intent
 from nkbot.engine.normalize import Normalizer
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-TYPO_MIN_LEN = 4  # shorter tokens are too easily mistaken for other words
 SPLIT_MIN_PART = 3  # "terpetrosyan" may be split into known words of at least this length
+TYPO_MIN_LEN = 4  # shorter tokens are too easily mistaken for other words
 TYPO_CUTOFF = 0.8  # normalised Levenshtein similarity a misspelt token needs
 YEAR_BY_DATE = 0.8  # a year inside an entry's dates counts nearly as much as the year written
 OTHER_YEAR_PENALTY = 0.4  # share of a year's weight lost by entries dated to other years
@@ -36,6 +40,8 @@ UNKNOWN_WEIGHT = 0.7  # an unknown word weighs this share of the rarest known wo
 ANSWER_STRENGTH = 0.6  # a word found only in the answer text is weaker evidence
 BAG_SHARE = 0.5  # words found in the entry but not in its best phrase add this share of their weight
 PRECISION_SHARE = 0.6  # how much a phrase's unmatched words lower its score
+PHRASE_BUDGET = 32  # candidate phrases examined per question at most (more changed no eval result)
+BAG_BUDGET = 16  # candidate entries found through answer words per question at most
 RERANK_TOP = 12
 RERANK_SHARE = 0.25  # weight of the whole-string rapidfuzz similarity in the final score
 
@@ -54,17 +60,6 @@ class Scored:
     score: float  # 0..100
 
 
-@dataclass(slots=True)
-class _Evidence:
-    """What the question's words hit in one entry."""
-
-    phrase_score: float = 0.0
-    phrase: int = -1
-    phrase_cov: float = 0.0
-    phrase_prec: float = 0.5
-    bag_cov: float = 0.0
-
-
 def _phrase_score(coverage: float, precision: float) -> float:
     """Explaining the question matters most, but a phrase half about something else is suspect."""
     return coverage * (1 - PRECISION_SHARE + PRECISION_SHARE * min(precision, 1.0))
@@ -76,22 +71,22 @@ class Matcher:
     def __init__(self, intents: tuple[Intent, ...], normalizer: Normalizer) -> None:
         self.intents = intents
         self.normalizer = normalizer
-        tokens_of = self._tokens
         raw: list[tuple[int, tuple[str, ...]]] = []
         bags: list[dict[str, float]] = []
         for n, intent in enumerate(intents):
             bag: dict[str, float] = {}
-            for text in list(intent.answer.values()) + list(intent.short.values()):
-                bag.update(dict.fromkeys(tokens_of(text), ANSWER_STRENGTH))
+            for text in (*intent.answer.values(), *intent.short.values()):
+                bag.update(dict.fromkeys(self._tokens(text), ANSWER_STRENGTH))
             texts = [t for qs in intent.questions.values() for t in qs]
             texts += [t for ks in intent.keywords.values() for t in ks]
             texts += list(intent.title.values())
             for text in texts:
-                tokens = tokens_of(text)
+                tokens = self._tokens(text)
                 if tokens:
                     raw.append((n, tokens))
                     bag.update(dict.fromkeys(tokens, 1.0))
             bags.append(bag)
+        self.bags = bags
         doc_freq: dict[str, int] = defaultdict(int)
         for bag in bags:
             for tok in bag:
@@ -100,24 +95,32 @@ class Matcher:
         self.idf: dict[str, float] = {t: math.log(1 + count / df) for t, df in doc_freq.items()}
         self.unknown_weight = UNKNOWN_WEIGHT * math.log(1 + count)
         self.phrases = [
-            Phrase(n, toks, " ".join(toks), sum(self.idf[t] for t in toks))
-            for n, toks in dict.fromkeys(raw)
+            Phrase(n, toks, " ".join(toks), sum(self.idf[t] for t in toks)) for n, toks in dict.fromkeys(raw)
         ]
         phrase_postings: dict[str, list[int]] = defaultdict(list)
         for pid, phrase in enumerate(self.phrases):
             for tok in phrase.tokens:
                 phrase_postings[tok].append(pid)
-        self.phrase_postings = dict(phrase_postings)
-        bag_postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+
+        # Shortest phrases first: there a word weighs most, so a capped walk keeps the best.
+        def lightest(pid: int) -> float:
+            return self.phrases[pid].weight
+
+        self.phrase_postings = {t: tuple(sorted(pids, key=lightest)) for t, pids in phrase_postings.items()}
+        bag_postings: dict[str, list[int]] = defaultdict(list)
         for n, bag in enumerate(bags):
-            for tok, strength in bag.items():
-                bag_postings[tok].append((n, strength))
-        self.bag_postings = dict(bag_postings)
-        by_len: dict[int, list[str]] = defaultdict(list)
+            for tok in bag:
+                bag_postings[tok].append(n)
+        # Entries where the word is in a question first, then the most specific entries.
+        self.bag_postings = {
+            tok: tuple(sorted(ns, key=lambda n, t=tok: (-bags[n][t], len(bags[n]))))  # type: ignore[misc]
+            for tok, ns in bag_postings.items()
+        }
+        by_initial: dict[tuple[str, int], list[str]] = defaultdict(list)
         for tok in self.idf:
             if len(tok) >= TYPO_MIN_LEN and not tok.isdigit():
-                by_len[len(tok)].append(tok)
-        self._by_len = dict(by_len)
+                by_initial[tok[0], len(tok)].append(tok)
+        self._typo_pool = dict(by_initial)
         by_year: dict[int, list[int]] = defaultdict(list)
         for n, intent in enumerate(intents):
             if intent.when:
@@ -130,7 +133,7 @@ class Matcher:
         return tuple(self.normalizer.content_tokens(self.normalizer.normalize(text)))
 
     def _split_joined(self, tokens: list[str]) -> list[str]:
-        """"terpetrosyan" -> "ter", "petrosyan": two known words typed as one."""
+        """'terpetrosyan' -> 'ter', 'petrosyan': two known words typed as one."""
         out: list[str] = []
         for tok in tokens:
             if tok in self.idf or len(tok) < 2 * SPLIT_MIN_PART or tok.isdigit():
@@ -146,14 +149,18 @@ class Matcher:
         return list(dict.fromkeys(out))
 
     def _lookup(self, token: str) -> tuple[tuple[str, float], ...]:
-        """Vocabulary words this token stands for, with similarity 0..1 (typos folded)."""
+        """Vocabulary words this token stands for, with similarity 0..1 (typos folded).
+
+        Candidates share the first letter: first-letter typos are rare, and the restriction
+        keeps the search small in a large vocabulary.
+        """
         if token in self.idf:
             return ((token, 1.0),)
         if len(token) < TYPO_MIN_LEN or token.isdigit():
             return ()
         pool: list[str] = []
         for length in range(len(token) - 2, len(token) + 3):
-            pool.extend(self._by_len.get(length, ()))
+            pool.extend(self._typo_pool.get((token[0], length), ()))
         found = process.extract(
             token, pool, scorer=Levenshtein.normalized_similarity, limit=2, score_cutoff=TYPO_CUTOFF
         )
@@ -165,81 +172,101 @@ class Matcher:
         if not tokens:
             return []
         idf = self.idf
-        expansions = {tok: self.lookup(tok) for tok in tokens}
-        weight = {
-            tok: max((idf[w] for w, _ in found), default=self.unknown_weight)
-            for tok, found in expansions.items()
-        }
-        total = sum(weight.values())
-        evidence: dict[int, _Evidence] = defaultdict(_Evidence)
-        covered: dict[int, float] = defaultdict(float)  # phrase -> question weight it explains
-        hit: dict[int, float] = defaultdict(float)  # phrase -> own weight the question hits
-        for tok, found in expansions.items():
-            w = weight[tok]
-            in_phrase: dict[int, tuple[float, float]] = {}
-            in_bag: dict[int, float] = {}
+        weight: dict[str, float] = {}
+        words: dict[str, tuple[str, float]] = {}  # vocabulary word -> (question token, similarity)
+        expansions = [(tok, self.lookup(tok)) for tok in tokens]
+        for tok, found in expansions:
+            weight[tok] = max((idf[w] for w, _ in found), default=self.unknown_weight)
             for word, sim in found:
-                for pid in self.phrase_postings.get(word, ()):
-                    if sim > in_phrase.get(pid, (0.0, 0.0))[0]:
-                        in_phrase[pid] = (sim, idf[word])
-                for n, strength in self.bag_postings.get(word, ()):
-                    if sim * strength > in_bag.get(n, 0.0):
-                        in_bag[n] = sim * strength
-            for pid, (sim, word_idf) in in_phrase.items():
-                covered[pid] += w * sim
-                hit[pid] += word_idf * sim
-            for n, s in in_bag.items():
-                evidence[n].bag_cov += w * s / total
-        for pid, cov in covered.items():
-            phrase = self.phrases[pid]
-            coverage, precision = cov / total, hit[pid] / phrase.weight
-            score = _phrase_score(coverage, precision)
-            ev = evidence[phrase.intent]
-            if score > ev.phrase_score:
-                ev.phrase_score, ev.phrase, ev.phrase_cov, ev.phrase_prec = score, pid, coverage, precision
-        self._credit_years(tokens, weight, total, evidence)
+                if sim > words.get(word, ("", 0.0))[1]:
+                    words[word] = (tok, sim)
+        total = sum(weight.values())
 
-        base = {
-            n: ev.phrase_score + BAG_SHARE * max(0.0, ev.bag_cov - ev.phrase_cov)
-            for n, ev in evidence.items()
-        }
-        self._discount_other_years(tokens, weight, total, base)
+        # Candidates: rarest words first, until the budgets are spent.
+        phrase_ids: dict[int, None] = {}
+        intent_ids: dict[int, None] = {}
+        for word in sorted(words, key=lambda w: len(self.phrase_postings.get(w, ()))):
+            room = PHRASE_BUDGET - len(phrase_ids)
+            if room <= 0:
+                break
+            phrase_ids.update(dict.fromkeys(self.phrase_postings.get(word, ())[:room]))
+        for word in sorted(words, key=lambda w: len(self.bag_postings.get(w, ()))):
+            room = BAG_BUDGET - len(intent_ids)
+            if room <= 0:
+                break
+            intent_ids.update(dict.fromkeys(self.bag_postings.get(word, ())[:room]))
+
+        # Best phrase per entry: coverage of the question, precision within the phrase.
+        best: dict[int, tuple[float, int, float, float]] = {}  # entry -> score, phrase, cov, prec
+        phrases = self.phrases
+        for pid in phrase_ids:
+            phrase = phrases[pid]
+            covered: dict[str, float] = {}
+            hit = 0.0
+            for word in phrase.tokens:
+                match = words.get(word)
+                if match is not None:
+                    tok, sim = match
+                    hit += idf[word] * sim
+                    if sim > covered.get(tok, 0.0):
+                        covered[tok] = sim
+            coverage = 0.0
+            for tok, sim in covered.items():
+                coverage += weight[tok] * sim
+            coverage /= total
+            precision = hit / phrase.weight
+            score = _phrase_score(coverage, precision)
+            previous = best.get(phrase.intent)
+            if previous is None or score > previous[0]:
+                best[phrase.intent] = (score, pid, coverage, precision)
+        intent_ids.update(dict.fromkeys(best))
+
+        # Bag evidence for every candidate entry, years, then the combined score.
+        base: dict[int, float] = {}
+        years = [(int(t), weight[t]) for t in tokens if _YEAR.match(t)]
+        for n in intent_ids:
+            score, pid, coverage, precision = best.get(n, (0.0, -1, 0.0, 0.5))
+            bag = self.bags[n]
+            bag_cov = 0.0
+            for tok, found in expansions:
+                strength = 0.0
+                for word, sim in found:
+                    value = bag.get(word)
+                    if value is not None and value * sim > strength:
+                        strength = value * sim
+                bag_cov += weight[tok] * strength
+            bag_cov /= total
+            when = self.intents[n].when
+            if years and when is not None:
+                for year, w in years:
+                    if when.start.year <= year <= when.end.year:
+                        credit = w * YEAR_BY_DATE / total
+                        if pid < 0 or str(year) not in phrases[pid].tokens:
+                            coverage += credit
+                            score = _phrase_score(coverage, precision)
+                        if str(year) not in bag:
+                            bag_cov += credit
+            combined = score + BAG_SHARE * max(0.0, bag_cov - coverage)
+            if years and when is not None:
+                for year, w in years:
+                    if not when.start.year <= year <= when.end.year:
+                        combined *= 1 - OTHER_YEAR_PENALTY * w / total
+            best[n] = (score, pid, coverage, precision)
+            base[n] = combined
+        for year, w in years:  # dated entries found by their dates alone
+            for n in self.by_year.get(year, ()):
+                if n not in base:
+                    base[n] = _phrase_score(w * YEAR_BY_DATE / total, 0.5)
+                    best[n] = (base[n], -1, 0.0, 0.5)
+
         ranked = sorted(base, key=base.__getitem__, reverse=True)[:RERANK_TOP]
         query_text = " ".join(tokens)
         results = []
         for n in ranked:
-            pid = evidence[n].phrase
+            _, pid, coverage, _ = best[n]
             similarity = fuzz.token_sort_ratio(query_text, self.phrases[pid].text) / 100 if pid >= 0 else 0.0
-            final = (1 - RERANK_SHARE) * base[n] + RERANK_SHARE * similarity * min(1.0, base[n] / 0.5)
+            # Whole-string likeness only counts as far as the phrase explains the question.
+            final = (1 - RERANK_SHARE) * base[n] + RERANK_SHARE * similarity * min(1.0, coverage)
             results.append(Scored(self.intents[n], round(100 * final, 1)))
         results.sort(key=lambda s: s.score, reverse=True)
         return results[:limit]
-
-    def _credit_years(self, tokens: list[str], weight: dict[str, float], total: float,
-                      evidence: dict[int, _Evidence]) -> None:  # fmt: skip
-        """A year in the question counts for entries whose dates span it, even if unwritten."""
-        for tok in tokens:
-            if not _YEAR.match(tok):
-                continue
-            credit = weight[tok] * YEAR_BY_DATE / total
-            for n in self.by_year.get(int(tok), ()):
-                ev = evidence[n]
-                if ev.phrase < 0 or tok not in self.phrases[ev.phrase].tokens:
-                    ev.phrase_cov += credit
-                    ev.phrase_score = _phrase_score(ev.phrase_cov, ev.phrase_prec)
-                if tok not in self.bag_postings or all(i != n for i, _ in self.bag_postings[tok]):
-                    ev.bag_cov += credit
-
-    def _discount_other_years(self, tokens: list[str], weight: dict[str, float], total: float,
-                              base: dict[int, float]) -> None:  # fmt: skip
-        """A dated entry is less likely the answer when the question names a year outside its dates."""
-        years = [(int(t), weight[t]) for t in tokens if _YEAR.match(t)]
-        if not years:
-            return
-        for n in base:
-            when = self.intents[n].when
-            if when is None:
-                continue
-            for year, w in years:
-                if not when.start.year <= year <= when.end.year:
-                    base[n] *= 1 - OTHER_YEAR_PENALTY * w / total

@@ -51,9 +51,7 @@ class Normalizer:
     def fold(self, text: str) -> str:
         """Case, accents, punctuation and years, without spelling variants."""
         text = unicodedata.normalize("NFKC", text).casefold().translate(self._char_table)
-        text = "".join(
-            ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-        )
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
         text = unicodedata.normalize("NFC", text)
         text = _THOUSANDS.sub("", text)
         text = _YEAR_RANGE.sub(_expand_range, text)
@@ -69,9 +67,30 @@ class Normalizer:
         return " ".join(single.get(tok, tok) for tok in text.split())
 
     def content_tokens(self, normalized: str) -> list[str]:
-        """Tokens that carry meaning: stop words dropped, order kept, duplicates removed."""
+        """Tokens that carry meaning, stemmed: stop words dropped, order kept, no duplicates."""
         seen: dict[str, None] = {}
         for tok in normalized.split():
             if tok not in self.stopwords:
-                seen.setdefault(tok, None)
+                seen.setdefault(stem(tok), None)
         return list(seen)
+
+
+_SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+def stem(token: str) -> str:
+    """A light English suffix stripper, so "killed", "kills" and "killing" meet at "kill".
+
+    Deliberately timid (long Latin words only, a few suffixes): irregular forms such as
+    fled/flee belong in knowledge/language.yaml as variants.
+    """
+    if len(token) <= 4 or not token.isascii() or not token.isalpha():
+        return token
+    for suffix, replacement in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            if suffix == "s" and token.endswith(("ss", "us", "is")):
+                return token
+            token = token[: len(token) - len(suffix)] + replacement
+            break
+    token = token[:-1] if token.endswith("e") and len(token) > 4 else token
+    return token[:-2] + "is" if token.endswith("iz") else token  # recognize / recognise

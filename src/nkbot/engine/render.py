@@ -24,7 +24,9 @@ def render_fallback(kb: KnowledgeBase, result: Result) -> str:
     if result.reason is Reason.EMPTY:
         return kb.message("empty", lang)
     if result.reason is Reason.TOO_LONG:
-        return kb.message("too_long", lang).format(length=len(result.question.strip()), limit=MAX_QUESTION_CHARS)
+        return kb.message("too_long", lang).format(
+            length=len(result.question.strip()), limit=MAX_QUESTION_CHARS
+        )
     return f"{kb.message('unknown', lang)}\n{kb.message('topics_hint', lang)}"
 
 

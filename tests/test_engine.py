@@ -1,0 +1,141 @@
+"""The engine on the shipped knowledge: the seed's facts with their figures, and honest fallbacks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nkbot.engine import Engine, Reason, Status
+from nkbot.engine.render import render_result
+
+from .conftest import SEED
+
+
+def _plain(text: str) -> str:
+    """Dashes and spaces folded so "28,000–38,000" and "28,000-38,000" compare equal."""
+    return re.sub(r"\s*[–—-]\s*", "-", text)
+
+
+SEED_QUESTIONS = [
+    # (question as a user types it, entry that must answer, figures the answer must contain)
+    ("how many soldiers did armenia have in 2018", "strength-2018-2019", ["65,000"]),
+    ("azerbaijan army size 2019", "strength-2018-2019", ["66,950"]),
+    ("army strength 1993-94", "strength-1993-1994", ["30,000-40,000", "42,000-56,000"]),
+    ("casualties 1988-94", "casualties-1988-1994", ["28,000-38,000"]),
+    ("how many died between 1994 and 2009", "casualties-1994-2009", ["3,000"]),
+    ("deaths 2010-2019", "casualties-2010-2019", ["541-547"]),
+    ("how many were killed in the 2020 war", "casualties-2020", ["7,717"]),
+    ("casualties 2021-2022", "casualties-2021-2022", ["44"]),
+    ("bishek protocol", "bishkek-protocol", ["1994"]),
+    ("who won the 2020 war", "second-war-outcome", ["10 November"]),
+    ("when was artsakh dissolved", "artsakh-dissolution", ["1 January 2024"]),
+    ("april 2016 escalation", "april-2016-war", ["2016"]),
+    ("1988 referendum", "karabakh-movement-1988", ["1988"]),
+    ("december 2022 blockade", "blockade-2022", ["December 2022"]),
+    ("september 2023 offensive", "september-2023-offensive", ["September 2023"]),
+    ("seven districts", "seven-districts", ["seven"]),
+    ("is nagorno-karabakh recognized", "international-recognition", ["Azerbaijan"]),
+    ("did turkey support azerbaijan", "turkey-support-2020", ["Turkey"]),
+    ("units involved", "units-involved", ["Artsakh Defence Army", "Azerbaijani Armed Forces"]),
+    ("population before 2023", "population-before-2023", ["120,000"]),
+    ("what was the soviet period like for armenians", "soviet-period", ["Soviet"]),
+    ("who won the first war", "first-war-outcome", ["Armenia"]),
+    ("two decades of relative stability", "relative-stability", ["2010s"]),
+    ("ceasefire violations after 2020", "post-2020-violations", ["2020"]),
+    ("what is artsakh", "republic-of-artsakh", ["Artsakh"]),
+    ("who were the belligerents", "parties-belligerents", ["Azerbaijan", "Armenia"]),
+]
+
+
+@pytest.mark.parametrize(("question", "intent_id", "figures"), SEED_QUESTIONS)
+def test_seed_facts_are_answered_with_their_figures(
+    engine: Engine, question: str, intent_id: str, figures: list[str]
+) -> None:
+    result = engine.answer(question)
+    assert result.status is Status.ANSWERED, (result.status, [s.intent.id for s in result.suggestions])
+    assert result.intent is not None and result.intent.id == intent_id
+    text = render_result(engine.kb, result)
+    for figure in figures:
+        assert _plain(figure) in _plain(text), figure
+    assert "Sources:" in text
+    for source in result.intent.sources:
+        assert source.url in text
+
+
+def test_every_figure_of_the_seed_is_in_the_knowledge(engine: Engine) -> None:
+    """The seed's infobox figures (strength, casualties) appear verbatim in some answer."""
+    if not SEED.exists():
+        pytest.skip("seed document not beside the repo")
+    seed = SEED.read_text(encoding="utf-8")
+    figures = set(re.findall(r"\d{1,3}(?:,\d{3})+(?:–\d{1,3}(?:,\d{3})+)?|\d+–\d+\+", seed))
+    assert {"65,000", "66,950", "7,717", "28,000–38,000", "541–547+"} <= figures
+    answers = _plain(" ".join(i.answer["en"] + " " + i.short["en"] for i in engine.kb.intents))
+    missing = sorted(f for f in figures if _plain(f.rstrip("+")) not in answers)
+    assert missing == []
+
+
+def test_every_answer_ends_with_its_sources(engine: Engine) -> None:
+    for intent in engine.kb.intents:
+        result = engine.answer(intent.questions["en"][0])
+        if result.status is Status.ANSWERED:
+            text = render_result(engine.kb, result)
+            assert text.rstrip().endswith(result.intent.sources[-1].url) if result.intent else False
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "best kebab in baku",
+        "who won the 2018 world cup",
+        "asdfghjkl",
+        "what is the capital of france",
+        "how do i bake bread",
+        "🙂🙂🙂",
+    ],
+)
+def test_out_of_scope_is_not_answered(engine: Engine, question: str) -> None:
+    result = engine.answer(question)
+    assert result.status is not Status.ANSWERED
+    assert result.intent is None
+
+
+def test_unknown_says_so_and_points_to_topics(engine: Engine) -> None:
+    result = engine.answer("how do i bake bread")
+    assert result.status is Status.UNKNOWN
+    text = render_result(engine.kb, result)
+    assert "don't know" in text and "/topics" in text
+
+
+def test_ambiguous_offers_the_close_candidates(engine: Engine) -> None:
+    result = engine.answer("pogroms after the 1988 vote")
+    assert result.status is Status.AMBIGUOUS
+    ids = [s.intent.id for s in result.suggestions]
+    assert "sumgait-pogrom" in ids
+    assert 2 <= len(ids) <= engine.thresholds.max_suggestions
+    assert "not sure" in render_result(engine.kb, result)
+
+
+def test_empty_and_too_long_questions(engine: Engine) -> None:
+    for blank in ("", "   ", "?!", "\x00\x01"):
+        result = engine.answer(blank)
+        assert result.status is Status.UNKNOWN and result.reason is Reason.EMPTY
+    long = engine.answer("bishkek " * 200)
+    assert long.status is Status.UNKNOWN and long.reason is Reason.TOO_LONG
+    assert "too long" in render_result(engine.kb, long)
+
+
+def test_typos_and_spelling_variants_still_answer(engine: Engine) -> None:
+    for question in ("bishkek protocl", "BISHKEK PROTOCOL!!!", "bishkek protocol 94"):
+        result = engine.answer(question)
+        assert result.intent is not None and result.intent.id == "bishkek-protocol", question
+
+
+def test_year_in_question_prefers_entries_of_that_time(engine: Engine) -> None:
+    assert engine.answer("casualties 2020").intent.id == "casualties-2020"  # type: ignore[union-attr]
+    assert engine.answer("casualties 1988-94").intent.id == "casualties-1988-1994"  # type: ignore[union-attr]
+
+
+def test_answers_are_deterministic(engine: Engine) -> None:
+    first = [engine.answer(q).score for q, _, _ in SEED_QUESTIONS]
+    assert first == [engine.answer(q).score for q, _, _ in SEED_QUESTIONS]
