@@ -8,7 +8,8 @@ from nkbot.engine import Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "knowledge"
-SEED = ROOT.parent / "shared" / "seed" / "nagorno-karabakh-conflict.txt"
+# A copy of ../shared/seed/nagorno-karabakh-conflict.txt, the document the project started from.
+SEED = ROOT / "tests" / "data" / "seed.txt"
 
 
 @pytest.fixture(scope="session")
