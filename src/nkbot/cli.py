@@ -61,6 +61,13 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--calibrate", action="store_true", help="search the thresholds that score best")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
 
+    run = sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
+    run.add_argument(
+        "--webhook",
+        action="store_true",
+        help="receive updates by webhook (NKBOT_WEBHOOK_URL, NKBOT_WEBHOOK_SECRET, NKBOT_WEBHOOK_PORT)",
+    )
+
     ex = sub.add_parser("export", help="print the whole knowledge base")
     ex.add_argument("--json", action="store_true", required=True, help="as one JSON object")
     ex.add_argument("--lang", default=DEFAULT_LANG, help="language of the texts (default: en)")
@@ -192,6 +199,21 @@ def _print_report(report: Report, s: dict[str, Any], copies: list[Case], show: i
             print(f"  {n:3} {expected} -> {got}", file=out)
 
 
+def cmd_run(args: argparse.Namespace, settings: Settings, engine: Engine, err: TextIO) -> int:
+    if not settings.token:
+        print(f"nkbot: {engine.kb.message('run_needs_token')}", file=err)
+        return 2
+    if args.webhook and not (settings.webhook_url.startswith("https://") and settings.webhook_secret):
+        print("nkbot: webhook mode needs NKBOT_WEBHOOK_URL (https://...) and NKBOT_WEBHOOK_SECRET", file=err)
+        return 2
+    from nkbot.bot.app import run
+    from nkbot.bot.logs import setup_logging
+
+    setup_logging([settings.token, settings.webhook_secret])
+    run(settings, engine, webhook=args.webhook)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     out, err = sys.stdout, sys.stderr
@@ -215,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_ask(args, engine, out)
         if command == "eval":
             return cmd_eval(args, engine, out, err)
+        if command == "run":
+            return cmd_run(args, settings, engine, err)
         if command == "export":
             print(json.dumps(knowledge_json(engine.kb, args.lang), ensure_ascii=False, indent=2), file=out)
             return 0

@@ -92,5 +92,13 @@ class Engine:
         close = tuple(s for s in ranked if s.score >= t.suggest)[: t.max_suggestions]
         return Result(question, normalized, Status.AMBIGUOUS, None, best.score, close, lang)
 
+    def candidates(self, question: str, limit: int = 10) -> list[Scored]:
+        """Entries worth offering for a question (inline results), best first."""
+        text = question.strip()[:MAX_QUESTION_CHARS]
+        normalized = self.normalizer.normalize(text)
+        if not normalized:
+            return []
+        return [s for s in self.matcher.match(normalized, limit=limit) if s.score >= self.thresholds.suggest]
+
     def get(self, intent_id: str) -> Intent | None:
         return self.kb.intent(intent_id)

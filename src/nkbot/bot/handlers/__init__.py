@@ -1,0 +1,1 @@
+"""Handlers grouped by purpose: commands, questions, buttons, inline queries, errors."""

@@ -1,0 +1,59 @@
+"""Inline-keyboard presses: open an entry, browse topics, page the timeline."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from nkbot.bot import keyboards
+from nkbot.bot.handlers.commands import category_title, timeline_text
+from nkbot.bot.handlers.replies import language, send_entry
+from nkbot.bot.services import services
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    if query is None:
+        return
+    svc = services(context)
+    kb = svc.engine.kb
+    message = query.message if query.message is not None and query.message.is_accessible else None
+    lang = language(None)
+    data = keyboards.parse_callback(query.data)
+    outdated = kb.message("tg_outdated_button", lang)
+    if data is None or message is None:
+        await query.answer(outdated)
+        return
+    if data.kind == "a":
+        intent = kb.intent(data.value)
+        if intent is None:
+            await query.answer(outdated)
+            return
+        await query.answer()
+        await send_entry(message, svc, intent, lang)  # type: ignore[arg-type]
+        return
+    if data.kind == "c":
+        if not data.value:
+            text, markup = escape(kb.message("tg_topics_heading", lang)), keyboards.topics_keyboard(kb, lang)
+        else:
+            title = category_title(kb, data.value, lang)
+            if title is None:
+                await query.answer(outdated)
+                return
+            text = escape(kb.message("tg_topic_heading", lang).format(topic=title))
+            markup = keyboards.category_keyboard(kb, data.value, lang)
+    else:
+        page = int(data.value) if data.value.isdigit() else 0
+        if not 1 <= page <= keyboards.timeline_pages(kb):
+            await query.answer(outdated)
+            return
+        text, markup = timeline_text(kb, page, lang), keyboards.timeline_keyboard(kb, page, lang)
+    await query.answer()
+    try:
+        await query.edit_message_text(text, reply_markup=markup)
+    except BadRequest as exc:  # pressing the button that shows the same page again
+        if "not modified" not in str(exc).lower():
+            raise

@@ -1,0 +1,59 @@
+"""Inline mode: `@bot question` in any chat offers cited answers to send."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
+from telegram.ext import ContextTypes
+
+from nkbot.bot.html import MESSAGE_LIMIT, answer_html
+from nkbot.bot.services import services
+from nkbot.engine.model import Intent, KnowledgeBase, pick
+
+MAX_RESULTS = 10
+CACHE_SECONDS = 300  # answers change only when the knowledge does
+INLINE_QUERY_MAX = 256  # Telegram's own limit; longer input is cut, not refused
+
+
+def _article(kb: KnowledgeBase, intent: Intent, lang: str) -> InlineQueryResultArticle:
+    text = answer_html(kb, intent, lang)
+    if len(text) > MESSAGE_LIMIT:  # an inline message cannot be split: send the short form
+        text = f"<b>{escape(pick(intent.title, lang))}</b>\n\n{escape(pick(intent.short, lang))}"
+    return InlineQueryResultArticle(
+        id=intent.id,
+        title=pick(intent.title, lang),
+        description=pick(intent.short, lang),
+        input_message_content=InputTextMessageContent(text),
+    )
+
+
+async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.inline_query
+    if query is None:
+        return
+    svc = services(context)
+    kb = svc.engine.kb
+    lang = "en"
+    question = query.query[:INLINE_QUERY_MAX].strip()
+    if question:
+        intents = [s.intent for s in svc.engine.candidates(question, MAX_RESULTS)]
+    else:
+        intents = [i for i in (kb.intent(x) for x in svc.popular(MAX_RESULTS, lang)) if i is not None]
+    results: list[InlineQueryResultArticle] = [_article(kb, i, lang) for i in intents]
+    if not results:
+        results = [
+            InlineQueryResultArticle(
+                id="none",
+                title=kb.message("tg_inline_none_title", lang),
+                description=kb.message("tg_inline_none_text", lang),
+                input_message_content=InputTextMessageContent(
+                    escape(kb.message("tg_inline_none_text", lang))
+                ),
+            )
+        ]
+    button = InlineQueryResultsButton(
+        text=kb.message("tg_inline_open_private", lang),
+        start_parameter=intents[0].id if intents else "inline",
+    )
+    await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False, button=button)

@@ -1,0 +1,71 @@
+"""Text that is a question: every text in private chats; in groups only what is addressed to us."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from telegram import Message, MessageEntity, Update
+from telegram.constants import ChatType
+from telegram.ext import ContextTypes
+
+from nkbot.bot.handlers.replies import language, send_parts, send_result
+from nkbot.bot.services import Services, services
+
+
+def addressed_text(message: Message, bot_id: int, username: str) -> str | None:
+    """The question in a group message meant for the bot (mention or reply to it), else None."""
+    text = message.text or ""
+    mentioned = False
+    handle = f"@{username}".lower()
+    for entity, value in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        by_name = entity.type == MessageEntity.MENTION and value.lower() == handle
+        by_id = (
+            entity.type == MessageEntity.TEXT_MENTION and entity.user is not None and entity.user.id == bot_id
+        )
+        mentioned = mentioned or by_name or by_id
+    replied = message.reply_to_message is not None and (
+        message.reply_to_message.from_user is not None and message.reply_to_message.from_user.id == bot_id
+    )
+    if not (mentioned or replied):
+        return None
+    if username:
+        text = re.sub(re.escape(handle), " ", text, flags=re.IGNORECASE)
+    return text.strip()
+
+
+async def _answer(message: Message, svc: Services, question: str) -> None:
+    user = message.from_user
+    if user is not None and not svc.limiter.allow(user.id):
+        if svc.limiter.should_warn(user.id):
+            text = escape(svc.engine.kb.message("tg_rate_limited", language(message)))
+            await send_parts(message, [text], None, quote=message.chat.type != ChatType.PRIVATE)
+        return
+    await send_result(message, svc, svc.engine.answer(question, language(message)))
+
+
+async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    await _answer(message, services(context), message.text)
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    svc = services(context)
+    question = addressed_text(message, context.bot.id, svc.bot_username)
+    if question is None:
+        return  # chatter between people: stay silent
+    await _answer(message, svc, question)
+
+
+async def private_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stickers, photos, voice: say what the bot can read instead of staying mute."""
+    message = update.effective_message
+    if message is None:
+        return
+    kb = services(context).engine.kb
+    await send_parts(message, [escape(kb.message("tg_non_text", language(message)))], None, quote=False)

@@ -1,0 +1,80 @@
+"""Sending engine results to a chat: the one place that turns a Result into Telegram messages."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Message, ReplyParameters
+from telegram.constants import ChatType
+
+from nkbot.bot import keyboards
+from nkbot.bot.html import answer_html, split_message, suggestions_html
+from nkbot.bot.services import Services
+from nkbot.engine import Reason, Result, Status
+from nkbot.engine.engine import MAX_QUESTION_CHARS
+from nkbot.engine.model import DEFAULT_LANG, Intent
+
+
+def language(message: Message | None) -> str:
+    """The answer language for this user (English until more languages are complete)."""
+    return DEFAULT_LANG
+
+
+async def send_parts(
+    message: Message, parts: list[str], markup: InlineKeyboardMarkup | None, quote: bool
+) -> list[Message]:
+    """Send a long text as several messages; the keyboard goes under the last one."""
+    sent = []
+    for n, part in enumerate(parts):
+        last = n == len(parts) - 1
+        reply = (
+            ReplyParameters(message.message_id, allow_sending_without_reply=True)
+            if quote and n == 0
+            else None
+        )
+        sent.append(
+            await message.get_bot().send_message(
+                message.chat_id,
+                part,
+                reply_markup=markup if last else None,
+                reply_parameters=reply,
+                message_thread_id=message.message_thread_id if message.is_topic_message else None,
+            )
+        )
+    return sent
+
+
+async def send_entry(message: Message, svc: Services, intent: Intent, lang: str, quote: bool = False) -> None:
+    kb = svc.engine.kb
+    svc.asked[intent.id] += 1
+    related = [r for r in (kb.intent(i) for i in intent.related[:3]) if r is not None]
+    await send_parts(
+        message,
+        split_message(answer_html(kb, intent, lang)),
+        keyboards.entries_keyboard(related, lang),
+        quote,
+    )
+
+
+async def send_result(message: Message, svc: Services, result: Result) -> None:
+    """Answer, "did you mean" buttons, or an honest "I don't know" with a way to browse."""
+    kb = svc.engine.kb
+    lang = result.lang
+    quote = message.chat.type != ChatType.PRIVATE
+    if result.status is Status.ANSWERED and result.intent is not None:
+        await send_entry(message, svc, result.intent, lang, quote)
+        return
+    if result.status is Status.AMBIGUOUS:
+        markup = keyboards.entries_keyboard([s.intent for s in result.suggestions], lang)
+        await send_parts(message, [suggestions_html(kb, result)], markup, quote)
+        return
+    if result.reason is Reason.EMPTY:
+        text = kb.message("empty", lang)
+    elif result.reason is Reason.TOO_LONG:
+        text = kb.message("too_long", lang).format(
+            length=len(result.question.strip()), limit=MAX_QUESTION_CHARS
+        )
+    else:
+        text = kb.message("tg_unknown", lang)
+    markup = InlineKeyboardMarkup([[keyboards.topics_button(kb, lang)]])
+    await send_parts(message, [escape(text)], markup, quote)

@@ -1,0 +1,72 @@
+"""Telegram HTML rendering: every user-visible fragment escaped, sources as links, 4,096-char parts."""
+
+from __future__ import annotations
+
+from html import escape
+
+from nkbot.engine import Result
+from nkbot.engine.model import Intent, KnowledgeBase, Source, pick
+
+MESSAGE_LIMIT = 4096
+
+
+def source_html(source: Source) -> str:
+    extra = ", ".join(x for x in (source.publisher, source.date) if x)
+    link = f'<a href="{escape(source.url, quote=True)}">{escape(source.title)}</a>'
+    return f"• {link} ({escape(extra)})" if extra else f"• {link}"
+
+
+def answer_html(kb: KnowledgeBase, intent: Intent, lang: str) -> str:
+    parts = [
+        f"<b>{escape(pick(intent.title, lang))}</b>",
+        "",
+        escape(pick(intent.answer, lang)),
+        "",
+        f"<b>{escape(kb.message('sources_heading', lang))}</b>",
+    ]
+    parts += [source_html(s) for s in intent.sources]
+    return "\n".join(parts)
+
+
+def suggestions_html(kb: KnowledgeBase, result: Result) -> str:
+    lines = [escape(kb.message("tg_did_you_mean", result.lang))]
+    for s in result.suggestions:
+        title, short = pick(s.intent.title, result.lang), pick(s.intent.short, result.lang)
+        lines.append(f"• <b>{escape(title)}</b>: {escape(short)}")
+    return "\n".join(lines)
+
+
+def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Cut at line breaks (never inside a tag or an entity); the answers keep tags within a line.
+
+    The limit is counted in UTF-16 code units, as Telegram counts, on the HTML text (an upper
+    bound of the visible length).
+    """
+
+    def size(s: str) -> int:
+        return len(s.encode("utf-16-le")) // 2
+
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        pieces = [line]
+        if size(line) > limit:  # a paragraph longer than a message: cut at spaces
+            pieces, piece = [], ""
+            for word in line.split(" "):
+                if piece and size(piece) + 1 + size(word) > limit:
+                    pieces.append(piece)
+                    piece = word
+                else:
+                    piece = f"{piece} {word}" if piece else word
+            pieces.append(piece)
+        for piece in pieces:
+            candidate = f"{current}\n{piece}" if current else piece
+            if size(candidate) <= limit:
+                current = candidate
+            else:
+                if current.strip():
+                    parts.append(current.strip("\n"))
+                current = piece
+    if current.strip():
+        parts.append(current.strip("\n"))
+    return parts or [""]

@@ -1,0 +1,83 @@
+"""Inline keyboards and their callback data, which is checked on the way back in.
+
+Callback data is `kind|value`, at most 64 bytes: `a|<entry id>` shows an entry, `c|<category>`
+lists a topic (`c|` the topics), `t|<page>` a timeline page. Anything else, or an id that no
+longer exists, is answered as an outdated button: data can be old or forged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from nkbot.engine.model import Intent, KnowledgeBase, pick
+
+_DATA = re.compile(r"^(a|c|t)\|([a-z0-9-]{0,60})$")
+LABEL_MAX = 60
+TIMELINE_PAGE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Callback:
+    kind: str  # "a" entry, "c" category (empty: all), "t" timeline page
+    value: str
+
+
+def parse_callback(data: str | None) -> Callback | None:
+    match = _DATA.match(data or "")
+    return Callback(match.group(1), match.group(2)) if match else None
+
+
+def _label(text: str) -> str:
+    return text if len(text) <= LABEL_MAX else text[: LABEL_MAX - 1].rstrip() + "…"
+
+
+def entry_button(intent: Intent, lang: str, prefix: str = "") -> InlineKeyboardButton:
+    return InlineKeyboardButton(_label(prefix + pick(intent.title, lang)), callback_data=f"a|{intent.id}")
+
+
+def entries_keyboard(intents: list[Intent], lang: str) -> InlineKeyboardMarkup | None:
+    if not intents:
+        return None
+    return InlineKeyboardMarkup([[entry_button(i, lang)] for i in intents])
+
+
+def topics_button(kb: KnowledgeBase, lang: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(kb.message("btn_topics", lang), callback_data="c|")
+
+
+def topics_keyboard(kb: KnowledgeBase, lang: str) -> InlineKeyboardMarkup:
+    rows = []
+    for c in kb.categories:
+        count = sum(1 for i in kb.intents if i.category == c.id)
+        if count:
+            rows.append([InlineKeyboardButton(f"{pick(c.title, lang)} ({count})", callback_data=f"c|{c.id}")])
+    rows.append([InlineKeyboardButton(kb.message("btn_timeline", lang), callback_data="t|1")])
+    return InlineKeyboardMarkup(rows)
+
+
+def category_keyboard(kb: KnowledgeBase, category: str, lang: str) -> InlineKeyboardMarkup:
+    rows = [[entry_button(i, lang)] for i in kb.intents if i.category == category]
+    rows.append([InlineKeyboardButton(kb.message("btn_back", lang), callback_data="c|")])
+    return InlineKeyboardMarkup(rows)
+
+
+def timeline_pages(kb: KnowledgeBase) -> int:
+    return max(1, -(-len(kb.timeline()) // TIMELINE_PAGE))
+
+
+def timeline_keyboard(kb: KnowledgeBase, page: int, lang: str) -> InlineKeyboardMarkup:
+    events = kb.timeline()[(page - 1) * TIMELINE_PAGE : page * TIMELINE_PAGE]
+    rows = [
+        [entry_button(i, lang, prefix=f"{i.when.text.split('/')[0]} · " if i.when else "")] for i in events
+    ]
+    nav = []
+    if page > 1:
+        nav.append(InlineKeyboardButton(kb.message("btn_previous", lang), callback_data=f"t|{page - 1}"))
+    if page < timeline_pages(kb):
+        nav.append(InlineKeyboardButton(kb.message("btn_next", lang), callback_data=f"t|{page + 1}"))
+    if nav:
+        rows.append(nav)
+    return InlineKeyboardMarkup(rows)

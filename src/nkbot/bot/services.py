@@ -1,0 +1,92 @@
+"""What the handlers share, kept in `application.bot_data` under one typed key."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.ext import ContextTypes
+
+from nkbot.config import Settings
+from nkbot.engine import Engine, Status
+
+_KEY = "nkbot"
+
+
+class UserRateLimiter:
+    """Sliding window per user: at most `limit` questions in `window` seconds.
+
+    Telegram's own flood limits are handled by AIORateLimiter on the way out; this one keeps a
+    single user from flooding the bot with questions on the way in.
+    """
+
+    def __init__(self, limit: int, window: float, clock: Any = time.monotonic) -> None:
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._hits: dict[int, deque[float]] = {}
+        self._warned: dict[int, float] = {}
+
+    def allow(self, user_id: int) -> bool:
+        if self.limit <= 0:
+            return True
+        now = self.clock()
+        hits = self._hits.setdefault(user_id, deque())
+        while hits and now - hits[0] > self.window:
+            hits.popleft()
+        if len(hits) >= self.limit:
+            return False
+        hits.append(now)
+        if len(self._hits) > 10_000:  # forget idle users so memory stays bounded
+            for uid in [u for u, h in self._hits.items() if not h or now - h[-1] > self.window]:
+                del self._hits[uid]
+        return True
+
+    def should_warn(self, user_id: int) -> bool:
+        """Tell a flooding user once per window, not once per message."""
+        now = self.clock()
+        if now - self._warned.get(user_id, -self.window - 1) > self.window:
+            self._warned[user_id] = now
+            return True
+        return False
+
+
+@dataclass
+class Services:
+    engine: Engine
+    settings: Settings
+    limiter: UserRateLimiter
+    bot_username: str = ""
+    asked: Counter[str] = field(default_factory=Counter)  # entry id -> times answered
+
+    def examples(self, lang: str) -> list[tuple[str, str]]:
+        """(question, entry id) for the /start example buttons that the engine answers."""
+        found = []
+        for line in self.engine.kb.message("start_examples", lang).splitlines():
+            result = self.engine.answer(line, lang)
+            if result.status is Status.ANSWERED and result.intent is not None:
+                found.append((line.strip(), result.intent.id))
+        return found
+
+    def popular(self, limit: int, lang: str) -> list[str]:
+        """Most-asked entries, topped up with the examples while few questions were asked."""
+        ids = [i for i, _ in self.asked.most_common(limit)]
+        for _, iid in self.examples(lang):
+            if len(ids) >= limit:
+                break
+            if iid not in ids:
+                ids.append(iid)
+        return ids
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    found = context.bot_data.get(_KEY)
+    if not isinstance(found, Services):
+        raise RuntimeError("the application was not built with nkbot.bot.app.build_application")
+    return found
+
+
+def install(bot_data: dict[Any, Any], value: Services) -> None:
+    bot_data[_KEY] = value

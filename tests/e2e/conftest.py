@@ -1,0 +1,51 @@
+"""The real python-telegram-bot Application, polling a Bot API test server on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from nkbot.bot.app import build_application, post_init
+from nkbot.config import Settings
+from nkbot.engine import Engine
+
+from ..botapi import BotAPIServer
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[BotAPIServer]:
+    srv = BotAPIServer()
+    await srv.start()
+    yield srv
+    await srv.stop()
+
+
+def bot_settings(server: BotAPIServer, **overrides: Any) -> Settings:
+    return replace(Settings(), token=server.token, api_base_url=server.base_url, **overrides)
+
+
+@asynccontextmanager
+async def running_bot(server: BotAPIServer, engine: Engine, **overrides: Any) -> AsyncIterator[Any]:
+    """Start the Application as `nkbot run` does (initialize, post_init, polling); stop it cleanly."""
+    app = build_application(bot_settings(server, **overrides), engine, flood_limits=False)
+    await app.initialize()
+    await post_init(app)
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=1)
+    try:
+        yield app
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+
+
+@pytest.fixture
+async def bot(server: BotAPIServer, engine: Engine) -> AsyncIterator[Any]:
+    async with running_bot(server, engine) as app:
+        yield app
