@@ -10,6 +10,7 @@ bad entities are rejected with 400, as are texts over 4,096 characters), and inj
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
@@ -22,10 +23,35 @@ from aiohttp import web
 
 BOT_ID = 7000001
 BOT_USERNAME = "nk_test_bot"
-ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler",
-                "blockquote", "span", "tg-emoji"}  # fmt: skip
-JSON_FIELDS = {"reply_markup", "results", "commands", "reply_parameters", "link_preview_options", "button",
-               "allowed_updates", "entities", "scope"}  # fmt: skip
+ALLOWED_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "tg-spoiler",
+    "blockquote",
+    "span",
+    "tg-emoji",
+}
+JSON_FIELDS = {
+    "reply_markup",
+    "results",
+    "commands",
+    "reply_parameters",
+    "link_preview_options",
+    "button",
+    "allowed_updates",
+    "entities",
+    "scope",
+}
 
 
 class TelegramHTMLError(ValueError):
@@ -157,8 +183,12 @@ class BotAPIServer:
                     request.transport.abort()
                 return web.Response(status=500)
             if fault.status == 429:
-                body = {"ok": False, "error_code": 429, "description": f"Too Many Requests: retry after {fault.retry_after}",
-                        "parameters": {"retry_after": fault.retry_after}}  # fmt: skip
+                body = {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": f"Too Many Requests: retry after {fault.retry_after}",
+                    "parameters": {"retry_after": fault.retry_after},
+                }
                 return web.json_response(body, status=429)
             if fault.status:
                 body = {"ok": False, "error_code": fault.status, "description": "Internal Server Error"}
@@ -198,8 +228,15 @@ class BotAPIServer:
         return params
 
     def bot_user(self) -> dict[str, Any]:
-        return {"id": BOT_ID, "is_bot": True, "first_name": "NK Test", "username": BOT_USERNAME,
-                "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}  # fmt: skip
+        return {
+            "id": BOT_ID,
+            "is_bot": True,
+            "first_name": "NK Test",
+            "username": BOT_USERNAME,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }
 
     async def api_getMe(self, params: dict[str, Any]) -> Any:
         return self.bot_user()
@@ -232,10 +269,8 @@ class BotAPIServer:
         self._new_update.clear()
         self.updates = [u for u in self.updates if u["update_id"] >= offset]
         if not self.updates and timeout > 0:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_update.wait(), timeout)
-            except TimeoutError:
-                pass
         return self.updates[:limit]
 
     def _chat(self, chat_id: int) -> dict[str, Any]:
@@ -251,15 +286,27 @@ class BotAPIServer:
         if len(text.encode("utf-16-le")) // 2 > 4096:
             raise BadRequest("message is too long")
         reply = params.get("reply_parameters") or {}
-        msg = SentMessage(next(self._message_ids[chat_id]), chat_id, html, text, params.get("reply_markup"),
-                          reply.get("message_id"), method)  # fmt: skip
+        msg = SentMessage(
+            next(self._message_ids[chat_id]),
+            chat_id,
+            html,
+            text,
+            params.get("reply_markup"),
+            reply.get("message_id"),
+            method,
+        )
         self.sent[chat_id].append(msg)
         self._new_message.set()
         return self._message_json(msg)
 
     def _message_json(self, msg: SentMessage) -> dict[str, Any]:
-        data: dict[str, Any] = {"message_id": msg.message_id, "date": int(time.time()), "chat": self._chat(msg.chat_id),
-                                "from": self.bot_user(), "text": msg.text}  # fmt: skip
+        data: dict[str, Any] = {
+            "message_id": msg.message_id,
+            "date": int(time.time()),
+            "chat": self._chat(msg.chat_id),
+            "from": self.bot_user(),
+            "text": msg.text,
+        }
         if msg.reply_markup:
             data["reply_markup"] = msg.reply_markup
         return data
@@ -316,14 +363,27 @@ class BotAPIServer:
             "language_code": language_code,
         }
 
-    def message(self, chat_id: int, user_id: int, text: str, *, reply_to: SentMessage | None = None,
-                entities: list[dict[str, Any]] | None = None, language_code: str = "en") -> int:  # fmt: skip
+    def message(
+        self,
+        chat_id: int,
+        user_id: int,
+        text: str,
+        *,
+        reply_to: SentMessage | None = None,
+        entities: list[dict[str, Any]] | None = None,
+        language_code: str = "en",
+    ) -> int:
         """A user's text message; a leading /command gets its bot_command entity as Telegram sends it."""
         ents = list(entities or [])
         if text.startswith("/"):
             ents.insert(0, {"type": "bot_command", "offset": 0, "length": len(text.split()[0])})
-        msg: dict[str, Any] = {"message_id": next(self._message_ids[chat_id]), "date": int(time.time()),
-                               "chat": self._chat(chat_id), "from": self.user(user_id, language_code), "text": text}  # fmt: skip
+        msg: dict[str, Any] = {
+            "message_id": next(self._message_ids[chat_id]),
+            "date": int(time.time()),
+            "chat": self._chat(chat_id),
+            "from": self.user(user_id, language_code),
+            "text": text,
+        }
         if ents:
             msg["entities"] = ents
         if reply_to is not None:
@@ -333,19 +393,40 @@ class BotAPIServer:
 
     def mention(self, chat_id: int, user_id: int, question: str) -> int:
         text = f"@{BOT_USERNAME} {question}"
-        return self.message(chat_id, user_id, text, entities=[{"type": "mention", "offset": 0,
-                                                               "length": len(BOT_USERNAME) + 1}])  # fmt: skip
+        return self.message(
+            chat_id,
+            user_id,
+            text,
+            entities=[{"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}],
+        )
 
     def sticker(self, chat_id: int, user_id: int) -> int:
-        msg = {"message_id": next(self._message_ids[chat_id]), "date": int(time.time()), "chat": self._chat(chat_id),
-               "from": self.user(user_id), "sticker": {"file_id": "s1", "file_unique_id": "su1", "width": 512,
-               "height": 512, "is_animated": False, "is_video": False, "type": "regular"}}  # fmt: skip
+        msg = {
+            "message_id": next(self._message_ids[chat_id]),
+            "date": int(time.time()),
+            "chat": self._chat(chat_id),
+            "from": self.user(user_id),
+            "sticker": {
+                "file_id": "s1",
+                "file_unique_id": "su1",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+                "type": "regular",
+            },
+        }
         return self._push({"message": msg})
 
     def press(self, msg: SentMessage, data: str, user_id: int | None = None) -> int:
         uid = user_id or (msg.chat_id if msg.chat_id > 0 else 1)
-        query = {"id": f"cb{next(self._ids)}", "from": self.user(uid), "chat_instance": f"ci{msg.chat_id}",
-                 "data": data, "message": self._message_json(msg)}  # fmt: skip
+        query = {
+            "id": f"cb{next(self._ids)}",
+            "from": self.user(uid),
+            "chat_instance": f"ci{msg.chat_id}",
+            "data": data,
+            "message": self._message_json(msg),
+        }
         return self._push({"callback_query": query})
 
     def inline_query(self, user_id: int, query: str) -> str:
@@ -361,10 +442,8 @@ class BotAPIServer:
             if remaining <= 0:
                 raise TimeoutError("the bot did not answer in time")
             self._new_message.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_message.wait(), min(remaining, 0.1))
-            except TimeoutError:
-                pass
 
     async def replies(self, chat_id: int, count: int, timeout: float = 10.0) -> list[SentMessage]:
         """Wait until the chat holds at least `count` bot messages; return them all."""

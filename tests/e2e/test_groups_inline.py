@@ -14,8 +14,12 @@ ALICE, BOB = 601, 602
 async def test_group_chatter_is_ignored(server: BotAPIServer, bot: Any) -> None:
     server.message(GROUP, ALICE, "who won the 2020 war")  # not addressed to the bot
     server.message(GROUP, BOB, "anyone up for lunch?")
-    server.message(GROUP, ALICE, f"@someone_else_bot bishkek protocol", entities=[
-        {"type": "mention", "offset": 0, "length": len("@someone_else_bot")}])  # fmt: skip
+    server.message(
+        GROUP,
+        ALICE,
+        "@someone_else_bot bishkek protocol",
+        entities=[{"type": "mention", "offset": 0, "length": len("@someone_else_bot")}],
+    )
     await server.wait_for(lambda: not server.updates)  # all three were fetched ...
     await asyncio.sleep(0.5)  # ... and given time to (not) answer
     assert server.sent[GROUP] == []

@@ -131,8 +131,10 @@ async def test_long_answer_is_split_under_the_limit(server: BotAPIServer, engine
     intent = engine.kb.intent("bishkek-protocol")
     assert intent is not None
     long_text = ("The Bishkek Protocol paragraph. " * 60 + "\n\n") * 5
-    long_kb = replace(engine.kb, intents=tuple(replace(i, answer={"en": long_text}) if i is intent else i
-                                             for i in engine.kb.intents))  # fmt: skip
+    long_kb = replace(
+        engine.kb,
+        intents=tuple(replace(i, answer={"en": long_text}) if i is intent else i for i in engine.kb.intents),
+    )
     async with running_bot(server, Engine(long_kb)):
         server.message(USER, USER, "bishkek protocol")
         await server.wait_for(lambda: any("Sources:" in m.text for m in server.sent[USER]))

@@ -56,5 +56,6 @@ def telegram_limits() -> ResilientRateLimiter:
 
 def unlimited() -> ResilientRateLimiter:
     """No flood throttling (local test servers and load benchmarks), but the same retries."""
-    return ResilientRateLimiter(overall_max_rate=0, overall_time_period=0, group_max_rate=0, group_time_period=0,
-                                max_retries=3)  # fmt: skip
+    return ResilientRateLimiter(
+        overall_max_rate=0, overall_time_period=0, group_max_rate=0, group_time_period=0, max_retries=3
+    )
