@@ -137,3 +137,22 @@ def test_chat_unknown_command_and_eof() -> None:
     assert out.returncode == 0
     assert "Unknown command /frobnicate" in out.stdout
     assert "Goodbye." in out.stdout
+
+
+def test_run_without_token_explains_and_suggests_chat() -> None:
+    out = nkbot("run", env={"TELEGRAM_BOT_TOKEN": ""})
+    assert out.returncode == 2
+    assert "TELEGRAM_BOT_TOKEN" in out.stderr and "nkbot chat" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_webhook_mode_requires_https_url_and_secret() -> None:
+    out = nkbot("run", "--webhook", env={"TELEGRAM_BOT_TOKEN": "1:x", "NKBOT_WEBHOOK_URL": "http://x.org/h"})
+    assert out.returncode == 2
+    assert "NKBOT_WEBHOOK_SECRET" in out.stderr
+
+
+def test_malformed_setting_is_named_without_traceback() -> None:
+    out = nkbot("ask", "bishkek", env={"NKBOT_ANSWER_THRESHOLD": "high"})
+    assert out.returncode == 2
+    assert "NKBOT_ANSWER_THRESHOLD" in out.stderr and "Traceback" not in out.stderr
