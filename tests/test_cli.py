@@ -156,3 +156,9 @@ def test_malformed_setting_is_named_without_traceback() -> None:
     out = nkbot("ask", "bishkek", env={"NKBOT_ANSWER_THRESHOLD": "high"})
     assert out.returncode == 2
     assert "NKBOT_ANSWER_THRESHOLD" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_bare_command_chats_in_the_terminal_without_a_token() -> None:
+    out = nkbot(stdin="who won the 2020 war\n", env={"TELEGRAM_BOT_TOKEN": ""})
+    assert out.returncode == 0, out.stderr
+    assert "Sources:" in out.stdout and "Goodbye." in out.stdout

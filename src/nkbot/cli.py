@@ -222,7 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"nkbot: {exc}", file=err)
         return 2
-    command = args.command or "chat"
+    # Bare `nkbot`: the bot on Telegram when a token is set, else the terminal conversation.
+    command = args.command or ("run" if settings.token else "chat")
+    if command == "run" and not hasattr(args, "webhook"):
+        args.webhook = False
     if command == "validate":
         return cmd_validate(args, settings, out)
     engine = _engine(args, settings, err)
