@@ -21,7 +21,7 @@ def nkbot(
         input=data,
         capture_output=True,
         cwd=cwd,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "NKBOT_DATABASE": "off", **(env or {})},
         timeout=60,
     )
     return subprocess.CompletedProcess(
@@ -162,3 +162,29 @@ def test_bare_command_chats_in_the_terminal_without_a_token() -> None:
     out = nkbot(stdin="who won the 2020 war\n", env={"TELEGRAM_BOT_TOKEN": ""})
     assert out.returncode == 0, out.stderr
     assert "Sources:" in out.stdout and "Goodbye." in out.stdout
+
+
+def test_terminal_questions_are_logged_and_stats_show_them(tmp_path: Path) -> None:
+    db = tmp_path / "log.sqlite3"
+    env = {"NKBOT_DATABASE": str(db)}
+    questions = "who won the 2020 war\nkarabakh horse breed\nkarabagh horse breeds\nshusha\n"
+    assert nkbot("ask", "--json", "-", stdin=questions, env=env).returncode == 0
+    assert nkbot("chat", stdin="bishkek protocol\n", env=env).returncode == 0
+    out = nkbot("stats", "--json", env=env)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["total"] == 5 and report["by_interface"] == {"cli": 5}
+    assert report["unanswered"][0]["count"] == 2  # two spellings, one row
+    text = nkbot("stats", "--since", "1d", env=env)
+    assert "Top unanswered" in text.stdout and "karabakh horse breed" in text.stdout
+    csv_out = nkbot("stats", "--csv", env=env)
+    assert csv_out.stdout.startswith("section,key,count,detail")
+
+
+def test_stats_errors_are_clear(tmp_path: Path) -> None:
+    out = nkbot("stats", env={"NKBOT_DATABASE": str(tmp_path / "none.sqlite3")})
+    assert out.returncode == 2 and "no query log" in out.stderr
+    db = tmp_path / "log.sqlite3"
+    nkbot("ask", "bishkek", env={"NKBOT_DATABASE": str(db)})
+    out = nkbot("stats", "--since", "last tuesday", env={"NKBOT_DATABASE": str(db)})
+    assert out.returncode == 2 and "--since" in out.stderr

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import re
+import sqlite3
 import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from nkbot import __version__
 from nkbot.config import ConfigError, Settings
-from nkbot.engine import Engine, KnowledgeError, load
+from nkbot.engine import Engine, KnowledgeError, Result, load
 from nkbot.engine.model import DEFAULT_LANG
 from nkbot.engine.render import render_result
 from nkbot.engine.serialize import knowledge_json, result_json
@@ -61,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--calibrate", action="store_true", help="search the thresholds that score best")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
 
+    st = sub.add_parser("stats", help="what was asked, what went unanswered, what users disliked")
+    st.add_argument("--since", metavar="WHEN", help="only since a date (2026-11-01) or an age (7d, 12h)")
+    st.add_argument("--limit", type=int, default=10, help="rows per table (10)")
+    st.add_argument("--db", type=Path, help="the query log (default: $NKBOT_DATABASE)")
+    fmt = st.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="as JSON")
+    fmt.add_argument("--csv", action="store_true", help="as CSV")
+
     run = sub.add_parser("run", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)")
     run.add_argument(
         "--webhook",
@@ -94,10 +108,12 @@ def _questions_from_stdin(stdin: TextIO) -> list[str]:
     return [line[:MAX_STDIN_LINE] for line in text.splitlines()]
 
 
-def cmd_ask(args: argparse.Namespace, engine: Engine, out: TextIO) -> int:
+def cmd_ask(args: argparse.Namespace, engine: Engine, out: TextIO, record: Recorder) -> int:
     questions = _questions_from_stdin(sys.stdin) if args.question == ["-"] else [" ".join(args.question)]
     for q in questions:
+        started = time.perf_counter()
         result = engine.answer(q, args.lang)
+        record(result, started)
         if args.json:
             print(json.dumps(result_json(engine.kb, result), ensure_ascii=False), file=out, flush=True)
         else:
@@ -199,6 +215,81 @@ def _print_report(report: Report, s: dict[str, Any], copies: list[Case], show: i
             print(f"  {n:3} {expected} -> {got}", file=out)
 
 
+Recorder = Callable[[Result, float], None]
+
+
+@contextlib.contextmanager
+def _query_log(settings: Settings, err: TextIO) -> Iterator[Recorder]:
+    """Log terminal questions (interface "cli") like the bot's; a log that cannot open is skipped."""
+    if not settings.logging_enabled:
+        yield lambda result, started: None
+        return
+    from nkbot.querylog.records import QueryRecord, new_ref
+    from nkbot.querylog.store import SyncQueryLog
+
+    try:
+        qlog = SyncQueryLog(settings.database, settings.log_key)
+    except (sqlite3.Error, OSError) as exc:
+        print(f"nkbot: query log {settings.database} not available ({exc}); not logging", file=err)
+        yield lambda result, started: None
+        return
+
+    def record(result: Result, started: float) -> None:
+        qlog.record(
+            QueryRecord(
+                ts=time.time(), interface="cli", chat_type=None, user_key=None, lang=result.lang,
+                question=result.question, normalized=result.normalized, outcome=result.status.value,
+                intent=result.intent.id if result.intent else None, score=result.score,
+                latency_ms=round((time.perf_counter() - started) * 1000, 3), ref=new_ref(),
+            )
+        )  # fmt: skip
+
+    try:
+        yield record
+    finally:
+        qlog.close()
+
+
+def parse_since(text: str, now: float | None = None) -> float:
+    """'2026-11-01' (UTC) or an age like '7d', '12h', '30m' -> Unix time."""
+    now = time.time() if now is None else now
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([dhm])", text.strip().lower())
+    if match:
+        return now - float(match.group(1)) * {"d": 86400, "h": 3600, "m": 60}[match.group(2)]
+    try:
+        day = datetime.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise ValueError(f"--since takes a date like 2026-11-01 or an age like 7d, not {text!r}") from exc
+    return (day if day.tzinfo else day.replace(tzinfo=UTC)).timestamp()
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from nkbot.querylog import stats
+
+    path = args.db or settings.database
+    if not Path(path).is_file():
+        print(f"nkbot stats: no query log at {path} (set NKBOT_DATABASE or --db)", file=err)
+        return 2
+    try:
+        since = parse_since(args.since) if args.since else None
+    except ValueError as exc:
+        print(f"nkbot stats: {exc}", file=err)
+        return 2
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)) as conn:
+            report = stats.compute(conn, since=since, limit=args.limit)
+    except sqlite3.Error as exc:
+        print(f"nkbot stats: cannot read {path}: {exc}", file=err)
+        return 2
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=out)
+    elif args.csv:
+        out.write(stats.render_csv(report))
+    else:
+        out.write(stats.render_text(report))
+    return 0
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings, engine: Engine, err: TextIO) -> int:
     if not settings.token:
         print(f"nkbot: {engine.kb.message('run_needs_token')}", file=err)
@@ -228,16 +319,19 @@ def main(argv: list[str] | None = None) -> int:
         args.webhook = False
     if command == "validate":
         return cmd_validate(args, settings, out)
+    if command == "stats":
+        return cmd_stats(args, settings, out, err)
     engine = _engine(args, settings, err)
     if engine is None:
         return 1
     try:
-        if command == "chat":
-            from nkbot.terminal import run_chat
+        if command in ("chat", "ask"):
+            with _query_log(settings, err) as record:
+                if command == "ask":
+                    return cmd_ask(args, engine, out, record)
+                from nkbot.terminal import run_chat
 
-            return run_chat(engine, getattr(args, "lang", DEFAULT_LANG))
-        if command == "ask":
-            return cmd_ask(args, engine, out)
+                return run_chat(engine, getattr(args, "lang", DEFAULT_LANG), record=record)
         if command == "eval":
             return cmd_eval(args, engine, out, err)
         if command == "run":

@@ -85,14 +85,22 @@ class Settings:
     webhook_listen: str = field(default_factory=lambda: _env("NKBOT_WEBHOOK_LISTEN", "0.0.0.0"))
     webhook_port: int = field(default_factory=lambda: _int("NKBOT_WEBHOOK_PORT", 8443))
     webhook_secret: str = field(default_factory=lambda: _env("NKBOT_WEBHOOK_SECRET"), repr=False)
+    log_key: str = field(default_factory=lambda: _env("NKBOT_LOG_KEY"), repr=False)
+    retention_days: float = field(default_factory=lambda: _float("NKBOT_RETENTION_DAYS", 365.0))
+    watch_knowledge: float = field(default_factory=lambda: _float("NKBOT_WATCH_SECONDS", 5.0))  # 0: off
     user_rate: int = field(default_factory=lambda: _int("NKBOT_USER_RATE", 20))  # questions ...
     user_rate_window: float = field(
         default_factory=lambda: _float("NKBOT_USER_RATE_WINDOW", 60.0)
     )  # ... per s
 
+    @property
+    def logging_enabled(self) -> bool:
+        return str(self.database).lower() not in ("", "off", "none", "0")
+
     def __repr__(self) -> str:
         return (
             f"Settings(knowledge_dir={self.knowledge_dir}, api_base_url={self.api_base_url!r}, "
             f"admins={len(self.admin_ids)}, database={self.database}, webhook_url={self.webhook_url!r}, "
-            f"token={_mask(self.token)}, webhook_secret={_mask(self.webhook_secret)})"
+            f"token={_mask(self.token)}, webhook_secret={_mask(self.webhook_secret)}, "
+            f"log_key={_mask(self.log_key)})"
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
+from collections.abc import Callable
 from typing import TextIO
 
 from nkbot.engine import Engine, Result, Status
@@ -16,10 +18,13 @@ QUIT_COMMANDS = ("/quit", "/exit", "/q")
 class ChatSession:
     """One conversation: remembers the last choices so the user can answer with a number."""
 
-    def __init__(self, engine: Engine, lang: str = "en") -> None:
+    def __init__(
+        self, engine: Engine, lang: str = "en", record: Callable[[Result, float], None] | None = None
+    ) -> None:
         self.engine = engine
         self.lang = lang
         self.choices: list[str] = []
+        self.record = record
 
     def msg(self, key: str, **values: str) -> str:
         text = self.engine.kb.message(key, self.lang)
@@ -35,7 +40,10 @@ class ChatSession:
             return self.msg("chat_pick_hint")
         if text.startswith("/"):
             return self._command(text)
+        started = time.perf_counter()
         result = self.engine.answer(line, self.lang)
+        if self.record is not None:
+            self.record(result, started)
         return self._reply(result)
 
     def _reply(self, result: Result) -> str:
@@ -90,9 +98,15 @@ class ChatSession:
         return self.msg("chat_unknown_command", command=command)
 
 
-def run_chat(engine: Engine, lang: str = "en", stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+def run_chat(
+    engine: Engine,
+    lang: str = "en",
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    record: Callable[[Result, float], None] | None = None,
+) -> int:
     """Read questions until end of input or /quit; a real terminal gets a prompt and line editing."""
-    session = ChatSession(engine, lang)
+    session = ChatSession(engine, lang, record)
     interactive = stdin.isatty() and stdout.isatty()
     if interactive:
         with contextlib.suppress(ImportError):  # not on every platform

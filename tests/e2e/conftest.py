@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from nkbot.bot.app import build_application, post_init
+from nkbot.bot.app import build_application, post_init, post_shutdown
 from nkbot.config import Settings
 from nkbot.engine import Engine
 
@@ -25,12 +26,14 @@ async def server() -> AsyncIterator[BotAPIServer]:
 
 
 def bot_settings(server: BotAPIServer, **overrides: Any) -> Settings:
-    return replace(Settings(), token=server.token, api_base_url=server.base_url, **overrides)
+    """Settings as from the environment, pointed at the test server; the log is off unless given."""
+    values: dict[str, Any] = {"database": Path("off"), "watch_knowledge": 0.0} | overrides
+    return replace(Settings(), token=server.token, api_base_url=server.base_url, **values)
 
 
 @asynccontextmanager
 async def running_bot(server: BotAPIServer, engine: Engine, **overrides: Any) -> AsyncIterator[Any]:
-    """Start the Application as `nkbot run` does (initialize, post_init, polling); stop it cleanly."""
+    """Start and stop the Application in the order `nkbot run` (run_polling) does."""
     app = build_application(bot_settings(server, **overrides), engine, flood_limits=False)
     await app.initialize()
     await post_init(app)
@@ -43,9 +46,10 @@ async def running_bot(server: BotAPIServer, engine: Engine, **overrides: Any) ->
         await app.updater.stop()
         await app.stop()
         await app.shutdown()
+        await post_shutdown(app)  # as run_polling does: flushes the query log
 
 
 @pytest.fixture
-async def bot(server: BotAPIServer, engine: Engine) -> AsyncIterator[Any]:
-    async with running_bot(server, engine) as app:
+async def bot(server: BotAPIServer, engine: Engine, tmp_path: Path) -> AsyncIterator[Any]:
+    async with running_bot(server, engine, database=tmp_path / "log.sqlite3", watch_knowledge=0.0) as app:
         yield app

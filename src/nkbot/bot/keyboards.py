@@ -1,8 +1,9 @@
 """Inline keyboards and their callback data, which is checked on the way back in.
 
 Callback data is `kind|value`, at most 64 bytes: `a|<entry id>` shows an entry, `c|<category>`
-lists a topic (`c|` the topics), `t|<page>` a timeline page. Anything else, or an id that no
-longer exists, is answered as an outdated button: data can be old or forged.
+lists a topic (`c|` the topics), `t|<page>` a timeline page, `u|<ref>` / `d|<ref>` a vote on
+the answer logged as `ref`. Anything else, or an id that no longer exists, is answered as an
+outdated button: data can be old or forged.
 """
 
 from __future__ import annotations
@@ -14,14 +15,14 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from nkbot.engine.model import Intent, KnowledgeBase, pick
 
-_DATA = re.compile(r"^(a|c|t)\|([a-z0-9-]{0,60})$")
+_DATA = re.compile(r"^(a|c|t|u|d)\|([a-z0-9-]{0,60})$")
 LABEL_MAX = 60
 TIMELINE_PAGE = 8
 
 
 @dataclass(frozen=True, slots=True)
 class Callback:
-    kind: str  # "a" entry, "c" category (empty: all), "t" timeline page
+    kind: str  # "a" entry, "c" category (empty: all), "t" timeline page, "u"/"d" vote up/down
     value: str
 
 
@@ -42,6 +43,21 @@ def entries_keyboard(intents: list[Intent], lang: str) -> InlineKeyboardMarkup |
     if not intents:
         return None
     return InlineKeyboardMarkup([[entry_button(i, lang)] for i in intents])
+
+
+def answer_keyboard(
+    kb: KnowledgeBase, related: list[Intent], lang: str, ref: str | None
+) -> InlineKeyboardMarkup | None:
+    """Related entries, then 👍 / 👎 for the answer when its question was logged as `ref`."""
+    rows = [[entry_button(i, lang)] for i in related]
+    if ref:
+        rows.append(
+            [
+                InlineKeyboardButton(kb.message("btn_helpful", lang), callback_data=f"u|{ref}"),
+                InlineKeyboardButton(kb.message("btn_not_helpful", lang), callback_data=f"d|{ref}"),
+            ]
+        )
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def topics_button(kb: KnowledgeBase, lang: str) -> InlineKeyboardButton:

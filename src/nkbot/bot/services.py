@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -10,7 +11,9 @@ from typing import Any
 from telegram.ext import ContextTypes
 
 from nkbot.config import Settings
-from nkbot.engine import Engine, Status
+from nkbot.engine import Engine, Result, Status
+from nkbot.live import LiveKnowledge
+from nkbot.querylog import QueryLog, QueryRecord
 
 _KEY = "nkbot"
 
@@ -55,11 +58,52 @@ class UserRateLimiter:
 
 @dataclass
 class Services:
-    engine: Engine
+    live: LiveKnowledge
     settings: Settings
     limiter: UserRateLimiter
+    log: QueryLog | None = None
     bot_username: str = ""
     asked: Counter[str] = field(default_factory=Counter)  # entry id -> times answered
+    votes: set[tuple[str, str | None]] = field(default_factory=set)  # (answer ref, user key) already counted
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)  # background work to cancel on shutdown
+
+    @property
+    def engine(self) -> Engine:
+        """The knowledge in service now; read it once per update, a reload may swap it."""
+        return self.live.engine
+
+    def is_admin(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.settings.admin_ids
+
+    def record(
+        self,
+        interface: str,
+        chat_type: str | None,
+        user_id: int | None,
+        lang: str | None,
+        result: Result,
+        started: float,
+        ref: str,
+    ) -> None:
+        """Log one question; never raises, never waits."""
+        if self.log is None:
+            return
+        self.log.record(
+            QueryRecord(
+                ts=time.time(),
+                interface=interface,
+                chat_type=chat_type,
+                user_key=self.log.user_key(user_id),
+                lang=lang,
+                question=result.question,
+                normalized=result.normalized,
+                outcome=result.status.value,
+                intent=result.intent.id if result.intent else None,
+                score=result.score,
+                latency_ms=round((time.perf_counter() - started) * 1000, 3),
+                ref=ref,
+            )
+        )
 
     def examples(self, lang: str) -> list[tuple[str, str]]:
         """(question, entry id) for the /start example buttons that the engine answers."""

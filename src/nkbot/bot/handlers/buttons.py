@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import time
 from html import escape
 
-from telegram import Update
+from telegram import CallbackQuery, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from nkbot.bot import keyboards
 from nkbot.bot.handlers.commands import category_title, timeline_text
 from nkbot.bot.handlers.replies import language, send_entry
-from nkbot.bot.services import services
+from nkbot.bot.services import Services, services
+from nkbot.querylog import Feedback
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -26,6 +28,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     outdated = kb.message("tg_outdated_button", lang)
     if data is None or message is None:
         await query.answer(outdated)
+        return
+    if data.kind in ("u", "d"):
+        await _vote(query, svc, data.value, 1 if data.kind == "u" else -1, lang)
         return
     if data.kind == "a":
         intent = kb.intent(data.value)
@@ -57,3 +62,16 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except BadRequest as exc:  # pressing the button that shows the same page again
         if "not modified" not in str(exc).lower():
             raise
+
+
+async def _vote(query: CallbackQuery, svc: Services, ref: str, vote: int, lang: str) -> None:
+    """Store a 👍/👎 once per user and answer; the same user pressing again changes nothing."""
+    kb = svc.engine.kb
+    if svc.log is None or not ref:
+        await query.answer(kb.message("tg_outdated_button", lang))
+        return
+    key = svc.log.user_key(query.from_user.id)
+    if (ref, key) not in svc.votes:
+        svc.votes.add((ref, key))
+        svc.log.feedback(Feedback(time.time(), ref, key, vote))
+    await query.answer(kb.message("tg_thanks_feedback", lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from html import escape
 
 from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
@@ -10,6 +11,7 @@ from telegram.ext import ContextTypes
 from nkbot.bot.html import MESSAGE_LIMIT, answer_html
 from nkbot.bot.services import services
 from nkbot.engine.model import Intent, KnowledgeBase, pick
+from nkbot.querylog.records import new_ref
 
 MAX_RESULTS = 10
 CACHE_SECONDS = 300  # answers change only when the knowledge does
@@ -32,12 +34,17 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query = update.inline_query
     if query is None:
         return
+    started = time.perf_counter()
     svc = services(context)
-    kb = svc.engine.kb
+    engine = svc.engine
+    kb = engine.kb
     lang = "en"
     question = query.query[:INLINE_QUERY_MAX].strip()
     if question:
-        intents = [s.intent for s in svc.engine.candidates(question, MAX_RESULTS)]
+        intents = [s.intent for s in engine.candidates(question, MAX_RESULTS)]
+        result = engine.answer(question, lang)
+        user = query.from_user
+        svc.record("inline", query.chat_type, user.id, user.language_code, result, started, new_ref())
     else:
         intents = [i for i in (kb.intent(x) for x in svc.popular(MAX_RESULTS, lang)) if i is not None]
     results: list[InlineQueryResultArticle] = [_article(kb, i, lang) for i in intents]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from html import escape
 
 from telegram import Message, MessageEntity, Update
@@ -11,6 +12,7 @@ from telegram.ext import ContextTypes
 
 from nkbot.bot.handlers.replies import language, send_parts, send_result
 from nkbot.bot.services import Services, services
+from nkbot.querylog.records import new_ref
 
 
 def addressed_text(message: Message, bot_id: int, username: str) -> str | None:
@@ -34,21 +36,27 @@ def addressed_text(message: Message, bot_id: int, username: str) -> str | None:
     return text.strip()
 
 
-async def _answer(message: Message, svc: Services, question: str) -> None:
+async def _answer(message: Message, svc: Services, question: str, interface: str) -> None:
+    started = time.perf_counter()
     user = message.from_user
     if user is not None and not svc.limiter.allow(user.id):
         if svc.limiter.should_warn(user.id):
             text = escape(svc.engine.kb.message("tg_rate_limited", language(message)))
             await send_parts(message, [text], None, quote=message.chat.type != ChatType.PRIVATE)
         return
-    await send_result(message, svc, svc.engine.answer(question, language(message)))
+    lang = language(message)
+    result = svc.engine.answer(question, lang)
+    ref = new_ref()
+    await send_result(message, svc, result, ref)
+    code = user.language_code if user is not None else None
+    svc.record(interface, message.chat.type, user.id if user else None, code, result, started, ref)
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    await _answer(message, services(context), message.text)
+    await _answer(message, services(context), message.text, "private")
 
 
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -59,7 +67,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     question = addressed_text(message, context.bot.id, svc.bot_username)
     if question is None:
         return  # chatter between people: stay silent
-    await _answer(message, svc, question)
+    await _answer(message, svc, question, "group")
 
 
 async def private_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

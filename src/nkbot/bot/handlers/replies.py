@@ -44,25 +44,24 @@ async def send_parts(
     return sent
 
 
-async def send_entry(message: Message, svc: Services, intent: Intent, lang: str, quote: bool = False) -> None:
+async def send_entry(
+    message: Message, svc: Services, intent: Intent, lang: str, quote: bool = False, ref: str | None = None
+) -> None:
+    """An entry with its sources, related entries as buttons, and 👍/👎 when the question was logged."""
     kb = svc.engine.kb
     svc.asked[intent.id] += 1
     related = [r for r in (kb.intent(i) for i in intent.related[:3]) if r is not None]
-    await send_parts(
-        message,
-        split_message(answer_html(kb, intent, lang)),
-        keyboards.entries_keyboard(related, lang),
-        quote,
-    )
+    markup = keyboards.answer_keyboard(kb, related, lang, ref if svc.log is not None else None)
+    await send_parts(message, split_message(answer_html(kb, intent, lang)), markup, quote)
 
 
-async def send_result(message: Message, svc: Services, result: Result) -> None:
+async def send_result(message: Message, svc: Services, result: Result, ref: str | None = None) -> None:
     """Answer, "did you mean" buttons, or an honest "I don't know" with a way to browse."""
     kb = svc.engine.kb
     lang = result.lang
     quote = message.chat.type != ChatType.PRIVATE
     if result.status is Status.ANSWERED and result.intent is not None:
-        await send_entry(message, svc, result.intent, lang, quote)
+        await send_entry(message, svc, result.intent, lang, quote, ref)
         return
     if result.status is Status.AMBIGUOUS:
         markup = keyboards.entries_keyboard([s.intent for s in result.suggestions], lang)
