@@ -116,6 +116,7 @@ class SentMessage:
     reply_markup: dict[str, Any] | None
     reply_to: int | None
     method: str = "sendMessage"
+    at: float = field(default_factory=time.perf_counter)  # when it reached the server
 
     def buttons(self) -> list[tuple[str, str]]:
         """(label, callback data) of every inline button, in order."""
@@ -137,6 +138,7 @@ class BotAPIServer:
     calls: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
     webhook_url: str = ""
+    sent_count: int = 0
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
@@ -296,6 +298,7 @@ class BotAPIServer:
             method,
         )
         self.sent[chat_id].append(msg)
+        self.sent_count += 1
         self._new_message.set()
         return self._message_json(msg)
 
@@ -334,7 +337,7 @@ class BotAPIServer:
         raise BadRequest("message to edit not found")
 
     async def api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
-        self.callback_answers.append(params)
+        self.callback_answers.append(params | {"at": time.perf_counter()})
         self._new_message.set()
         return True
 
@@ -343,7 +346,7 @@ class BotAPIServer:
             content = result.get("input_message_content", {})
             if content.get("parse_mode") == "HTML":
                 parse_html(content.get("message_text", ""))
-        self.inline_answers[str(params["inline_query_id"])] = params
+        self.inline_answers[str(params["inline_query_id"])] = params | {"at": time.perf_counter()}
         self._new_message.set()
         return True
 

@@ -31,6 +31,8 @@ from nkbot.querylog import QueryLog
 log = logging.getLogger("nkbot.bot")
 
 COMMANDS = ("start", "help", "topics", "timeline", "sources", "about")
+CONCURRENCY = 16  # updates handled at once; the work is short, the wait is on Telegram
+CONNECTIONS = 16  # httpx pool: its bookkeeping grows with size, so keep it near CONCURRENCY
 
 
 async def post_init(application: Application) -> None:  # type: ignore[type-arg]
@@ -117,7 +119,8 @@ def build_application(
         )
         .post_init(post_init)
         .post_shutdown(post_shutdown)
-        .concurrent_updates(64)
+        .concurrent_updates(CONCURRENCY)
+        .connection_pool_size(CONNECTIONS)
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
