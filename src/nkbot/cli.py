@@ -42,12 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     chat = sub.add_parser("chat", help="talk to the bot in the terminal")
-    chat.add_argument("--lang", default=DEFAULT_LANG, help="answer language (default: en)")
+    chat.add_argument("--lang", help="answer language: en or ru (default: the language of each question)")
 
     ask = sub.add_parser("ask", help="answer one question (or, with --json -, one per line of stdin)")
     ask.add_argument("question", nargs="+", help="the question; '-' reads questions from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
-    ask.add_argument("--lang", default=DEFAULT_LANG, help="answer language (default: en)")
+    ask.add_argument("--lang", help="answer language: en or ru (default: the language of the question)")
 
     val = sub.add_parser("validate", help="check the knowledge files; exit 1 on errors")
     val.add_argument("dir", nargs="?", type=Path, help="knowledge directory")
@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--show", type=int, default=25, metavar="N", help="list up to N failures (25)")
     ev.add_argument("--calibrate", action="store_true", help="search the thresholds that score best")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ev.add_argument("--lang", help="only the questions of one language (eval/<lang>/)")
 
     st = sub.add_parser("stats", help="what was asked, what went unanswered, what users disliked")
     st.add_argument("--since", metavar="WHEN", help="only since a date (2026-11-01) or an age (7d, 12h)")
@@ -160,17 +161,29 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
         print(f"best thresholds: answer={best.answer} margin={best.margin} suggest={best.suggest}", file=out)
         print(json.dumps(summary, indent=2), file=out)
         return 0
+    if args.lang:
+        cases = [c for c in cases if (c.lang or "") == args.lang]
     report = ev.evaluate(engine, cases)
     s = report.summary()
+    per_lang = {lang: report.only(lang).summary() for lang in report.languages()}
     copies = ev.copied_questions(engine, cases)
     if args.json:
-        print(json.dumps(s | {"copied_questions": len(copies)}, indent=2), file=out)
+        print(json.dumps(s | {"copied_questions": len(copies), "by_language": per_lang}, indent=2), file=out)
     else:
         _print_report(report, s, copies, args.show, out)
-    ok = (
-        s["right_rate"] >= args.min_right
-        and s["wrong_rate"] <= args.max_wrong
-        and s["declined_rate"] >= args.min_declined
+        if len(per_lang) > 1:
+            for lang, ls in per_lang.items():
+                print(
+                    f"[{lang}] {ls['in_scope']} in scope: {ls['right_rate']:.1%} right,"
+                    f" {ls['wrong_rate']:.1%} wrong;"
+                    f" {ls['out_of_scope']} out of scope: {ls['declined_rate']:.1%} declined",
+                    file=out,
+                )
+    ok = all(
+        ls["right_rate"] >= args.min_right
+        and ls["wrong_rate"] <= args.max_wrong
+        and ls["declined_rate"] >= args.min_declined
+        for ls in [s, *per_lang.values()]
     )
     if not ok:
         print(
@@ -237,12 +250,20 @@ def _query_log(settings: Settings, err: TextIO) -> Iterator[Recorder]:
     def record(result: Result, started: float) -> None:
         qlog.record(
             QueryRecord(
-                ts=time.time(), interface="cli", chat_type=None, user_key=None, lang=result.lang,
-                question=result.question, normalized=result.normalized, outcome=result.status.value,
-                intent=result.intent.id if result.intent else None, score=result.score,
-                latency_ms=round((time.perf_counter() - started) * 1000, 3), ref=new_ref(),
+                ts=time.time(),
+                interface="cli",
+                chat_type=None,
+                user_key=None,
+                lang=result.lang,
+                question=result.question,
+                normalized=result.normalized,
+                outcome=result.status.value,
+                intent=result.intent.id if result.intent else None,
+                score=result.score,
+                latency_ms=round((time.perf_counter() - started) * 1000, 3),
+                ref=new_ref(),
             )
-        )  # fmt: skip
+        )
 
     try:
         yield record
@@ -331,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                     return cmd_ask(args, engine, out, record)
                 from nkbot.terminal import run_chat
 
-                return run_chat(engine, getattr(args, "lang", DEFAULT_LANG), record=record)
+                return run_chat(engine, getattr(args, "lang", None), record=record)
         if command == "eval":
             return cmd_eval(args, engine, out, err)
         if command == "run":

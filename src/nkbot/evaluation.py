@@ -6,6 +6,7 @@ answers separately and calibration penalises them more than abstentions.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from nkbot.engine import Engine, Result, Status, Thresholds
 from nkbot.engine.matcher import Scored
 from nkbot.engine.yamlsource import YamlError, line_of, load_yaml
 
+LANG_DIR = re.compile(r"^[a-z]{2}$")  # eval/<lang>/...
 WRONG_COST = 3.0  # one wrong answer costs as much as this many abstentions
 HINT_VALUE = 0.5  # a "did you mean" that offers the right entry is worth half an answer
 NOISE_COST = 0.5  # offering suggestions for an out-of-scope question costs half an abstention
@@ -26,6 +28,7 @@ class Case:
     expect: frozenset[str]  # empty: out of scope, must not be answered
     file: str
     line: int
+    lang: str | None = None  # from the folder: eval/ru/... asks in Russian; None: detect
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,12 @@ class Outcome:
 @dataclass
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
+
+    def languages(self) -> list[str]:
+        return sorted({o.result.lang for o in self.outcomes})
+
+    def only(self, lang: str) -> Report:
+        return Report([o for o in self.outcomes if o.result.lang == lang])
 
     def _count(self, in_scope: bool, verdict: str) -> int:
         return sum(1 for o in self.outcomes if bool(o.case.expect) == in_scope and o.verdict == verdict)
@@ -143,7 +152,7 @@ def judge(case: Case, result: Result) -> Outcome:
 
 
 def evaluate(engine: Engine, cases: list[Case]) -> Report:
-    return Report([judge(c, engine.answer(c.question)) for c in cases])
+    return Report([judge(c, engine.answer(c.question, c.lang)) for c in cases])
 
 
 def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, Any]]:
@@ -164,7 +173,10 @@ def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, 
                 trial = Engine.__new__(Engine)
                 trial.__dict__.update(engine.__dict__)
                 trial.thresholds = t
-                report = Report([judge(c, trial.decide(c.question, n, r, "en")) for c, n, r in ranked])
+                trial.language_thresholds = {}
+                report = Report(
+                    [judge(c, trial.decide(c.question, n, r, c.lang or "en")) for c, n, r in ranked]
+                )
                 s = report.summary()
                 noise = sum(
                     1 for o in report.outcomes if not o.case.expect and o.result.status is Status.AMBIGUOUS

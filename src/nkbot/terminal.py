@@ -19,10 +19,11 @@ class ChatSession:
     """One conversation: remembers the last choices so the user can answer with a number."""
 
     def __init__(
-        self, engine: Engine, lang: str = "en", record: Callable[[Result, float], None] | None = None
+        self, engine: Engine, lang: str | None = None, record: Callable[[Result, float], None] | None = None
     ) -> None:
         self.engine = engine
-        self.lang = lang
+        self.chosen = lang  # None: answer each question in its own language
+        self.lang = lang or "en"
         self.choices: list[str] = []
         self.record = record
 
@@ -41,7 +42,8 @@ class ChatSession:
         if text.startswith("/"):
             return self._command(text)
         started = time.perf_counter()
-        result = self.engine.answer(line, self.lang)
+        result = self.engine.answer(line, self.chosen)
+        self.lang = result.lang
         if self.record is not None:
             self.record(result, started)
         return self._reply(result)
@@ -100,7 +102,7 @@ class ChatSession:
 
 def run_chat(
     engine: Engine,
-    lang: str = "en",
+    lang: str | None = None,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
     record: Callable[[Result, float], None] | None = None,

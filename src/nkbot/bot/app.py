@@ -23,6 +23,7 @@ from telegram.ext import (
 from nkbot.bot import delivery
 from nkbot.bot.handlers import admin, buttons, commands, errors, inline, questions
 from nkbot.bot.services import Services, UserRateLimiter, install
+from nkbot.bot.transport import AiohttpRequest
 from nkbot.config import Settings
 from nkbot.engine import Engine
 from nkbot.live import LiveKnowledge
@@ -32,7 +33,8 @@ log = logging.getLogger("nkbot.bot")
 
 COMMANDS = ("start", "help", "topics", "timeline", "sources", "about")
 CONCURRENCY = 16  # updates handled at once; the work is short, the wait is on Telegram
-CONNECTIONS = 16  # httpx pool: its bookkeeping grows with size, so keep it near CONCURRENCY
+CONNECTIONS = 16  # HTTP connections for sending; about one per update in flight
+POLL_READ_TIMEOUT = 30.0  # getUpdates long-polls: its answer may take the whole poll timeout
 
 
 async def post_init(application: Application) -> None:  # type: ignore[type-arg]
@@ -120,7 +122,8 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .concurrent_updates(CONCURRENCY)
-        .connection_pool_size(CONNECTIONS)
+        .request(AiohttpRequest(connection_pool_size=CONNECTIONS))
+        .get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=POLL_READ_TIMEOUT))
     )
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)

@@ -38,6 +38,11 @@ class Thresholds:
     max_suggestions: int = 4
 
 
+# Russian questions score lower than English ones (richer inflection, fewer phrasings per entry):
+# their cut-offs are calibrated separately, with `nkbot eval eval/ru --calibrate`.
+LANGUAGE_THRESHOLDS = {"ru": Thresholds(answer=24.0, margin=16.0, suggest=20.0)}
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     question: str
@@ -50,14 +55,31 @@ class Result:
     reason: Reason | None = None
 
 
+def detect_language(text: str) -> str | None:
+    """'ru' or 'en' when the letters clearly say so; None for digits, emoji or an even mix."""
+    cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if cyrillic > latin:
+        return "ru"
+    if latin > cyrillic:
+        return "en"
+    return None
+
+
 def _linked(a: Intent, b: Intent) -> bool:
     return b.id in a.related or a.id in b.related
 
 
 class Engine:
-    def __init__(self, kb: KnowledgeBase, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        thresholds: Thresholds | None = None,
+        language_thresholds: dict[str, Thresholds] | None = None,
+    ) -> None:
         self.kb = kb
         self.thresholds = thresholds or Thresholds()
+        self.language_thresholds = LANGUAGE_THRESHOLDS if language_thresholds is None else language_thresholds
         self.normalizer = Normalizer(
             kb.characters,
             {k: v for lang in kb.languages.values() for k, v in lang.variants.items()},
@@ -69,7 +91,16 @@ class Engine:
     def from_directory(cls, root: Path, thresholds: Thresholds | None = None) -> Engine:
         return cls(load_or_raise(root), thresholds)
 
-    def answer(self, question: str, lang: str = DEFAULT_LANG) -> Result:
+    def language(self, question: str, preferred: str | None = None, fallback: str | None = None) -> str:
+        """The answer language: the one chosen, else the question's, else the user's, else English."""
+        for lang in (preferred, detect_language(question), (fallback or "")[:2].lower()):
+            if lang and lang in self.kb.languages:
+                return lang
+        return DEFAULT_LANG
+
+    def answer(self, question: str, lang: str | None = None) -> Result:
+        """Answer in `lang`, or in the language of the question when `lang` is None."""
+        lang = self.language(question, lang)
         text = question.strip()
         if len(text) > MAX_QUESTION_CHARS:
             return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.TOO_LONG)
@@ -79,8 +110,11 @@ class Engine:
         ranked = self.matcher.match(normalized, limit=self.thresholds.max_suggestions + 1)
         return self.decide(question, normalized, ranked, lang)
 
+    def thresholds_for(self, lang: str) -> Thresholds:
+        return self.language_thresholds.get(lang, self.thresholds)
+
     def decide(self, question: str, normalized: str, ranked: list[Scored], lang: str) -> Result:
-        t = self.thresholds
+        t = self.thresholds_for(lang)
         if not ranked or ranked[0].score < t.suggest:
             top = ranked[0].score if ranked else 0.0
             return Result(question, normalized, Status.UNKNOWN, None, top, (), lang, Reason.NO_MATCH)
@@ -98,7 +132,8 @@ class Engine:
         normalized = self.normalizer.normalize(text)
         if not normalized:
             return []
-        return [s for s in self.matcher.match(normalized, limit=limit) if s.score >= self.thresholds.suggest]
+        floor = self.thresholds_for(self.language(text)).suggest
+        return [s for s in self.matcher.match(normalized, limit=limit) if s.score >= floor]
 
     def get(self, intent_id: str) -> Intent | None:
         return self.kb.intent(intent_id)

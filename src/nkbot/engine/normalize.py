@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import snowballstemmer  # type: ignore[import-untyped]
 
 _NON_WORD = re.compile(r"[^\w]+|_+")
 _YEAR_ABBREV = re.compile(r"'(\d{2})\b")
@@ -76,14 +79,39 @@ class Normalizer:
 
 
 _SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_RUSSIAN = snowballstemmer.stemmer("russian")
+RUSSIAN_STEM_MAX = 6  # Snowball stems names unevenly (карабах -> караб, карабаха -> карабах): cut to a prefix
 
 
+def _strip_accents(text: str) -> str:
+    """Drop accents from Latin letters (Şuşa -> susa) but keep Cyrillic letters whole (й stays й)."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if "\u0400" <= ch <= "\u04ff":
+            out.append(ch)
+        else:
+            out.extend(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def is_cyrillic(token: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in token)
+
+
+@lru_cache(maxsize=100_000)
 def stem(token: str) -> str:
-    """A light English suffix stripper, so "killed", "kills" and "killing" meet at "kill".
+    """Word endings off, so inflected forms meet: "killed"/"kills" -> "kill", "войны"/"войне" -> "войн".
 
-    Deliberately timid (long Latin words only, a few suffixes): irregular forms such as
-    fled/flee belong in knowledge/language.yaml as variants.
+    English: a light suffix stripper, deliberately timid (irregular forms such as fled/flee are
+    variants in knowledge/language.yaml). Russian: Snowball, then a short prefix, because Russian
+    inflects names too (Карабах, Карабаха, Карабахе).
     """
+    if is_cyrillic(token):
+        if len(token) <= 3 or not token.isalpha():
+            return token
+        return str(_RUSSIAN.stemWord(token))[:RUSSIAN_STEM_MAX]
     if len(token) <= 4 or not token.isascii() or not token.isalpha():
         return token
     for suffix, replacement in _SUFFIXES:

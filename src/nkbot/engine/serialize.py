@@ -32,6 +32,7 @@ def result_json(kb: KnowledgeBase, result: Result) -> dict[str, Any]:
             for s in result.suggestions
         ],
         "reason": result.reason.value if result.reason else None,
+        "lang": result.lang,
     }
 
 
