@@ -133,7 +133,7 @@ class BotAPIServer:
     sent: dict[int, list[SentMessage]] = field(default_factory=lambda: defaultdict(list))
     callback_answers: list[dict[str, Any]] = field(default_factory=list)
     inline_answers: dict[str, dict[str, Any]] = field(default_factory=dict)
-    commands: list[dict[str, Any]] = field(default_factory=list)
+    commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by language_code ("" default)
     faults: dict[str, list[Fault]] = field(default_factory=lambda: defaultdict(list))
     calls: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
@@ -255,11 +255,11 @@ class BotAPIServer:
         return {"url": self.webhook_url, "has_custom_certificate": False, "pending_update_count": 0}
 
     async def api_setMyCommands(self, params: dict[str, Any]) -> Any:
-        self.commands = list(params.get("commands", []))
+        self.commands[str(params.get("language_code", ""))] = list(params.get("commands", []))
         return True
 
     async def api_getMyCommands(self, params: dict[str, Any]) -> Any:
-        return self.commands
+        return self.commands.get(str(params.get("language_code", "")), [])
 
     async def api_sendChatAction(self, params: dict[str, Any]) -> Any:
         return True

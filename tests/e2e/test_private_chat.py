@@ -14,15 +14,11 @@ USER = 501
 
 
 async def test_start_registers_menu_and_offers_examples(server: BotAPIServer, bot: Any) -> None:
-    assert [c["command"] for c in server.commands] == [
-        "start",
-        "help",
-        "topics",
-        "timeline",
-        "sources",
-        "about",
-    ]
-    assert all(c["description"] for c in server.commands)
+    names = ["start", "help", "topics", "timeline", "sources", "about", "language"]
+    assert [c["command"] for c in server.commands[""]] == names
+    assert [c["command"] for c in server.commands["ru"]] == names
+    assert server.commands["ru"][0]["description"] == "Приветствие и примеры"
+    assert all(c["description"] for c in server.commands[""])
     server.message(USER, USER, "/start")
     (welcome,) = await server.replies(USER, 1)
     assert "curated fact base" in welcome.text

@@ -31,7 +31,7 @@ from nkbot.querylog import QueryLog
 
 log = logging.getLogger("nkbot.bot")
 
-COMMANDS = ("start", "help", "topics", "timeline", "sources", "about")
+COMMANDS = ("start", "help", "topics", "timeline", "sources", "about", "language")
 CONCURRENCY = 16  # updates handled at once; the work is short, the wait is on Telegram
 CONNECTIONS = 16  # HTTP connections for sending; about one per update in flight
 POLL_READ_TIMEOUT = 30.0  # getUpdates long-polls: its answer may take the whole poll timeout
@@ -44,6 +44,9 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
     kb = svc.engine.kb
     menu = [BotCommand(name, kb.message(f"cmd_{name}", "en")) for name in COMMANDS]
     await application.bot.set_my_commands(menu)
+    for lang in sorted(set(kb.languages) - {"en"}):  # Telegram shows these to users with that language
+        localized = [BotCommand(name, kb.message(f"cmd_{name}", lang)) for name in COMMANDS]
+        await application.bot.set_my_commands(localized, language_code=lang)
     if svc.log is not None:
         await svc.log.start()
     loop = asyncio.get_running_loop()
@@ -92,6 +95,7 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
         "timeline": commands.timeline,
         "sources": commands.sources,
         "about": commands.about,
+        "language": commands.language_command,
     }
     for name, callback in handlers.items():
         application.add_handler(CommandHandler(name, callback))

@@ -2,8 +2,9 @@
 
 Callback data is `kind|value`, at most 64 bytes: `a|<entry id>` shows an entry, `c|<category>`
 lists a topic (`c|` the topics), `t|<page>` a timeline page, `u|<ref>` / `d|<ref>` a vote on
-the answer logged as `ref`. Anything else, or an id that no longer exists, is answered as an
-outdated button: data can be old or forged.
+the answer logged as `ref`, `l|<lang>` a language choice (`l|auto`: the question's). Anything
+else, or an id that no longer exists, is answered as an outdated button: data can be old or
+forged.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from nkbot.engine.model import Intent, KnowledgeBase, pick
 
-_DATA = re.compile(r"^(a|c|t|u|d)\|([a-z0-9-]{0,60})$")
+_DATA = re.compile(r"^(a|c|t|u|d|l)\|([a-z0-9-]{0,60})$")
 LABEL_MAX = 60
 TIMELINE_PAGE = 8
 
@@ -96,4 +97,11 @@ def timeline_keyboard(kb: KnowledgeBase, page: int, lang: str) -> InlineKeyboard
         nav.append(InlineKeyboardButton(kb.message("btn_next", lang), callback_data=f"t|{page + 1}"))
     if nav:
         rows.append(nav)
+    return InlineKeyboardMarkup(rows)
+
+
+def language_keyboard(kb: KnowledgeBase, lang: str) -> InlineKeyboardMarkup:
+    names = {"en": "English", "ru": "Русский"}
+    rows = [[InlineKeyboardButton(names.get(code, code), callback_data=f"l|{code}")] for code in kb.languages]
+    rows.append([InlineKeyboardButton(kb.message("btn_language_auto", lang), callback_data="l|auto")])
     return InlineKeyboardMarkup(rows)

@@ -66,6 +66,7 @@ class Services:
     asked: Counter[str] = field(default_factory=Counter)  # entry id -> times answered
     votes: set[tuple[str, str | None]] = field(default_factory=set)  # (answer ref, user key) already counted
     tasks: list[asyncio.Task[None]] = field(default_factory=list)  # background work to cancel on shutdown
+    chosen_language: dict[int, str] = field(default_factory=dict)  # user id -> language set with /language
 
     @property
     def engine(self) -> Engine:

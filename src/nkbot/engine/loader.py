@@ -391,6 +391,10 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     )
     _check_collisions(intents, normalizer, checker)
     _check_translations(intents, messages, set(languages), required["messages"], checker)
+    for lang in sorted(set(languages) - {DEFAULT_LANG}):
+        for category in categories:
+            if lang not in category.title:
+                checker.warn(required["categories"], 0, f"category '{category.id}' has no '{lang}' title")
     if any(p.severity == "error" for p in checker.problems):
         return None, checker.problems
     kb = KnowledgeBase(tuple(intents), tuple(categories), sources, messages, characters, languages)

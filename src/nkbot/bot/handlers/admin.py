@@ -78,5 +78,8 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     svc = services(context)
     ok, problems = await asyncio.to_thread(svc.live.reload)
     await send_parts(
-        message, split_message(reload_text(svc, ok, list(problems), language(message))), None, False
+        message,
+        split_message(reload_text(svc, ok, list(problems), language(context, update.effective_user))),
+        None,
+        False,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from html import escape
 
@@ -23,11 +24,14 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     kb = svc.engine.kb
     message = query.message if query.message is not None and query.message.is_accessible else None
-    lang = language(None)
+    lang = language(context, query.from_user)
     data = keyboards.parse_callback(query.data)
     outdated = kb.message("tg_outdated_button", lang)
     if data is None or message is None:
         await query.answer(outdated)
+        return
+    if data.kind == "l":
+        await _choose_language(query, svc, data.value)
         return
     if data.kind in ("u", "d"):
         await _vote(query, svc, data.value, 1 if data.kind == "u" else -1, lang)
@@ -75,3 +79,20 @@ async def _vote(query: CallbackQuery, svc: Services, ref: str, vote: int, lang: 
         svc.votes.add((ref, key))
         svc.log.feedback(Feedback(time.time(), ref, key, vote))
     await query.answer(kb.message("tg_thanks_feedback", lang))
+
+
+async def _choose_language(query: CallbackQuery, svc: Services, choice: str) -> None:
+    kb = svc.engine.kb
+    user_id = query.from_user.id
+    if choice == "auto":
+        svc.chosen_language.pop(user_id, None)
+        lang, key = svc.engine.language("", None, query.from_user.language_code), "tg_language_auto"
+    elif choice in kb.languages:
+        svc.chosen_language[user_id] = lang = choice
+        key = "tg_language_set"
+    else:
+        await query.answer(kb.message("tg_outdated_button", svc.engine.language("")))
+        return
+    await query.answer()
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_text(escape(kb.message(key, lang)))

@@ -21,7 +21,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     svc = services(context)
-    lang = language(message)
+    lang = language(context, update.effective_user)
     kb = svc.engine.kb
     if context.args:  # deep link: t.me/<bot>?start=<entry id>
         intent = kb.intent(context.args[0].strip().lower())
@@ -42,7 +42,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if message is None:
         return
     svc = services(context)
-    lang = language(message)
+    lang = language(context, update.effective_user)
     text = svc.engine.kb.message("tg_help", lang).format(bot=svc.bot_username or "nkbot")
     await send_parts(message, [escape(text)], None, quote=False)
 
@@ -52,7 +52,7 @@ async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     kb = services(context).engine.kb
-    lang = language(message)
+    lang = language(context, update.effective_user)
     await send_parts(
         message,
         [escape(kb.message("tg_topics_heading", lang))],
@@ -72,7 +72,7 @@ async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     kb = services(context).engine.kb
-    lang = language(message)
+    lang = language(context, update.effective_user)
     await send_parts(
         message, [timeline_text(kb, 1, lang)], keyboards.timeline_keyboard(kb, 1, lang), quote=False
     )
@@ -92,7 +92,7 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     kb = services(context).engine.kb
-    await send_parts(message, [sources_text(kb, language(message))], None, quote=False)
+    await send_parts(message, [sources_text(kb, language(context, update.effective_user))], None, quote=False)
 
 
 async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -100,7 +100,9 @@ async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     kb = services(context).engine.kb
-    await send_parts(message, [escape(kb.message("tg_about", language(message)))], None, quote=False)
+    await send_parts(
+        message, [escape(kb.message("tg_about", language(context, update.effective_user)))], None, quote=False
+    )
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -109,10 +111,27 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     kb = services(context).engine.kb
     await send_parts(
-        message, [escape(kb.message("tg_unknown_command", language(message)))], None, quote=False
+        message,
+        [escape(kb.message("tg_unknown_command", language(context, update.effective_user)))],
+        None,
+        quote=False,
     )
 
 
 def category_title(kb: KnowledgeBase, category: str, lang: str) -> str | None:
     found = next((c for c in kb.categories if c.id == category), None)
     return pick(found.title, lang) if found else None
+
+
+async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    svc = services(context)
+    kb = svc.engine.kb
+    user = update.effective_user
+    lang = language(context, user)
+    chosen = svc.chosen_language.get(user.id) if user else None
+    current = {"en": "English", "ru": "Русский"}.get(chosen or "", kb.message("btn_language_auto", lang))
+    text = escape(kb.message("tg_language_prompt", lang).format(current=current))
+    await send_parts(message, [text], keyboards.language_keyboard(kb, lang), quote=False)

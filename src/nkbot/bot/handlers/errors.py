@@ -26,7 +26,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or message.chat.type != ChatType.PRIVATE:
         return
     try:
-        text = services(context).engine.kb.message("tg_error", "en")
+        svc = services(context)
+        user = update.effective_user
+        text = svc.engine.kb.message(
+            "tg_error", svc.engine.language("", None, user.language_code if user else None)
+        )
         await message.get_bot().send_message(message.chat_id, escape(text))
     except Exception:  # the apology itself failed (network down): the log line above is enough
         log.warning("could not tell the user about the error", exc_info=True)

@@ -8,6 +8,7 @@ from html import escape
 from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 from telegram.ext import ContextTypes
 
+from nkbot.bot.handlers.replies import language
 from nkbot.bot.html import MESSAGE_LIMIT, answer_html
 from nkbot.bot.services import services
 from nkbot.engine.model import Intent, KnowledgeBase, pick
@@ -38,8 +39,8 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     svc = services(context)
     engine = svc.engine
     kb = engine.kb
-    lang = "en"
     question = query.query[:INLINE_QUERY_MAX].strip()
+    lang = language(context, query.from_user, question)
     if question:
         intents = [s.intent for s in engine.candidates(question, MAX_RESULTS)]
         result = engine.answer(question, lang)

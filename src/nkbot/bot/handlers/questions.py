@@ -11,7 +11,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from nkbot.bot.handlers.replies import language, send_parts, send_result
-from nkbot.bot.services import Services, services
+from nkbot.bot.services import services
 from nkbot.querylog.records import new_ref
 
 
@@ -36,15 +36,18 @@ def addressed_text(message: Message, bot_id: int, username: str) -> str | None:
     return text.strip()
 
 
-async def _answer(message: Message, svc: Services, question: str, interface: str) -> None:
+async def _answer(
+    message: Message, context: ContextTypes.DEFAULT_TYPE, question: str, interface: str
+) -> None:
     started = time.perf_counter()
+    svc = services(context)
     user = message.from_user
+    lang = language(context, user, question)
     if user is not None and not svc.limiter.allow(user.id):
         if svc.limiter.should_warn(user.id):
-            text = escape(svc.engine.kb.message("tg_rate_limited", language(message)))
+            text = escape(svc.engine.kb.message("tg_rate_limited", lang))
             await send_parts(message, [text], None, quote=message.chat.type != ChatType.PRIVATE)
         return
-    lang = language(message)
     result = svc.engine.answer(question, lang)
     ref = new_ref()
     await send_result(message, svc, result, ref)
@@ -56,7 +59,7 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     message = update.effective_message
     if message is None or message.text is None:
         return
-    await _answer(message, services(context), message.text, "private")
+    await _answer(message, context, message.text, "private")
 
 
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -67,7 +70,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     question = addressed_text(message, context.bot.id, svc.bot_username)
     if question is None:
         return  # chatter between people: stay silent
-    await _answer(message, svc, question, "group")
+    await _answer(message, context, question, "group")
 
 
 async def private_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -76,4 +79,5 @@ async def private_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if message is None:
         return
     kb = services(context).engine.kb
-    await send_parts(message, [escape(kb.message("tg_non_text", language(message)))], None, quote=False)
+    text = kb.message("tg_non_text", language(context, update.effective_user))
+    await send_parts(message, [escape(text)], None, quote=False)

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from html import escape
 
-from telegram import InlineKeyboardMarkup, Message, ReplyParameters
+from telegram import InlineKeyboardMarkup, Message, ReplyParameters, User
 from telegram.constants import ChatType
+from telegram.ext import ContextTypes
 
 from nkbot.bot import keyboards
 from nkbot.bot.html import answer_html, split_message, suggestions_html
-from nkbot.bot.services import Services
+from nkbot.bot.services import Services, services
 from nkbot.engine import Reason, Result, Status
 from nkbot.engine.engine import MAX_QUESTION_CHARS
-from nkbot.engine.model import DEFAULT_LANG, Intent
+from nkbot.engine.model import Intent
 
 
-def language(message: Message | None) -> str:
-    """The answer language for this user (English until more languages are complete)."""
-    return DEFAULT_LANG
+def language(context: ContextTypes.DEFAULT_TYPE, user: User | None, question: str = "") -> str:
+    """The user's chosen language (/language), else the question's, else Telegram's language_code."""
+    svc = services(context)
+    preferred = svc.chosen_language.get(user.id) if user is not None else None
+    return svc.engine.language(question, preferred, user.language_code if user is not None else None)
 
 
 async def send_parts(
