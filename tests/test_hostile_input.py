@@ -1,0 +1,91 @@
+"""Property-based: any text at all gets a well-formed result, quickly, and renders safely."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nkbot.bot.html import answer_html, split_message, suggestions_html
+from nkbot.engine import Engine, Reason, Status
+from nkbot.engine.render import render_result
+
+from .botapi import parse_html
+
+NASTY = st.sampled_from(
+    [
+        "<b>",
+        "</i>",
+        "&amp;",
+        "&",
+        "<",
+        ">",
+        "*",
+        "_",
+        "`",
+        "[x](y)",
+        "\u200b",
+        "\u200f",
+        "\u202e",
+        "\x00",
+        "\x1b[31m",
+        "\ufeff",
+        "🇦🇲",
+        "👨‍👩‍👧",
+        "Шуша",
+        "Şuşa",
+        "שלום",
+        "مرحبا",
+        "\ud7ff",
+        "\U0010ffff",
+        "bishkek",
+        "1994",
+    ]
+)
+QUESTIONS = st.one_of(
+    st.text(max_size=4096),
+    st.lists(st.one_of(NASTY, st.text(max_size=20)), max_size=60).map(" ".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(question=QUESTIONS)
+def test_any_text_gets_a_well_formed_result_in_bounded_time(engine: Engine, question: str) -> None:
+    t0 = time.perf_counter()
+    result = engine.answer(question)
+    assert time.perf_counter() - t0 < 0.5
+    assert result.status in set(Status)
+    assert result.question == question
+    assert 0.0 <= result.score <= 100.0
+    if result.status is Status.ANSWERED:
+        assert result.intent is not None and result.intent.sources and not result.suggestions
+    elif result.status is Status.AMBIGUOUS:
+        assert result.intent is None and 1 <= len(result.suggestions) <= engine.thresholds.max_suggestions
+    else:
+        assert result.intent is None and result.reason in set(Reason)
+    text = render_result(engine.kb, result)
+    assert text.strip()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(question=QUESTIONS)
+def test_every_reply_is_valid_telegram_html_under_the_limit(engine: Engine, question: str) -> None:
+    result = engine.answer(question)
+    if result.status is Status.ANSWERED and result.intent is not None:
+        html = answer_html(engine.kb, result.intent, result.lang)
+    elif result.status is Status.AMBIGUOUS:
+        html = suggestions_html(engine.kb, result)
+    else:
+        return
+    for part in split_message(html):
+        assert len(part.encode("utf-16-le")) // 2 <= 4096
+        parse_html(part)  # raises on anything Telegram would reject
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(min_size=1, max_size=20_000))
+def test_splitting_never_loses_text_or_breaks_limits(text: str) -> None:
+    parts = split_message(text.replace("<", " ").replace("&", " "), limit=500)
+    assert all(len(p.encode("utf-16-le")) // 2 <= 500 for p in parts)
+    assert "".join(parts).split() == text.replace("<", " ").replace("&", " ").split()
