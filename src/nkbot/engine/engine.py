@@ -9,7 +9,6 @@ from pathlib import Path
 from nkbot.engine.loader import load_or_raise
 from nkbot.engine.matcher import Matcher, Scored
 from nkbot.engine.model import DEFAULT_LANG, Intent, KnowledgeBase
-from nkbot.engine.normalize import Normalizer
 
 MAX_QUESTION_CHARS = 500
 
@@ -80,11 +79,7 @@ class Engine:
         self.kb = kb
         self.thresholds = thresholds or Thresholds()
         self.language_thresholds = LANGUAGE_THRESHOLDS if language_thresholds is None else language_thresholds
-        self.normalizer = Normalizer(
-            kb.characters,
-            {k: v for lang in kb.languages.values() for k, v in lang.variants.items()},
-            [w for lang in kb.languages.values() for w in lang.stopwords],
-        )
+        self.normalizer = kb.normalizer
         self.matcher = Matcher(kb.intents, self.normalizer)
 
     @classmethod

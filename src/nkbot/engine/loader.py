@@ -384,12 +384,8 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
                 pending.append((path, fields))
 
     intents = _link(pending, sources, {c.id for c in categories}, checker)
-    normalizer = Normalizer(
-        characters,
-        {k: v for lang in languages.values() for k, v in lang.variants.items()},
-        [w for lang in languages.values() for w in lang.stopwords],
-    )
-    _check_collisions(intents, normalizer, checker)
+    kb = KnowledgeBase(tuple(intents), tuple(categories), sources, messages, characters, languages)
+    _check_collisions(intents, kb.normalizer, checker)
     _check_translations(intents, messages, set(languages), required["messages"], checker)
     for lang in sorted(set(languages) - {DEFAULT_LANG}):
         for category in categories:
@@ -397,7 +393,6 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
                 checker.warn(required["categories"], 0, f"category '{category.id}' has no '{lang}' title")
     if any(p.severity == "error" for p in checker.problems):
         return None, checker.problems
-    kb = KnowledgeBase(tuple(intents), tuple(categories), sources, messages, characters, languages)
     return kb, checker.problems
 
 

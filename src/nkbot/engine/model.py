@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nkbot.engine.normalize import Normalizer
 
 DEFAULT_LANG = "en"
 
@@ -84,6 +89,17 @@ class KnowledgeBase:
 
     def intent(self, intent_id: str) -> Intent | None:
         return self._by_id.get(intent_id)
+
+    @cached_property
+    def normalizer(self) -> Normalizer:
+        """One normaliser per knowledge base: validation and the index then share its cache."""
+        from nkbot.engine.normalize import Normalizer
+
+        return Normalizer(
+            self.characters,
+            {k: v for lang in self.languages.values() for k, v in lang.variants.items()},
+            [w for lang in self.languages.values() for w in lang.stopwords],
+        )
 
     def message(self, key: str, lang: str = DEFAULT_LANG) -> str:
         texts = self.messages.get(key)

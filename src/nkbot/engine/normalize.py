@@ -49,13 +49,13 @@ class Normalizer:
             if multi
             else None
         )
+        self._cache: dict[str, str] = {}
         self.stopwords = frozenset(self.normalize(w) for w in stopwords) - {""}
 
     def fold(self, text: str) -> str:
         """Case, accents, punctuation and years, without spelling variants."""
         text = unicodedata.normalize("NFKC", text).casefold().translate(self._char_table)
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-        text = unicodedata.normalize("NFC", text)
+        text = _strip_accents(text)
         text = _THOUSANDS.sub("", text)
         text = _YEAR_RANGE.sub(_expand_range, text)
         text = _YEAR_ABBREV.sub(lambda m: _century(m.group(1)), text)
@@ -63,6 +63,14 @@ class Normalizer:
         return " ".join(_NON_WORD.sub(" ", text).split())
 
     def normalize(self, text: str) -> str:
+        found = self._cache.get(text)
+        if found is None:
+            found = self._normalize(text)
+            if len(self._cache) < 200_000:  # the knowledge's own texts, and then some questions
+                self._cache[text] = found
+        return found
+
+    def _normalize(self, text: str) -> str:
         text = self.fold(text)
         if self._multi_re is not None:
             text = self._multi_re.sub(lambda m: self._multi[m.group(1)], text)
@@ -83,17 +91,20 @@ _RUSSIAN = snowballstemmer.stemmer("russian")
 RUSSIAN_STEM_MAX = 6  # Snowball stems names unevenly (карабах -> караб, карабаха -> карабах): cut to a prefix
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+_PARKED = "\ue000"
+
+
 def _strip_accents(text: str) -> str:
     """Drop accents from Latin letters (Şuşa -> susa) but keep Cyrillic letters whole (й stays й)."""
     if text.isascii():
         return text
-    out = []
-    for ch in text:
-        if "\u0400" <= ch <= "\u04ff":
-            out.append(ch)
-        else:
-            out.extend(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", "".join(out))
+    # NFKD would split й into и + breve: park it on a private-use character meanwhile
+    protected = text.replace(_PARKED, "").replace("й", _PARKED)
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", protected))
+    return unicodedata.normalize("NFC", stripped).replace(_PARKED, "й")
 
 
 def is_cyrillic(token: str) -> bool:
