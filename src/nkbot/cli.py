@@ -237,7 +237,7 @@ def _query_log(settings: Settings, err: TextIO) -> Iterator[Recorder]:
     if not settings.logging_enabled:
         yield lambda result, started: None
         return
-    from nkbot.querylog.records import QueryRecord, new_ref
+    from nkbot.querylog.records import QueryRecord
     from nkbot.querylog.store import SyncQueryLog
 
     try:
@@ -248,22 +248,7 @@ def _query_log(settings: Settings, err: TextIO) -> Iterator[Recorder]:
         return
 
     def record(result: Result, started: float) -> None:
-        qlog.record(
-            QueryRecord(
-                ts=time.time(),
-                interface="cli",
-                chat_type=None,
-                user_key=None,
-                lang=result.lang,
-                question=result.question,
-                normalized=result.normalized,
-                outcome=result.status.value,
-                intent=result.intent.id if result.intent else None,
-                score=result.score,
-                latency_ms=round((time.perf_counter() - started) * 1000, 3),
-                ref=new_ref(),
-            )
-        )
+        qlog.record(QueryRecord.of(result, "cli", started=started))
 
     try:
         yield record

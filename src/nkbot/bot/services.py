@@ -67,6 +67,7 @@ class Services:
     votes: set[tuple[str, str | None]] = field(default_factory=set)  # (answer ref, user key) already counted
     tasks: list[asyncio.Task[None]] = field(default_factory=list)  # background work to cancel on shutdown
     chosen_language: dict[int, str] = field(default_factory=dict)  # user id -> language set with /language
+    _examples: dict[tuple[int, str], list[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     @property
     def engine(self) -> Engine:
@@ -90,29 +91,32 @@ class Services:
         if self.log is None:
             return
         self.log.record(
-            QueryRecord(
-                ts=time.time(),
-                interface=interface,
+            QueryRecord.of(
+                result,
+                interface,
                 chat_type=chat_type,
                 user_key=self.log.user_key(user_id),
                 lang=lang,
-                question=result.question,
-                normalized=result.normalized,
-                outcome=result.status.value,
-                intent=result.intent.id if result.intent else None,
-                score=result.score,
-                latency_ms=round((time.perf_counter() - started) * 1000, 3),
+                started=started,
                 ref=ref,
             )
         )
 
     def examples(self, lang: str) -> list[tuple[str, str]]:
-        """(question, entry id) for the /start example buttons that the engine answers."""
-        found = []
-        for line in self.engine.kb.message("start_examples", lang).splitlines():
-            result = self.engine.answer(line, lang)
-            if result.status is Status.ANSWERED and result.intent is not None:
-                found.append((line.strip(), result.intent.id))
+        """(question, entry id) for the /start example buttons that the engine answers.
+
+        Worked out once per knowledge version and language: /start and empty inline queries are
+        frequent, and the answer only changes when the knowledge does.
+        """
+        key = (self.live.version, lang)
+        found = self._examples.get(key)
+        if found is None:
+            found = []
+            for line in self.engine.kb.message("start_examples", lang).splitlines():
+                result = self.engine.answer(line, lang)
+                if result.status is Status.ANSWERED and result.intent is not None:
+                    found.append((line.strip(), result.intent.id))
+            self._examples[key] = found
         return found
 
     def popular(self, limit: int, lang: str) -> list[str]:

@@ -5,7 +5,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nkbot.engine import Result
 
 QUESTION_MAX = 500  # characters of the question kept in the log
 
@@ -34,6 +39,34 @@ class QueryRecord:
     score: float
     latency_ms: float
     ref: str
+
+    @classmethod
+    def of(
+        cls,
+        result: Result,
+        interface: str,
+        *,
+        started: float,
+        chat_type: str | None = None,
+        user_key: str | None = None,
+        lang: str | None = None,
+        ref: str | None = None,
+    ) -> QueryRecord:
+        """The log line for an engine result; `started` is the perf_counter() when the question came in."""
+        return cls(
+            ts=time.time(),
+            interface=interface,
+            chat_type=chat_type,
+            user_key=user_key,
+            lang=lang or result.lang,
+            question=result.question,
+            normalized=result.normalized,
+            outcome=result.status.value,
+            intent=result.intent.id if result.intent else None,
+            score=result.score,
+            latency_ms=round((time.perf_counter() - started) * 1000, 3),
+            ref=ref or new_ref(),
+        )
 
     def row(self) -> tuple[object, ...]:
         return (
