@@ -180,8 +180,7 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
                     file=out,
                 )
     ok = all(
-        ls["right_rate"] >= args.min_right
-        and ls["wrong_rate"] <= args.max_wrong
+        (ls["in_scope"] == 0 or (ls["right_rate"] >= args.min_right and ls["wrong_rate"] <= args.max_wrong))
         and ls["declined_rate"] >= args.min_declined
         for ls in [s, *per_lang.values()]
     )

@@ -117,8 +117,9 @@ def load_cases(paths: list[Path]) -> list[Case]:
                 raise EvalSetError(f"{file}:{line}: each item needs 'q' and 'expect'")
             expect = item["expect"]
             ids = [expect] if isinstance(expect, str) else list(expect or [])
+            lang = next((part for part in file.parts if LANG_DIR.match(part)), None)
             cases.append(
-                Case(str(item["q"]), frozenset(str(i) for i in ids), str(file), line_of(item) or line)
+                Case(str(item["q"]), frozenset(str(i) for i in ids), str(file), line_of(item) or line, lang)
             )
     return cases
 

@@ -11,6 +11,7 @@ from nkbot.engine.matcher import Matcher, Scored
 from nkbot.engine.model import DEFAULT_LANG, Intent, KnowledgeBase
 
 MAX_QUESTION_CHARS = 500
+RANKING_CACHE = 4096  # rankings kept for repeated questions (first in, first out)
 
 
 class Status(StrEnum):
@@ -80,6 +81,7 @@ class Engine:
         self.thresholds = thresholds or Thresholds()
         self.language_thresholds = LANGUAGE_THRESHOLDS if language_thresholds is None else language_thresholds
         self.normalizer = kb.normalizer
+        self._ranked: dict[str, list[Scored]] = {}
         self.matcher = Matcher(kb.intents, self.normalizer)
 
     @classmethod
@@ -102,7 +104,12 @@ class Engine:
         normalized = self.normalizer.normalize(text)
         if not normalized:
             return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.EMPTY)
-        ranked = self.matcher.match(normalized, limit=self.thresholds.max_suggestions + 1)
+        ranked = self._ranked.get(normalized)
+        if ranked is None:  # popular questions repeat: keep the last few thousand rankings
+            ranked = self.matcher.match(normalized, limit=self.thresholds.max_suggestions + 1)
+            if len(self._ranked) >= RANKING_CACHE:
+                self._ranked.pop(next(iter(self._ranked)))
+            self._ranked[normalized] = ranked
         return self.decide(question, normalized, ranked, lang)
 
     def thresholds_for(self, lang: str) -> Thresholds:
