@@ -112,6 +112,11 @@ class Engine:
             self._ranked[normalized] = ranked
         return self.decide(question, normalized, ranked, lang)
 
+    def clear_caches(self) -> None:
+        """Forget cached rankings and typo look-ups (benchmarks measure the cold path)."""
+        self._ranked.clear()
+        self.matcher.lookup.cache_clear()
+
     def thresholds_for(self, lang: str) -> Thresholds:
         return self.language_thresholds.get(lang, self.thresholds)
 
