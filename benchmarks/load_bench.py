@@ -86,6 +86,7 @@ def _serve(port_out: Any, plan: list[dict[str, Any]], result_out: Any, ready: An
         elapsed = max((done[k] for k in answered), default=t0) - t0
         latencies = [(done[k] - pushed[k]) * 1000 for k in answered]
         result_out.put({"answered": len(answered), "expected": len(plan), "elapsed": elapsed,
+                        "server_cpu": time.process_time(),
                         "latencies": latencies, "rejected": len(server.rejected)})  # fmt: skip
         ready.wait()
         await server.stop()
@@ -134,6 +135,7 @@ async def drive(n: int) -> int:
     await app.start()
     assert app.updater is not None
     await app.updater.start_polling(poll_interval=0.0, timeout=1)
+    cpu0 = time.process_time()
     go.set()
     result = await asyncio.get_running_loop().run_in_executor(None, result_q.get, True, 400)
     await app.updater.stop()
@@ -158,6 +160,10 @@ async def drive(n: int) -> int:
     print(
         f"query log: {logged}/{questions_sent} questions logged;"
         f" replies rejected by the server: {result['rejected']}"
+    )
+    bot_cpu = time.process_time() - cpu0
+    print(
+        f"CPU time: bot process {bot_cpu:.1f} s, Bot API test server {result['server_cpu']:.1f} s"
     )
     ok = result["answered"] == result["expected"] and logged == questions_sent and result["rejected"] == 0
     print("OK: every update answered and every question logged" if ok else "FAILED: something was lost")
