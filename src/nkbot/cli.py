@@ -305,7 +305,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings, engine: Engine, err: T
     from nkbot.bot.app import run
     from nkbot.bot.logs import setup_logging
 
-    setup_logging([settings.token, settings.webhook_secret])
+    setup_logging([settings.token, settings.webhook_secret, settings.log_key])
     run(settings, engine, webhook=args.webhook)
     return 0
 
