@@ -143,8 +143,8 @@ async def test_locked_database_keeps_rows_and_writes_them_later(tmp_path: Path) 
     assert rows(path) == 300
 
 
-async def test_unopenable_database_path_recovers(tmp_path: Path) -> None:
-    path = tmp_path / "log.sqlite3"
+async def _running_log_then_delete_its_files(path: Path) -> QueryLog:
+    """A log that has written one row, whose database files are then deleted under it."""
     qlog = QueryLog(path, flush_interval=0.05)
     await qlog.start()
     qlog.record(rec(1))
@@ -152,6 +152,12 @@ async def test_unopenable_database_path_recovers(tmp_path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             os.remove(f"{path}{suffix}")
+    return qlog
+
+
+async def test_unopenable_database_path_recovers(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    qlog = await _running_log_then_delete_its_files(path)
     path.mkdir()  # the path is now a directory: SQLite cannot open it, even for root
     qlog.record(rec(2))
     await until(lambda: qlog.failures >= 1)
@@ -164,13 +170,7 @@ async def test_unopenable_database_path_recovers(tmp_path: Path) -> None:
 
 async def test_deleted_database_is_created_again(tmp_path: Path) -> None:
     path = tmp_path / "log.sqlite3"
-    qlog = QueryLog(path, flush_interval=0.05)
-    await qlog.start()
-    qlog.record(rec(1))
-    await until(lambda: qlog.written == 1)
-    for suffix in ("", "-wal", "-shm"):
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(f"{path}{suffix}")
+    qlog = await _running_log_then_delete_its_files(path)
     qlog.record(rec(2))
     await until(lambda: qlog.written == 2)
     await qlog.close()
