@@ -85,6 +85,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
+    parser.add_argument("--factors", default="1,10,100", help="knowledge sizes to measure (default 1,10,100)")
     args = parser.parse_args()
 
     loads = []
@@ -97,7 +98,7 @@ def main() -> int:
     phrases = len(engine.matcher.phrases)
     print(f"knowledge: {len(kb.intents)} entries, {phrases} phrases; questions: {len(questions)}")
     print(f"load + index: median {statistics.median(loads):.1f} ms over {args.repeats} runs")
-    for factor in (1, 10, 100):
+    for factor in (int(f) for f in args.factors.split(",")):
         eng = engine if factor == 1 else Engine(synthetic(kb, factor))
         t0 = time.perf_counter()
         if factor != 1:
