@@ -101,7 +101,9 @@ def timeline_keyboard(kb: KnowledgeBase, page: int, lang: str) -> InlineKeyboard
 
 
 def language_keyboard(kb: KnowledgeBase, lang: str) -> InlineKeyboardMarkup:
-    names = {"en": "English", "ru": "Русский"}
-    rows = [[InlineKeyboardButton(names.get(code, code), callback_data=f"l|{code}")] for code in kb.languages]
+    rows = [
+        [InlineKeyboardButton(kb.message("language_name", code), callback_data=f"l|{code}")]
+        for code in kb.languages
+    ]
     rows.append([InlineKeyboardButton(kb.message("btn_language_auto", lang), callback_data="l|auto")])
     return InlineKeyboardMarkup(rows)

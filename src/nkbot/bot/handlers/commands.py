@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -10,7 +11,7 @@ from telegram.ext import ContextTypes
 
 from nkbot.bot import keyboards
 from nkbot.bot.handlers.replies import language, send_entry, send_parts
-from nkbot.bot.services import services
+from nkbot.bot.services import Services, services
 from nkbot.engine.model import KnowledgeBase, pick
 
 PUBLISHERS_SHOWN = 12
@@ -37,45 +38,57 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_parts(message, [text], InlineKeyboardMarkup(rows), quote=False)
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+Build = Callable[[Services, str], tuple[str, InlineKeyboardMarkup | None]]
+
+
+async def _reply(update: Update, context: ContextTypes.DEFAULT_TYPE, build: Build) -> None:
+    """Send what `build(services, language)` makes (HTML text, keyboard) in reply to a command."""
     message = update.effective_message
     if message is None:
         return
-    svc = services(context)
-    lang = language(context, update.effective_user)
-    text = svc.engine.kb.message("tg_help", lang).format(bot=svc.bot_username or "nkbot")
-    await send_parts(message, [escape(text)], None, quote=False)
+    text, markup = build(services(context), language(context, update.effective_user))
+    await send_parts(message, [text], markup, quote=False)
+
+
+def _text(key: str) -> Build:
+    """A command that answers with one of the bot's texts."""
+    return lambda svc, lang: (
+        escape(svc.engine.kb.message(key, lang).format(bot=svc.bot_username or "nkbot")),
+        None,
+    )
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply(update, context, _text("tg_help"))
+
+
+async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply(update, context, _text("tg_about"))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _reply(update, context, _text("tg_unknown_command"))
 
 
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.effective_message
-    if message is None:
-        return
-    kb = services(context).engine.kb
-    lang = language(context, update.effective_user)
-    await send_parts(
-        message,
-        [escape(kb.message("tg_topics_heading", lang))],
-        keyboards.topics_keyboard(kb, lang),
-        quote=False,
-    )
+    def build(svc: Services, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+        kb = svc.engine.kb
+        return escape(kb.message("tg_topics_heading", lang)), keyboards.topics_keyboard(kb, lang)
+
+    await _reply(update, context, build)
 
 
 def timeline_text(kb: KnowledgeBase, page: int, lang: str) -> str:
-    return escape(
-        kb.message("tg_timeline_heading", lang).format(page=page, pages=keyboards.timeline_pages(kb))
-    )
+    pages = keyboards.timeline_pages(kb)
+    return escape(kb.message("tg_timeline_heading", lang).format(page=page, pages=pages))
 
 
 async def timeline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.effective_message
-    if message is None:
-        return
-    kb = services(context).engine.kb
-    lang = language(context, update.effective_user)
-    await send_parts(
-        message, [timeline_text(kb, 1, lang)], keyboards.timeline_keyboard(kb, 1, lang), quote=False
-    )
+    def build(svc: Services, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+        kb = svc.engine.kb
+        return timeline_text(kb, 1, lang), keyboards.timeline_keyboard(kb, 1, lang)
+
+    await _reply(update, context, build)
 
 
 def sources_text(kb: KnowledgeBase, lang: str) -> str:
@@ -88,34 +101,7 @@ def sources_text(kb: KnowledgeBase, lang: str) -> str:
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.effective_message
-    if message is None:
-        return
-    kb = services(context).engine.kb
-    await send_parts(message, [sources_text(kb, language(context, update.effective_user))], None, quote=False)
-
-
-async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.effective_message
-    if message is None:
-        return
-    kb = services(context).engine.kb
-    await send_parts(
-        message, [escape(kb.message("tg_about", language(context, update.effective_user)))], None, quote=False
-    )
-
-
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.effective_message
-    if message is None:
-        return
-    kb = services(context).engine.kb
-    await send_parts(
-        message,
-        [escape(kb.message("tg_unknown_command", language(context, update.effective_user)))],
-        None,
-        quote=False,
-    )
+    await _reply(update, context, lambda svc, lang: (sources_text(svc.engine.kb, lang), None))
 
 
 def category_title(kb: KnowledgeBase, category: str, lang: str) -> str | None:
@@ -124,14 +110,13 @@ def category_title(kb: KnowledgeBase, category: str, lang: str) -> str | None:
 
 
 async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.effective_message
-    if message is None:
-        return
-    svc = services(context)
-    kb = svc.engine.kb
     user = update.effective_user
-    lang = language(context, user)
-    chosen = svc.chosen_language.get(user.id) if user else None
-    current = {"en": "English", "ru": "Русский"}.get(chosen or "", kb.message("btn_language_auto", lang))
-    text = escape(kb.message("tg_language_prompt", lang).format(current=current))
-    await send_parts(message, [text], keyboards.language_keyboard(kb, lang), quote=False)
+
+    def build(svc: Services, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+        kb = svc.engine.kb
+        chosen = svc.chosen_language.get(user.id) if user else None
+        current = kb.message("language_name", chosen) if chosen else kb.message("btn_language_auto", lang)
+        text = escape(kb.message("tg_language_prompt", lang).format(current=current))
+        return text, keyboards.language_keyboard(kb, lang)
+
+    await _reply(update, context, build)
