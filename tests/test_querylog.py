@@ -291,3 +291,17 @@ def test_copying_a_database_keeps_it_openable(tmp_path: Path) -> None:
     conn.close()
     shutil.copy(src, tmp_path / "b.sqlite3")
     assert rows(tmp_path / "b.sqlite3") == 10
+
+
+async def test_unusable_database_at_start_does_not_stop_logging_later(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    path.mkdir()  # unusable when the bot starts
+    qlog = QueryLog(path, flush_interval=0.05, key="configured")
+    await qlog.start()
+    assert qlog.user_key(42) is not None  # pseudonyms still work with the configured key
+    qlog.record(rec(1))
+    await until(lambda: qlog.failures >= 1)
+    path.rmdir()
+    await until(lambda: qlog.written == 1, timeout=40)
+    await qlog.close()
+    assert rows(path) == 1

@@ -97,8 +97,14 @@ class QueryLog:
 
     # ---- life cycle ----
     async def start(self) -> None:
-        with contextlib.closing(open_sync(self.path)) as conn:  # create + migrate + key, synchronously, once
-            self.key = log_key(conn, self._configured_key)
+        """Create or migrate the database and start the writer; an unusable database does not stop the bot."""
+        try:
+            with contextlib.closing(open_sync(self.path)) as conn:
+                self.key = log_key(conn, self._configured_key)
+        except (sqlite3.Error, OSError) as exc:
+            # Answers matter more than their log: keep going, keep rows, and retry in the writer.
+            log.error("query log %s not usable at start (%s); rows are kept and retried", self.path, exc)
+            self.key = self._configured_key.encode() or secrets.token_hex(32).encode()
         self._task = asyncio.create_task(self._run(), name="nkbot-querylog")
 
     async def close(self) -> None:
