@@ -163,7 +163,7 @@ def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, 
     ranked: list[tuple[Case, str, list[Scored]]] = []
     for c in cases:
         norm = engine.normalizer.normalize(c.question.strip())
-        ranked.append((c, norm, engine.matcher.match(norm, limit) if norm else []))
+        ranked.append((c, norm, engine.ranking(norm)[:limit] if norm else []))
     best: tuple[float, Thresholds, dict[str, Any]] | None = None
     for answer in range(24, 90, 2):
         for margin in range(0, 22, 2):
@@ -171,12 +171,8 @@ def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, 
                 t = replace(
                     engine.thresholds, answer=float(answer), margin=float(margin), suggest=float(suggest)
                 )
-                trial = Engine.__new__(Engine)
-                trial.__dict__.update(engine.__dict__)
-                trial.thresholds = t
-                trial.language_thresholds = {}
                 report = Report(
-                    [judge(c, trial.decide(c.question, n, r, c.lang or "en")) for c, n, r in ranked]
+                    [judge(c, engine.decide(c.question, n, r, c.lang or "en", t)) for c, n, r in ranked]
                 )
                 s = report.summary()
                 noise = sum(

@@ -12,6 +12,7 @@ from nkbot.engine.model import DEFAULT_LANG, Intent, KnowledgeBase
 
 MAX_QUESTION_CHARS = 500
 RANKING_CACHE = 4096  # rankings kept for repeated questions (first in, first out)
+CANDIDATES = 10  # entries ranked per question: enough for inline results and suggestions
 
 
 class Status(StrEnum):
@@ -104,13 +105,22 @@ class Engine:
         normalized = self.normalizer.normalize(text)
         if not normalized:
             return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.EMPTY)
+        ranked = self.ranking(normalized)[: self.thresholds.max_suggestions + 1]
+        return self.decide(question, normalized, ranked, lang)
+
+    def ranking(self, normalized: str) -> list[Scored]:
+        """The best CANDIDATES entries for a normalised question, best first.
+
+        Popular questions repeat, so the last few thousand rankings are kept; answers and
+        inline results share them.
+        """
         ranked = self._ranked.get(normalized)
-        if ranked is None:  # popular questions repeat: keep the last few thousand rankings
-            ranked = self.matcher.match(normalized, limit=self.thresholds.max_suggestions + 1)
+        if ranked is None:
+            ranked = self.matcher.match(normalized, limit=CANDIDATES)
             if len(self._ranked) >= RANKING_CACHE:
                 self._ranked.pop(next(iter(self._ranked)))
             self._ranked[normalized] = ranked
-        return self.decide(question, normalized, ranked, lang)
+        return ranked
 
     def clear_caches(self) -> None:
         """Forget cached rankings and typo look-ups (benchmarks measure the cold path)."""
@@ -120,8 +130,16 @@ class Engine:
     def thresholds_for(self, lang: str) -> Thresholds:
         return self.language_thresholds.get(lang, self.thresholds)
 
-    def decide(self, question: str, normalized: str, ranked: list[Scored], lang: str) -> Result:
-        t = self.thresholds_for(lang)
+    def decide(
+        self,
+        question: str,
+        normalized: str,
+        ranked: list[Scored],
+        lang: str,
+        thresholds: Thresholds | None = None,
+    ) -> Result:
+        """The outcome for a ranking, with the language's thresholds unless others are given."""
+        t = thresholds or self.thresholds_for(lang)
         if not ranked or ranked[0].score < t.suggest:
             top = ranked[0].score if ranked else 0.0
             return Result(question, normalized, Status.UNKNOWN, None, top, (), lang, Reason.NO_MATCH)
@@ -133,14 +151,14 @@ class Engine:
         close = tuple(s for s in ranked if s.score >= t.suggest)[: t.max_suggestions]
         return Result(question, normalized, Status.AMBIGUOUS, None, best.score, close, lang)
 
-    def candidates(self, question: str, limit: int = 10) -> list[Scored]:
+    def candidates(self, question: str, limit: int = CANDIDATES) -> list[Scored]:
         """Entries worth offering for a question (inline results), best first."""
         text = question.strip()[:MAX_QUESTION_CHARS]
         normalized = self.normalizer.normalize(text)
         if not normalized:
             return []
         floor = self.thresholds_for(self.language(text)).suggest
-        return [s for s in self.matcher.match(normalized, limit=limit) if s.score >= floor]
+        return [s for s in self.ranking(normalized)[:limit] if s.score >= floor]
 
     def get(self, intent_id: str) -> Intent | None:
         return self.kb.intent(intent_id)
