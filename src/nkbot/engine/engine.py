@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nkbot.engine.loader import load_or_raise
 from nkbot.engine.matcher import Matcher, Scored
-from nkbot.engine.model import DEFAULT_LANG, Intent, KnowledgeBase
+from nkbot.engine.model import DEFAULT_LANG, Intent, KnowledgeBase, Span
+
+if TYPE_CHECKING:
+    from nkbot.engine.followup import Context, Dialogue
 
 MAX_QUESTION_CHARS = 500
 RANKING_CACHE = 4096  # rankings kept for repeated questions (first in, first out)
@@ -27,6 +32,7 @@ class Reason(StrEnum):
     EMPTY = "empty"
     TOO_LONG = "too_long"
     NO_MATCH = "no_match"
+    NO_EVENTS = "no_events"  # a date question, and the timeline has nothing then
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +60,10 @@ class Result:
     suggestions: tuple[Scored, ...]
     lang: str
     reason: Reason | None = None
+    events: tuple[Intent, ...] = ()  # a date question's answer: the timeline entries in `span`
+    span: Span | None = None
+    followup: str | None = None  # how the conversation resolved it: swap, carry, next, previous
+    understood: str | None = None  # the question as rewritten from the conversation
 
 
 def detect_language(text: str) -> str | None:
@@ -159,6 +169,25 @@ class Engine:
             return []
         floor = self.thresholds_for(self.language(text)).suggest
         return [s for s in self.ranking(normalized)[:limit] if s.score >= floor]
+
+    @cached_property
+    def dialogue(self) -> Dialogue:
+        from nkbot.engine.followup import Dialogue
+
+        return Dialogue(self)
+
+    def respond(
+        self, question: str, context: Context | None = None, lang: str | None = None, now: float = 0.0
+    ) -> tuple[Result, Context | None]:
+        """Answer a question in a conversation: date questions list the events then, and
+        follow-ups ("and in 2016?", "who signed it?", "what happened next?") are read against
+        `context`, the value the previous turn returned. `now` is the caller's clock in seconds;
+        a context idle for longer than followup.CONTEXT_SECONDS is ignored."""
+        return self.dialogue.respond(question, context, lang, now)
+
+    def chose(self, intent: Intent, lang: str, now: float = 0.0, context: Context | None = None) -> Context:
+        """The context after the user picked an entry (a button, a number): it is the subject now."""
+        return self.dialogue.context_for(intent, lang, now, context)
 
     def get(self, intent_id: str) -> Intent | None:
         return self.kb.intent(intent_id)

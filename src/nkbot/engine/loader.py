@@ -18,13 +18,17 @@ from nkbot.engine.dates import parse_span
 from nkbot.engine.model import (
     DEFAULT_LANG,
     Category,
+    ConversationData,
+    Entity,
     Intent,
     KnowledgeBase,
     LangList,
     LangText,
     Language,
+    Month,
     Source,
     Span,
+    Words,
 )
 from nkbot.engine.normalize import Normalizer
 from nkbot.engine.yamlsource import YamlError, line_of, load_yaml
@@ -286,6 +290,110 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
     return characters, languages
 
 
+WORD_LISTS = ("lead", "reference", "next", "previous", "timeline", "scope", "range")
+DATE_FORMATS = {
+    "day": {"day", "month_day", "year"},
+    "month": {"month", "year"},
+    "year": {"year"},
+    "span": {"start", "end"},
+    "decade": {"year"},
+}
+SLOT_RE = re.compile(r"^[a-z]+$")
+
+
+def _word_list(path: Path, node: Any, key: str, checker: _Checker) -> tuple[str, ...]:
+    value = node.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str | int) and str(w).strip() for w in value):
+        checker.error(path, line_of(node, key), f"'{key}' must be a list of words or phrases")
+        return ()
+    return tuple(str(w).strip() for w in value)
+
+
+def _months(path: Path, node: Any, checker: _Checker) -> tuple[Month, ...]:
+    value = node.get("months")
+    if not isinstance(value, list) or len(value) != 12:
+        checker.error(path, line_of(node, "months") or line_of(node), "'months' must list the 12 months")
+        return ()
+    months = []
+    for n, item in enumerate(value):
+        name = item.get("name") if isinstance(item, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            checker.error(path, line_of(item) or line_of(node, "months"), f"month {n + 1} needs a 'name'")
+            continue
+        day = item.get("day", name)
+        forms = _word_list(path, item, "forms", checker)
+        months.append(Month(name.strip(), str(day).strip(), forms))
+    return tuple(months)
+
+
+def _date_formats(path: Path, node: Any, checker: _Checker) -> dict[str, str]:
+    value = node.get("dates")
+    if not isinstance(value, dict):
+        checker.error(path, line_of(node, "dates") or line_of(node), "'dates' must map day/month/year/span")
+        return {}
+    formats: dict[str, str] = {}
+    for kind, fields in DATE_FORMATS.items():
+        text = value.get(kind)
+        if not isinstance(text, str):
+            checker.error(path, line_of(value), f"'dates.{kind}' is missing")
+            continue
+        used = set(re.findall(r"{(\w+)}", text))
+        if not used <= fields:
+            checker.error(path, line_of(value, kind), f"'dates.{kind}' may use only {sorted(fields)}")
+            continue
+        formats[kind] = text
+    return formats
+
+
+def _conversation(
+    path: Path, data: Any, checker: _Checker, languages: set[str], intent_ids: set[str]
+) -> ConversationData:
+    """Follow-up words per language and the entities a follow-up swaps or carries."""
+    if data is None:
+        return ConversationData()
+    if not isinstance(data, dict):
+        checker.error(path, line_of(data), "expected 'words:' and 'entities:'")
+        return ConversationData()
+    words: dict[str, Words] = {}
+    raw_words = data.get("words") or {}
+    for lang, node in raw_words.items() if isinstance(raw_words, dict) else ():
+        if lang not in languages or not isinstance(node, dict):
+            checker.error(path, line_of(raw_words, lang), f"{lang!r} is not a language of language.yaml")
+            continue
+        lists = {key: _word_list(path, node, key, checker) for key in WORD_LISTS}
+        words[lang] = Words(
+            **lists, months=_months(path, node, checker), dates=_date_formats(path, node, checker)
+        )
+    for lang in sorted(languages - set(words)):
+        checker.warn(path, 0, f"no conversation words for '{lang}': follow-ups in it are not understood")
+    entities: list[Entity] = []
+    seen: set[str] = set()
+    raw_entities = data.get("entities") or []
+    if not isinstance(raw_entities, list):
+        checker.error(path, line_of(data, "entities"), "'entities' must be a list")
+        raw_entities = []
+    for node in raw_entities:
+        line = line_of(node)
+        entity_id = node.get("id") if isinstance(node, dict) else None
+        if not isinstance(entity_id, str) or not ID_RE.match(entity_id):
+            checker.error(path, line, "each entity needs an 'id' (lowercase words joined by '-')")
+            continue
+        if entity_id in seen:
+            checker.error(path, line, f"duplicate entity id '{entity_id}'")
+        seen.add(entity_id)
+        slot = node.get("slot")
+        if not isinstance(slot, str) or not SLOT_RE.match(slot):
+            checker.error(path, line_of(node, "slot") or line, f"entity '{entity_id}': 'slot' must be a word")
+            continue
+        intent = node.get("intent")
+        if intent is not None and intent not in intent_ids:
+            checker.error(path, line_of(node, "intent"), f"entity '{entity_id}': unknown intent '{intent}'")
+            intent = None
+        names = checker.lang_list(path, node, "names")
+        entities.append(Entity(entity_id, slot, names, intent))
+    return ConversationData(words, tuple(entities))
+
+
 def _intent(path: Path, node: Any, checker: _Checker) -> dict[str, Any] | None:
     """Field-level checks of one entry; cross-references are checked once all are read."""
     if not isinstance(node, dict):
@@ -384,7 +492,17 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
                 pending.append((path, fields))
 
     intents = _link(pending, sources, {c.id for c in categories}, checker)
-    kb = KnowledgeBase(tuple(intents), tuple(categories), sources, messages, characters, languages)
+    conversation_path = root / "conversation.yaml"
+    conversation = _conversation(
+        conversation_path,
+        _read(conversation_path, checker) if conversation_path.is_file() else None,
+        checker,
+        set(languages),
+        {i.id for i in intents},
+    )
+    kb = KnowledgeBase(
+        tuple(intents), tuple(categories), sources, messages, characters, languages, conversation
+    )
     _check_collisions(intents, kb.normalizer, checker)
     _check_translations(intents, messages, set(languages), required["messages"], checker)
     for lang in sorted(set(languages) - {DEFAULT_LANG}):

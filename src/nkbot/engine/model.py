@@ -74,6 +74,44 @@ class Language:
     stopwords: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True, slots=True)
+class Month:
+    name: str  # as written alone: "September", "сентябрь"
+    day: str  # as written after a day number: "September", "сентября"
+    forms: tuple[str, ...] = ()  # other forms users type: "sep", "сентябре"
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """One language's conversation words (knowledge/conversation.yaml)."""
+
+    lead: tuple[str, ...] = ()
+    reference: tuple[str, ...] = ()
+    next: tuple[str, ...] = ()
+    previous: tuple[str, ...] = ()
+    timeline: tuple[str, ...] = ()
+    scope: tuple[str, ...] = ()
+    range: tuple[str, ...] = ()
+    months: tuple[Month, ...] = ()
+    dates: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named thing a follow-up can swap or carry over: an event, a party, a place."""
+
+    id: str
+    slot: str  # "time" | "party" | "place" | ...: names in one slot replace each other
+    names: LangList
+    intent: str | None = None  # for events: the entry whose `when` dates it
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationData:
+    words: dict[str, Words] = field(default_factory=dict)
+    entities: tuple[Entity, ...] = ()
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     intents: tuple[Intent, ...]
@@ -82,6 +120,7 @@ class KnowledgeBase:
     messages: dict[str, LangText]
     characters: dict[str, str]
     languages: dict[str, Language]
+    conversation: ConversationData = field(default_factory=ConversationData)
     _by_id: dict[str, Intent] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -1,0 +1,418 @@
+"""Follow-up questions: a question read against the conversation so far.
+
+The engine stays pure: the caller keeps a `Context` per conversation and hands it back with the
+next question. A follow-up is resolved by rewriting it into a full question and matching that:
+
+- swap: "and in the first war?" after "how many died in the 2020 war?" puts the new event in
+  place of the old one in the question before;
+- carry: "who signed the ceasefire?" leaves out which war; the one in context is added, and the
+  rewritten question wins only if it answers and stays on the subject;
+- step: "what happened next?" / "and before that?" walks the timeline from the last subject.
+
+Anything that cannot be resolved is answered as a fresh question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from nkbot.engine.datequery import DateQuery, date_query
+from nkbot.engine.dates import parse_span, year_span
+from nkbot.engine.model import Intent, KnowledgeBase, Span, pick
+from nkbot.engine.normalize import Normalizer, stem
+from nkbot.engine.timeline import events_in, following, preceding
+
+if TYPE_CHECKING:
+    from nkbot.engine.engine import Engine, Result
+
+CONTEXT_SECONDS = 600.0  # a conversation idle this long is over: the next question starts afresh
+CARRY_TURNS = 3  # a name not repeated for this many turns is no longer carried over
+YEAR = "year"  # entity id prefix of years named in questions: "year-1992"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named thing in a question: an event, a year, a party, a place."""
+
+    entity: str  # entity id from conversation.yaml, or "year-1992"
+    slot: str  # names in one slot replace each other: "time", "party", "place"
+    phrase: str  # its normalised words
+    age: int = 0  # turns since the user last named it
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a conversation is about; given back to the engine with the next question."""
+
+    question: str  # the last question as understood (normalised, after any rewriting)
+    intent: str | None  # the entry last answered
+    span: Span | None  # the dates of the last date question
+    mentions: tuple[Mention, ...]
+    lang: str
+    at: float  # the caller's clock (seconds) at the last turn
+
+    def alive(self, now: float, ttl: float = CONTEXT_SECONDS) -> bool:
+        return 0.0 <= now - self.at <= ttl
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "intent": self.intent,
+            "span": self.span.text if self.span else None,
+            "mentions": [[m.entity, m.slot, m.phrase, m.age] for m in self.mentions],
+            "lang": self.lang,
+            "at": self.at,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Context:
+        """Inverse of to_json; raises ValueError/KeyError/TypeError on a malformed value."""
+        span = data.get("span")
+        return cls(
+            str(data["question"]),
+            None if data.get("intent") is None else str(data["intent"]),
+            parse_span(span) if span else None,
+            tuple(Mention(str(e), str(s), str(p), int(a)) for e, s, p, a in data.get("mentions", [])),
+            str(data.get("lang", "en")),
+            float(data.get("at", 0.0)),
+        )
+
+
+@dataclass(slots=True)
+class Reading:
+    """How the words of one question relate it to the conversation."""
+
+    tokens: list[str]
+    lead: int = 0  # tokens of a leading "and" / "what about"
+    reference: bool = False  # "it", "that", "there"
+    step: str | None = None  # "next" | "previous"
+    mentions: list[tuple[int, int, Mention]] = field(default_factory=list)  # (start, end, mention)
+    dates: DateQuery | None = None
+    remainder: list[str] = field(default_factory=list)  # content words explained by none of the above
+    stopwords: int = 0
+
+    def slots(self) -> set[str]:
+        return {m.slot for _, _, m in self.mentions}
+
+
+def _phrases(normalizer: Normalizer, items: object) -> set[tuple[str, ...]]:
+    out = set()
+    for item in items if isinstance(items, tuple | list) else ():
+        tokens = tuple(normalizer.normalize(str(item)).split())
+        if tokens:
+            out.add(tokens)
+    return out
+
+
+def _longest(tokens: list[str], start: int, phrases: set[tuple[str, ...]], longest: int) -> int:
+    """Length of the longest phrase at `start`, 0 if none."""
+    for k in range(min(longest, len(tokens) - start), 0, -1):
+        if tuple(tokens[start : start + k]) in phrases:
+            return k
+    return 0
+
+
+class Vocabulary:
+    """knowledge/conversation.yaml compiled into normalised token phrases (all languages at once:
+    a Russian follow-up to an English question still reads)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        norm = kb.normalizer
+        self.normalizer = norm
+        words = kb.conversation.words.values()
+        self.lead = set().union(*(_phrases(norm, w.lead) for w in words))
+        self.reference = set().union(*(_phrases(norm, w.reference) for w in words))
+        self.steps = {
+            "next": set().union(*(_phrases(norm, w.next) for w in words)),
+            "previous": set().union(*(_phrases(norm, w.previous) for w in words)),
+        }
+        self.timeline = {stem(t) for w in words for p in _phrases(norm, w.timeline) for t in p}
+        self.scope = {stem(t) for w in words for p in _phrases(norm, w.scope) for t in p}
+        self.joiners = frozenset(t for w in words for p in _phrases(norm, w.range) for t in p)
+        self.months: dict[str, int] = {}
+        for w in words:
+            for n, month in enumerate(w.months, 1):
+                for form in (month.name, month.day, *month.forms):
+                    folded = norm.normalize(form)
+                    if folded and " " not in folded:
+                        self.months.setdefault(folded, n)
+        self.entities: dict[tuple[str, ...], tuple[str, str]] = {}
+        for entity in kb.conversation.entities:
+            for names in entity.names.values():
+                for phrase in _phrases(norm, names):
+                    self.entities.setdefault(phrase, (entity.id, entity.slot))
+        self.entity_phrases = set(self.entities)
+        self.intent_of = {e.id: e.intent for e in kb.conversation.entities if e.intent}
+        every = [*self.lead, *self.reference, *self.steps["next"], *self.steps["previous"], *self.entities]
+        self.longest = max((len(p) for p in every), default=1)
+
+    def read(self, normalized: str) -> Reading:
+        tokens = normalized.split()
+        r = Reading(tokens)
+        taken: set[int] = set()
+        r.lead = _longest(tokens, 0, self.lead, self.longest)
+        taken.update(range(r.lead))
+        for i in range(len(tokens)):  # the first "what happened next" / "before that"
+            for step, phrases in self.steps.items():
+                k = _longest(tokens, i, phrases, self.longest)
+                if k and not taken.intersection(range(i, i + k)) and r.step is None:
+                    r.step = step
+                    taken.update(range(i, i + k))
+        i = 0
+        while i < len(tokens):
+            k = _longest(tokens, i, self.entity_phrases, self.longest) if i not in taken else 0
+            if k:
+                entity, slot = self.entities[tuple(tokens[i : i + k])]
+                r.mentions.append((i, i + k, Mention(entity, slot, " ".join(tokens[i : i + k]))))
+                taken.update(range(i, i + k))
+                i += k
+                continue
+            i += 1
+        # dates among the words not taken by an event name ("2020 war" is an event, not a year)
+        masked = [t if k not in taken else "\0" for k, t in enumerate(tokens)]
+        r.dates = date_query(masked, self.months, self.joiners)
+        for k, t in enumerate(masked):
+            if len(t) == 4 and t.isdigit() and r.dates and k in r.dates.used:
+                r.mentions.append((k, k + 1, Mention(f"{YEAR}-{t}", "time", t)))
+        r.mentions.sort(key=lambda m: m[0])
+        used = taken | (set(r.dates.used) if r.dates else set())
+        stopwords = self.normalizer.stopwords
+        for k, t in enumerate(tokens):
+            if k in used:
+                continue
+            if (t,) in self.reference:
+                r.reference = True
+            elif t in stopwords:
+                r.stopwords += 1
+            else:
+                r.remainder.append(t)
+        return r
+
+    def timeline_only(self, r: Reading) -> bool:
+        """A date question asking for events and nothing narrower: "what happened in 1992"."""
+        if r.dates is None or r.step is not None:
+            return False
+        if any(m.slot != "time" and stem(m.phrase.split()[-1]) not in self.scope for _, _, m in r.mentions):
+            return False
+        if any(m.slot == "time" and not m.entity.startswith(YEAR) for _, _, m in r.mentions):
+            return False
+        return all(stem(t) in self.timeline or stem(t) in self.scope for t in r.remainder)
+
+
+def _age(mentions: tuple[Mention, ...] | list[Mention]) -> tuple[Mention, ...]:
+    return tuple(replace(m, age=m.age + 1) for m in mentions if m.age + 1 <= CARRY_TURNS)
+
+
+class Dialogue:
+    """Resolves questions against a Context; owned by the Engine, shares its matcher."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.kb = engine.kb
+        self.words = Vocabulary(engine.kb)
+        self._timeline = engine.kb.timeline()
+
+    # -- the turn ------------------------------------------------------------------------------
+
+    def respond(
+        self, question: str, context: Context | None, lang: str | None, now: float
+    ) -> tuple[Result, Context | None]:
+        engine = self.engine
+        lang = engine.language(question, lang)
+        fresh = engine.answer(question, lang)
+        if fresh.reason is not None and fresh.normalized == "":  # empty or too long
+            return fresh, context
+        ctx = context if context is not None and context.alive(now) else None
+        reading = self.words.read(fresh.normalized)
+        stepped = self._step(question, fresh.normalized, reading, ctx, lang, now)
+        if stepped is not None:
+            return stepped
+        if self.words.timeline_only(reading) and reading.dates is not None:
+            return self._events(question, fresh.normalized, reading, reading.dates.span, lang, now)
+        if ctx is not None:
+            followed = self._follow(question, fresh, reading, ctx, lang, now)
+            if followed is not None:
+                return followed
+        return fresh, self._after(fresh, reading, reading, ctx, lang, now)
+
+    # -- the three kinds of follow-up ----------------------------------------------------------
+
+    def _step(
+        self, question: str, normalized: str, r: Reading, ctx: Context | None, lang: str, now: float
+    ) -> tuple[Result, Context] | None:
+        """ "What happened next?" from the subject in context, or from one named: "after Bishkek"."""
+        if r.step is None:
+            return None
+        anchor_id: str | None = None
+        anchor: Span | None = None
+        named = [t for t in r.remainder if stem(t) not in self.words.timeline]
+        if named or any(m.age == 0 for _, _, m in r.mentions):
+            probe = self.engine.answer(" ".join(named + [m.phrase for _, _, m in r.mentions]), lang)
+            if probe.intent is not None and probe.intent.when is not None:
+                anchor_id, anchor = probe.intent.id, probe.intent.when
+            elif r.dates is not None:
+                anchor = r.dates.span
+        elif ctx is not None:
+            anchor_id, anchor = self._anchor(ctx)
+        if anchor is None:
+            return None
+        pick_ = following if r.step == "next" else preceding
+        found = pick_(self._timeline, anchor, anchor_id)
+        if found is None:
+            return None
+        from nkbot.engine.engine import Result, Status
+
+        result = Result(question, normalized, Status.ANSWERED, found, 100.0, (), lang, followup=r.step)
+        return result, self.context_for(found, lang, now, ctx)
+
+    def _anchor(self, ctx: Context) -> tuple[str | None, Span | None]:
+        intent = self.kb.intent(ctx.intent) if ctx.intent else None
+        if intent is not None and intent.when is not None:
+            return intent.id, intent.when
+        if ctx.span is not None:
+            return None, ctx.span
+        for m in ctx.mentions:
+            if m.slot == "time":
+                return self._span_of(m)
+        return None, None
+
+    def _span_of(self, m: Mention) -> tuple[str | None, Span | None]:
+        if m.entity.startswith(YEAR):
+            return None, year_span(int(m.phrase))
+        intent = self.kb.intent(self.words.intent_of.get(m.entity, ""))
+        return (intent.id, intent.when) if intent is not None and intent.when else (None, None)
+
+    def _follow(
+        self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
+    ) -> tuple[Result, Context | None] | None:
+        own = [m for _, _, m in r.mentions]
+        swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference)
+        if swap and (r.lead or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
+            rewritten = self._swap(ctx, own)
+            kind = "swap"
+        elif r.remainder or r.reference or r.lead:
+            carried = [m for m in ctx.mentions if m.slot not in r.slots()]
+            extra = [m.phrase for m in carried]
+            intent = self.kb.intent(ctx.intent) if ctx.intent else None
+            if intent is not None and (r.reference or not carried):
+                extra.append(self.kb.normalizer.normalize(pick(intent.title, "en")))
+            if not extra:
+                return None
+            rewritten = " ".join([fresh.normalized, *extra])
+            kind = "carry"
+        else:
+            return None
+        second = self.words.read(rewritten)
+        if self.words.timeline_only(second) and second.dates is not None:
+            if kind == "swap" or r.lead:
+                return self._events(question, rewritten, second, second.dates.span, lang, now)
+            return None
+        from nkbot.engine.engine import Status
+
+        ranked = self.engine.ranking(rewritten)[: self.engine.thresholds.max_suggestions + 1]
+        found = self.engine.decide(question, rewritten, ranked, lang)
+        marked = r.lead > 0 or r.reference or kind == "swap"
+        answered = found.status is Status.ANSWERED and found.intent is not None
+        if answered:
+            assert found.intent is not None
+            on_subject = self._on_subject(found.intent, ctx) or found.intent == fresh.intent
+            if not marked and fresh.status is Status.ANSWERED and not on_subject:
+                return None  # a full question of its own, on another subject: answer it as asked
+        elif not marked or fresh.status is Status.ANSWERED or found.status is not Status.AMBIGUOUS:
+            return None
+        result = replace(found, followup=kind, understood=rewritten)
+        return result, self._after(result, second, r, ctx, lang, now)
+
+    def _swap(self, ctx: Context, new: list[Mention]) -> str:
+        old = self.words.read(ctx.question)
+        slots = {m.slot for m in new}
+        out: list[str] = []
+        done: set[str] = set()
+        skip: set[int] = set()
+        for start, end, m in old.mentions:
+            if m.slot in slots:
+                skip.update(range(start, end))
+        for k, tok in enumerate(old.tokens):
+            if k not in skip:
+                out.append(tok)
+                continue
+            slot = next(m.slot for s, e, m in old.mentions if s <= k < e)
+            if slot not in done:
+                out.extend(m.phrase for m in new if m.slot == slot)
+                done.add(slot)
+        out.extend(m.phrase for m in new if m.slot not in done)
+        return " ".join(out)
+
+    def _on_subject(self, intent: Intent, ctx: Context) -> bool:
+        """Whether an entry is about what the conversation is about: the same entry, a linked
+        one, or an event in the time in context."""
+        current = self.kb.intent(ctx.intent) if ctx.intent else None
+        if current is not None and (
+            intent.id == current.id or intent.id in current.related or current.id in intent.related
+        ):
+            return True
+        for m in ctx.mentions:
+            if m.slot == "time":
+                _, span = self._span_of(m)
+                if span is not None and intent.when is not None and intent.when.overlaps(span):
+                    return True
+        return False
+
+    # -- answers and the context they leave ----------------------------------------------------
+
+    def _events(
+        self, question: str, normalized: str, r: Reading, span: Span, lang: str, now: float
+    ) -> tuple[Result, Context]:
+        from nkbot.engine.engine import Reason, Result, Status
+
+        events = tuple(events_in(self._timeline, span))
+        if events:
+            result = Result(
+                question, normalized, Status.ANSWERED, None, 100.0, (), lang, events=events, span=span
+            )
+        else:
+            near = [
+                i for i in (preceding(self._timeline, span), following(self._timeline, span)) if i is not None
+            ]
+            from nkbot.engine.matcher import Scored
+
+            result = Result(
+                question,
+                normalized,
+                Status.UNKNOWN,
+                None,
+                0.0,
+                tuple(Scored(i, 0.0) for i in near),
+                lang,
+                Reason.NO_EVENTS,
+                span=span,
+            )
+        mentions = tuple(m for _, _, m in r.mentions)
+        return result, Context(normalized, None, span, mentions, lang, now)
+
+    def _after(
+        self, result: Result, understood: Reading, own: Reading, ctx: Context | None, lang: str, now: float
+    ) -> Context | None:
+        """The context a turn leaves: what it was about, names carried over one turn older."""
+        from nkbot.engine.engine import Status
+
+        if result.status is Status.UNKNOWN:
+            return None if ctx is None else replace(ctx, mentions=_age(ctx.mentions), at=now)
+        named = {m.entity for _, _, m in own.mentions}
+        before = {m.entity: m.age for m in ctx.mentions} if ctx is not None else {}
+        mentions = []
+        for _, _, m in understood.mentions:
+            age = 0 if m.entity in named else before.get(m.entity, -1) + 1
+            if age <= CARRY_TURNS:
+                mentions.append(replace(m, age=age))
+        intent = result.intent.id if result.intent is not None else (ctx.intent if ctx else None)
+        return Context(result.normalized, intent, None, tuple(mentions), lang, now)
+
+    def context_for(self, intent: Intent, lang: str, now: float, ctx: Context | None = None) -> Context:
+        """The context after showing an entry by choice (a button, a number): it is the subject."""
+        title = self.kb.normalizer.normalize(pick(intent.title, "en"))
+        mentions = tuple(m for _, _, m in self.words.read(title).mentions)
+        slots = {m.slot for m in mentions}
+        kept = _age([m for m in ctx.mentions if m.slot not in slots]) if ctx is not None else ()
+        return Context(title, intent.id, None, mentions + kept, lang, now)
