@@ -22,7 +22,7 @@ from nkbot.engine.render import render_result
 from nkbot.engine.serialize import knowledge_json, result_json
 
 if TYPE_CHECKING:
-    from nkbot.evaluation import Case, Report
+    from nkbot.evaluation import Case, DialogueReport, Report
 
 MAX_STDIN_LINE = 64 * 1024
 
@@ -43,6 +43,12 @@ def _parser() -> argparse.ArgumentParser:
 
     chat = sub.add_parser("chat", help="talk to the bot in the terminal")
     chat.add_argument("--lang", help="answer language: en or ru (default: the language of each question)")
+    chat.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per line of stdin, with the conversation context; a line may be "
+        '{"q": "...", "after": SECONDS} to let time pass before it',
+    )
 
     ask = sub.add_parser("ask", help="answer one question (or, with --json -, one per line of stdin)")
     ask.add_argument("question", nargs="+", help="the question; '-' reads questions from stdin")
@@ -62,6 +68,18 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=0.90,
         help="least share of out-of-scope questions declined (0.90)",
+    )
+    ev.add_argument(
+        "--min-dialogue-right",
+        type=float,
+        default=0.75,
+        help="least share of dialogue turns answered right (0.75)",
+    )
+    ev.add_argument(
+        "--max-dialogue-wrong",
+        type=float,
+        default=0.10,
+        help="most share of dialogue turns answered wrong (0.10): a turn inherits the errors before it",
     )
     ev.add_argument("--show", type=int, default=25, metavar="N", help="list up to N failures (25)")
     ev.add_argument("--calibrate", action="store_true", help="search the thresholds that score best")
@@ -113,7 +131,7 @@ def cmd_ask(args: argparse.Namespace, engine: Engine, out: TextIO, record: Recor
     questions = _questions_from_stdin(sys.stdin) if args.question == ["-"] else [" ".join(args.question)]
     for q in questions:
         started = time.perf_counter()
-        result = engine.answer(q, args.lang)
+        result, _ = engine.respond(q, None, args.lang)  # each question on its own: no conversation
         record(result, started)
         if args.json:
             print(json.dumps(result_json(engine.kb, result), ensure_ascii=False), file=out, flush=True)
@@ -149,10 +167,12 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
     files = args.files or [Path("eval")]
     try:
         cases = ev.load_cases(files)
+        dialogues = ev.load_dialogues(files)
     except (ev.EvalSetError, OSError) as exc:
         print(f"nkbot eval: {exc}", file=err)
         return 2
-    bad_labels = ev.check_labels(engine, cases)
+    turns = [t for d in dialogues for t in d.turns]
+    bad_labels = ev.check_labels(engine, cases + turns)
     if bad_labels:
         print("\n".join(bad_labels), file=err)
         return 2
@@ -163,12 +183,16 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
         return 0
     if args.lang:
         cases = [c for c in cases if (c.lang or "") == args.lang]
+        dialogues = [d for d in dialogues if (d.turns[0].lang or "") == args.lang]
     report = ev.evaluate(engine, cases)
     s = report.summary()
     per_lang = {lang: report.only(lang).summary() for lang in report.languages()}
     copies = ev.copied_questions(engine, cases)
+    talk = ev.evaluate_dialogues(engine, dialogues)
+    ds = talk.summary()
     if args.json:
-        print(json.dumps(s | {"copied_questions": len(copies), "by_language": per_lang}, indent=2), file=out)
+        extra = {"copied_questions": len(copies), "by_language": per_lang, "dialogues": ds}
+        print(json.dumps(s | extra, indent=2), file=out)
     else:
         _print_report(report, s, copies, args.show, out)
         if len(per_lang) > 1:
@@ -179,18 +203,53 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
                     f" {ls['out_of_scope']} out of scope: {ls['declined_rate']:.1%} declined",
                     file=out,
                 )
+        if dialogues:
+            _print_dialogues(talk, ds, args.show, out)
     ok = all(
         (ls["in_scope"] == 0 or (ls["right_rate"] >= args.min_right and ls["wrong_rate"] <= args.max_wrong))
         and ls["declined_rate"] >= args.min_declined
         for ls in [s, *per_lang.values()]
     )
+    ok_talk = not dialogues or (
+        ds["right_rate"] >= args.min_dialogue_right and ds["wrong_rate"] <= args.max_dialogue_wrong
+    )
+    verdicts = err if args.json else out  # --json keeps stdout one JSON document
     if not ok:
         print(
             f"FAILED: needs right >= {args.min_right:.0%}, wrong <= {args.max_wrong:.0%}, "
             f"declined >= {args.min_declined:.0%}",
-            file=out,
+            file=verdicts,
         )
-    return 0 if ok else 1
+    if not ok_talk:
+        print(
+            f"FAILED: dialogue turns need right >= {args.min_dialogue_right:.0%}, "
+            f"wrong <= {args.max_dialogue_wrong:.0%}",
+            file=verdicts,
+        )
+    return 0 if ok and ok_talk else 1
+
+
+def _print_dialogues(talk: DialogueReport, ds: dict[str, Any], show: int, out: TextIO) -> None:
+    print(
+        f"dialogues: {ds['dialogues']} ({ds['dialogues_all_right']} right throughout), {ds['turns']} turns: "
+        f"{ds['right']} right ({ds['right_rate']:.1%}), {ds['wrong']} wrong ({ds['wrong_rate']:.1%}), "
+        f"{ds['abstained']} abstained",
+        file=out,
+    )
+    shown = 0
+    for dialogue, outcomes in talk.dialogues:
+        for n, o in enumerate(outcomes, 1):
+            if o.verdict == "right" or shown >= show:
+                continue
+            shown += 1
+            r = o.result
+            got = r.intent.id if r.intent else (f"timeline:{r.span.text}" if r.span else r.status.value)
+            expected = "/".join(sorted(o.case.expect)) or "(decline)"
+            print(
+                f"  {o.verdict:<9} {dialogue.name!r} turn {n} {o.case.question!r}: "
+                f"expected {expected}, got {got}" + (f" (as {r.understood!r})" if r.understood else ""),
+                file=out,
+            )
 
 
 def _print_report(report: Report, s: dict[str, Any], copies: list[Case], show: int, out: TextIO) -> None:
@@ -334,8 +393,10 @@ def main(argv: list[str] | None = None) -> int:
             with _query_log(settings, err) as record:
                 if command == "ask":
                     return cmd_ask(args, engine, out, record)
-                from nkbot.terminal import run_chat
+                from nkbot.terminal import run_chat, run_chat_json
 
+                if getattr(args, "json", False):
+                    return run_chat_json(engine, args.lang, record=record)
                 return run_chat(engine, getattr(args, "lang", None), record=record)
         if command == "eval":
             return cmd_eval(args, engine, out, err)

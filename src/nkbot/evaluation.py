@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from nkbot.engine import Engine, Result, Status, Thresholds
+from nkbot.engine.dates import parse_span
 from nkbot.engine.matcher import Scored
 from nkbot.engine.yamlsource import YamlError, line_of, load_yaml
 
@@ -22,13 +24,27 @@ HINT_VALUE = 0.5  # a "did you mean" that offers the right entry is worth half a
 NOISE_COST = 0.5  # offering suggestions for an out-of-scope question costs half an abstention
 
 
+TIMELINE = "timeline:"  # expect: timeline:1992 = the events of that span, not one entry
+
+
 @dataclass(frozen=True, slots=True)
 class Case:
     question: str
-    expect: frozenset[str]  # empty: out of scope, must not be answered
+    expect: frozenset[str]  # intent ids or timeline:SPAN; empty: must not be answered
     file: str
     line: int
     lang: str | None = None  # from the folder: eval/ru/... asks in Russian; None: detect
+    after: float = 0.0  # in a dialogue: seconds since the turn before
+
+
+@dataclass(frozen=True, slots=True)
+class Dialogue:
+    """A scripted conversation: each turn is asked with the context the turn before left."""
+
+    name: str
+    turns: tuple[Case, ...]
+    file: str
+    line: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +112,7 @@ class EvalSetError(Exception):
 
 
 def load_cases(paths: list[Path]) -> list[Case]:
-    files: list[Path] = []
-    for path in paths:
-        files.extend(sorted(path.rglob("*.yaml")) if path.is_dir() else [path])
+    files = _files(paths)
     if not files:
         raise EvalSetError(f"no question files (*.yaml) in {', '.join(map(str, paths))}")
     cases = []
@@ -107,31 +121,72 @@ def load_cases(paths: list[Path]) -> list[Case]:
             data = load_yaml(file)
         except YamlError as exc:
             raise EvalSetError(str(exc)) from exc
-        if data is None:
+        if data is None or (isinstance(data, dict) and "dialogues" in data):
             continue
         if not isinstance(data, list):
             raise EvalSetError(f"{file}: expected a list of {{q, expect}} items")
-        for n, item in enumerate(data):
-            line = data.item_lines[n] if hasattr(data, "item_lines") else 0
-            if not isinstance(item, dict) or "q" not in item or "expect" not in item:
-                raise EvalSetError(f"{file}:{line}: each item needs 'q' and 'expect'")
-            expect = item["expect"]
-            ids = [expect] if isinstance(expect, str) else list(expect or [])
-            lang = next((part for part in file.parts if LANG_DIR.match(part)), None)
-            cases.append(
-                Case(str(item["q"]), frozenset(str(i) for i in ids), str(file), line_of(item) or line, lang)
-            )
+        cases.extend(_cases(file, data))
     return cases
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.rglob("*.yaml")) if path.is_dir() else [path])
+    return files
+
+
+def _cases(file: Path, items: Any) -> list[Case]:
+    cases = []
+    lang = next((part for part in file.parts if LANG_DIR.match(part)), None)
+    for n, item in enumerate(items):
+        line = items.item_lines[n] if hasattr(items, "item_lines") else 0
+        if not isinstance(item, dict) or "q" not in item or "expect" not in item:
+            raise EvalSetError(f"{file}:{line}: each item needs 'q' and 'expect'")
+        expect = item["expect"]
+        ids = [expect] if isinstance(expect, str) else list(expect or [])
+        try:
+            after = float(item.get("after", 0.0))
+        except (TypeError, ValueError) as exc:
+            raise EvalSetError(f"{file}:{line_of(item) or line}: 'after' must be seconds") from exc
+        where = line_of(item) or line
+        cases.append(Case(str(item["q"]), frozenset(str(i) for i in ids), str(file), where, lang, after))
+    return cases
+
+
+def load_dialogues(paths: list[Path]) -> list[Dialogue]:
+    """The scripted conversations: files holding `dialogues:` (see eval/README.md)."""
+    dialogues = []
+    for file in _files(paths):
+        try:
+            data = load_yaml(file)
+        except YamlError as exc:
+            raise EvalSetError(str(exc)) from exc
+        if not isinstance(data, dict) or "dialogues" not in data:
+            continue
+        if not isinstance(data["dialogues"], list):
+            raise EvalSetError(f"{file}: 'dialogues' must be a list")
+        for item in data["dialogues"]:
+            if not isinstance(item, dict) or not isinstance(item.get("turns"), list) or not item["turns"]:
+                raise EvalSetError(f"{file}:{line_of(item)}: each dialogue needs 'name' and 'turns'")
+            turns = tuple(_cases(file, item["turns"]))
+            dialogues.append(Dialogue(str(item.get("name", "")), turns, str(file), line_of(item)))
+    return dialogues
 
 
 def check_labels(engine: Engine, cases: list[Case]) -> list[str]:
     """Labels that name no entry: a typo there would silently count as a wrong answer."""
-    return [
-        f"{c.file}:{c.line}: unknown intent '{i}'"
-        for c in cases
-        for i in sorted(c.expect)
-        if engine.get(i) is None
-    ]
+    problems = []
+    for c in cases:
+        for label in sorted(c.expect):
+            if label.startswith(TIMELINE):
+                try:
+                    parse_span(label.removeprefix(TIMELINE))
+                except ValueError as exc:
+                    problems.append(f"{c.file}:{c.line}: {exc}")
+            elif engine.get(label) is None:
+                problems.append(f"{c.file}:{c.line}: unknown intent '{label}'")
+    return problems
 
 
 def copied_questions(engine: Engine, cases: list[Case]) -> list[Case]:
@@ -141,19 +196,68 @@ def copied_questions(engine: Engine, cases: list[Case]) -> list[Case]:
     return [c for c in cases if norm(c.question) in own]
 
 
+def _spans(case: Case) -> set[tuple[date, date]]:
+    spans = set()
+    for label in case.expect:
+        if label.startswith(TIMELINE):
+            span = parse_span(label.removeprefix(TIMELINE))
+            spans.add((span.start, span.end))
+    return spans
+
+
 def judge(case: Case, result: Result) -> Outcome:
-    answered = result.status is Status.ANSWERED and result.intent is not None
+    """Right, wrong or abstained. A date question's list of events is right when its span is
+    the one expected; a list where one entry was expected counts as wrong."""
+    answered = result.status is Status.ANSWERED and (result.intent is not None or bool(result.events))
     if not case.expect:
         return Outcome(case, result, "wrong" if answered else "right", False)
+    if result.span is not None and (result.span.start, result.span.end) in _spans(case):
+        return Outcome(case, result, "right", False)
     if answered:
-        assert result.intent is not None
-        return Outcome(case, result, "right" if result.intent.id in case.expect else "wrong", False)
+        right = result.intent is not None and result.intent.id in case.expect
+        return Outcome(case, result, "right" if right else "wrong", False)
     hinted = any(s.intent.id in case.expect for s in result.suggestions)
     return Outcome(case, result, "abstained", hinted)
 
 
 def evaluate(engine: Engine, cases: list[Case]) -> Report:
-    return Report([judge(c, engine.answer(c.question, c.lang)) for c in cases])
+    """Each question on its own, as `nkbot ask` answers it."""
+    return Report([judge(c, engine.respond(c.question, None, c.lang)[0]) for c in cases])
+
+
+@dataclass
+class DialogueReport:
+    dialogues: list[tuple[Dialogue, list[Outcome]]] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        outcomes = [o for _, turns in self.dialogues for o in turns]
+        right = sum(1 for o in outcomes if o.verdict == "right")
+        wrong = sum(1 for o in outcomes if o.verdict == "wrong")
+        whole = sum(1 for _, turns in self.dialogues if all(o.verdict == "right" for o in turns))
+        n = len(outcomes)
+        return {
+            "dialogues": len(self.dialogues),
+            "turns": n,
+            "right": right,
+            "wrong": wrong,
+            "abstained": n - right - wrong,
+            "right_rate": round(right / n, 4) if n else 0.0,
+            "wrong_rate": round(wrong / n, 4) if n else 0.0,
+            "dialogues_all_right": whole,
+        }
+
+
+def evaluate_dialogues(engine: Engine, dialogues: list[Dialogue]) -> DialogueReport:
+    """Each dialogue from a clean start; `after` moves the conversation's clock on."""
+    report = DialogueReport()
+    for d in dialogues:
+        context, clock, outcomes = None, 0.0, []
+        for turn in d.turns:
+            clock += turn.after
+            result, context = engine.respond(turn.question, context, turn.lang, clock)
+            outcomes.append(judge(turn, result))
+        report.dialogues.append((d, outcomes))
+    return report
 
 
 def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, Any]]:
@@ -161,6 +265,7 @@ def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, 
     minus wrong answers (WRONG_COST each) and suggestions offered for out-of-scope questions."""
     limit = engine.thresholds.max_suggestions + 1
     ranked: list[tuple[Case, str, list[Scored]]] = []
+    cases = [c for c in cases if not _spans(c)]  # date questions do not depend on the thresholds
     for c in cases:
         norm = engine.normalizer.normalize(c.question.strip())
         ranked.append((c, norm, engine.ranking(norm)[:limit] if norm else []))

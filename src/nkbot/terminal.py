@@ -3,29 +3,41 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 import time
 from collections.abc import Callable
 from typing import TextIO
 
 from nkbot.engine import Engine, Result, Status
+from nkbot.engine.followup import Context
 from nkbot.engine.model import pick
-from nkbot.engine.render import render_answer, render_result
+from nkbot.engine.render import pages, render_answer, render_events, render_result
+from nkbot.engine.serialize import result_json
 
 QUIT_COMMANDS = ("/quit", "/exit", "/q")
 
 
 class ChatSession:
-    """One conversation: remembers the last choices so the user can answer with a number."""
+    """One conversation: keeps the engine's context for follow-ups, the last choices (so the
+    user can answer with a number) and the pages of a date question still to show."""
 
     def __init__(
-        self, engine: Engine, lang: str | None = None, record: Callable[[Result, float], None] | None = None
+        self,
+        engine: Engine,
+        lang: str | None = None,
+        record: Callable[[Result, float], None] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.engine = engine
         self.chosen = lang  # None: answer each question in its own language
         self.lang = lang or "en"
         self.choices: list[str] = []
         self.record = record
+        self.clock = clock
+        self.context: Context | None = None
+        self.last: Result | None = None  # the last answer, for /more
+        self.page = 0
 
     def msg(self, key: str, **values: str) -> str:
         text = self.engine.kb.message(key, self.lang)
@@ -42,7 +54,7 @@ class ChatSession:
         if text.startswith("/"):
             return self._command(text)
         started = time.perf_counter()
-        result = self.engine.answer(line, self.chosen)
+        result, self.context = self.engine.respond(line, self.context, self.chosen, self.clock())
         self.lang = result.lang
         if self.record is not None:
             self.record(result, started)
@@ -51,8 +63,11 @@ class ChatSession:
     def _reply(self, result: Result) -> str:
         kb = self.engine.kb
         self.choices = [s.intent.id for s in result.suggestions]
+        self.last, self.page = result, 0
         out = render_result(kb, result)
-        if result.status is Status.AMBIGUOUS:
+        if result.events and pages(len(result.events)) > 1:
+            out += "\n" + self.msg("events_more")
+        if result.status is Status.AMBIGUOUS or (result.suggestions and result.span):
             out += "\n" + self.msg("chat_pick_hint")
         elif result.status is Status.ANSWERED and result.intent is not None:
             out += self._related(result.intent.related)
@@ -72,7 +87,16 @@ class ChatSession:
         intent = self.engine.get(intent_id)
         if intent is None:
             return self.msg("chat_no_such_entry", id=intent_id)
+        self.context = self.engine.chose(intent, self.lang, self.clock(), self.context)
         return render_answer(self.engine.kb, intent, self.lang) + self._related(intent.related)
+
+    def _more(self) -> str:
+        last = self.last
+        if last is None or not last.events or self.page + 1 >= pages(len(last.events)):
+            return self.msg("chat_no_more")
+        self.page += 1
+        out = render_events(self.engine.kb, last, self.page)
+        return out + ("\n" + self.msg("events_more") if self.page + 1 < pages(len(last.events)) else "")
 
     def _command(self, text: str) -> str:
         command, _, arg = text.partition(" ")
@@ -82,6 +106,8 @@ class ChatSession:
             return self.msg("chat_help")
         if command == "/show":
             return self._show(arg)
+        if command == "/more":
+            return self._more()
         if command == "/topics":
             if not arg:
                 lines = [self.msg("topics_heading")]
@@ -130,4 +156,41 @@ def run_chat(
         if line.strip():
             print(session.respond(line) + ("" if interactive else "\n"), file=stdout, flush=True)
     print(session.msg("chat_bye"), file=stdout)
+    return 0
+
+
+def run_chat_json(
+    engine: Engine,
+    lang: str | None = None,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    record: Callable[[Result, float], None] | None = None,
+) -> int:
+    """`nkbot chat --json`: a scripted conversation for tools and tests, one JSON object per turn.
+
+    A line is a question, or {"q": question, "after": seconds} to let time pass first (so that
+    context expiry can be scripted without waiting).
+    """
+    elapsed = 0.0
+    session = ChatSession(engine, lang, record, clock=lambda: time.monotonic() + elapsed)
+    for line in stdin:
+        text = line.strip()
+        if not text:
+            continue
+        question = text
+        if text.startswith("{"):
+            try:
+                data = json.loads(text)
+                question = str(data["q"])
+                elapsed += float(data.get("after", 0.0))
+            except (ValueError, KeyError, TypeError) as exc:
+                print(json.dumps({"error": f"bad input line: {exc}"}), file=stdout, flush=True)
+                continue
+        started = time.perf_counter()
+        result, session.context = engine.respond(question, session.context, lang, session.clock())
+        if record is not None:
+            record(result, started)
+        out = result_json(engine.kb, result)
+        out["context"] = session.context.to_json() if session.context is not None else None
+        print(json.dumps(out, ensure_ascii=False), file=stdout, flush=True)
     return 0

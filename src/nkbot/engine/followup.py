@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from nkbot.engine.datequery import DateQuery, date_query
-from nkbot.engine.dates import parse_span, year_span
+from nkbot.engine.dates import parse_span
 from nkbot.engine.model import Intent, KnowledgeBase, Span, pick
 from nkbot.engine.normalize import Normalizer, stem
 from nkbot.engine.timeline import events_in, following, preceding
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 CONTEXT_SECONDS = 600.0  # a conversation idle this long is over: the next question starts afresh
 CARRY_TURNS = 3  # a name not repeated for this many turns is no longer carried over
-YEAR = "year"  # entity id prefix of years named in questions: "year-1992"
+DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +143,10 @@ class Vocabulary:
                 for phrase in _phrases(norm, names):
                     self.entities.setdefault(phrase, (entity.id, entity.slot))
         self.entity_phrases = set(self.entities)
+        self.names: dict[str, dict[str, str]] = {
+            e.id: {lang: norm.normalize(names[0]) for lang, names in e.names.items() if names}
+            for e in kb.conversation.entities
+        }
         self.intent_of = {e.id: e.intent for e in kb.conversation.entities if e.intent}
         every = [*self.lead, *self.reference, *self.steps["next"], *self.steps["previous"], *self.entities]
         self.longest = max((len(p) for p in every), default=1)
@@ -151,14 +155,15 @@ class Vocabulary:
         tokens = normalized.split()
         r = Reading(tokens)
         taken: set[int] = set()
-        r.lead = _longest(tokens, 0, self.lead, self.longest)
-        taken.update(range(r.lead))
-        for i in range(len(tokens)):  # the first "what happened next" / "before that"
+        for i in range(len(tokens)):  # the first "what happened next" / "and then" / "before that"
             for step, phrases in self.steps.items():
                 k = _longest(tokens, i, phrases, self.longest)
                 if k and not taken.intersection(range(i, i + k)) and r.step is None:
                     r.step = step
                     taken.update(range(i, i + k))
+        if 0 not in taken:
+            r.lead = _longest(tokens, 0, self.lead, self.longest)
+            taken.update(range(r.lead))
         i = 0
         while i < len(tokens):
             k = _longest(tokens, i, self.entity_phrases, self.longest) if i not in taken else 0
@@ -172,9 +177,9 @@ class Vocabulary:
         # dates among the words not taken by an event name ("2020 war" is an event, not a year)
         masked = [t if k not in taken else "\0" for k, t in enumerate(tokens)]
         r.dates = date_query(masked, self.months, self.joiners)
-        for k, t in enumerate(masked):
-            if len(t) == 4 and t.isdigit() and r.dates and k in r.dates.used:
-                r.mentions.append((k, k + 1, Mention(f"{YEAR}-{t}", "time", t)))
+        for atom in r.dates.atoms if r.dates else ():
+            phrase = " ".join(tokens[atom.start : atom.end])
+            r.mentions.append((atom.start, atom.end, Mention(f"{DATE}{atom.span.text}", "time", phrase)))
         r.mentions.sort(key=lambda m: m[0])
         used = taken | (set(r.dates.used) if r.dates else set())
         stopwords = self.normalizer.stopwords
@@ -191,13 +196,17 @@ class Vocabulary:
 
     def timeline_only(self, r: Reading) -> bool:
         """A date question asking for events and nothing narrower: "what happened in 1992"."""
-        if r.dates is None or r.step is not None:
+        if r.dates is None or r.step is not None or r.reference:  # "what happened there in 1992"
             return False
         if any(m.slot != "time" and stem(m.phrase.split()[-1]) not in self.scope for _, _, m in r.mentions):
             return False
-        if any(m.slot == "time" and not m.entity.startswith(YEAR) for _, _, m in r.mentions):
+        if any(m.slot == "time" and not m.entity.startswith(DATE) for _, _, m in r.mentions):
             return False
         return all(stem(t) in self.timeline or stem(t) in self.scope for t in r.remainder)
+
+    def asks_events(self, r: Reading) -> bool:
+        """Says so in words ("what happened", "events"), not just a bare date ("and in 2016?")."""
+        return any(stem(t) in self.timeline for t in r.remainder)
 
 
 def _age(mentions: tuple[Mention, ...] | list[Mention]) -> tuple[Mention, ...]:
@@ -228,12 +237,16 @@ class Dialogue:
         stepped = self._step(question, fresh.normalized, reading, ctx, lang, now)
         if stepped is not None:
             return stepped
-        if self.words.timeline_only(reading) and reading.dates is not None:
+        dated = self.words.timeline_only(reading) and reading.dates is not None
+        if dated and (ctx is None or ctx.span is not None or self.words.asks_events(reading)):
+            assert reading.dates is not None
             return self._events(question, fresh.normalized, reading, reading.dates.span, lang, now)
-        if ctx is not None:
+        if ctx is not None:  # "and in 2016?" after a question on the 2020 war swaps the year in
             followed = self._follow(question, fresh, reading, ctx, lang, now)
             if followed is not None:
                 return followed
+        if dated and reading.dates is not None:
+            return self._events(question, fresh.normalized, reading, reading.dates.span, lang, now)
         return fresh, self._after(fresh, reading, reading, ctx, lang, now)
 
     # -- the three kinds of follow-up ----------------------------------------------------------
@@ -278,8 +291,8 @@ class Dialogue:
         return None, None
 
     def _span_of(self, m: Mention) -> tuple[str | None, Span | None]:
-        if m.entity.startswith(YEAR):
-            return None, year_span(int(m.phrase))
+        if m.entity.startswith(DATE):
+            return None, parse_span(m.entity.removeprefix(DATE))
         intent = self.kb.intent(self.words.intent_of.get(m.entity, ""))
         return (intent.id, intent.when) if intent is not None and intent.when else (None, None)
 
@@ -293,10 +306,12 @@ class Dialogue:
             kind = "swap"
         elif r.remainder or r.reference or r.lead:
             carried = [m for m in ctx.mentions if m.slot not in r.slots()]
-            extra = [m.phrase for m in carried]
+            extra = [self._name(m, lang) for m in carried]
             intent = self.kb.intent(ctx.intent) if ctx.intent else None
-            if intent is not None and (r.reference or not carried):
+            if intent is not None and not carried:  # "who signed it?": it = the entry in context
                 extra.append(self.kb.normalizer.normalize(pick(intent.title, "en")))
+                if r.reference and intent.when is not None and "time" not in r.slots():
+                    extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
             if not extra:
                 return None
             rewritten = " ".join([fresh.normalized, *extra])
@@ -305,7 +320,7 @@ class Dialogue:
             return None
         second = self.words.read(rewritten)
         if self.words.timeline_only(second) and second.dates is not None:
-            if kind == "swap" or r.lead:
+            if ctx.span is not None:  # "what happened in 1992" -> "and in 1993?"
                 return self._events(question, rewritten, second, second.dates.span, lang, now)
             return None
         from nkbot.engine.engine import Status
@@ -314,13 +329,16 @@ class Dialogue:
         found = self.engine.decide(question, rewritten, ranked, lang)
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
+        if answered and found.intent == fresh.intent and fresh.status is Status.ANSWERED:
+            return None  # the question needed no context: answered as asked, it starts a new subject
         if answered:
             assert found.intent is not None
-            on_subject = self._on_subject(found.intent, ctx) or found.intent == fresh.intent
-            if not marked and fresh.status is Status.ANSWERED and not on_subject:
+            if not marked and fresh.status is Status.ANSWERED and not self._on_subject(found.intent, ctx):
                 return None  # a full question of its own, on another subject: answer it as asked
-        elif not marked or fresh.status is Status.ANSWERED or found.status is not Status.AMBIGUOUS:
-            return None
+        elif found.status is not Status.AMBIGUOUS or not (
+            kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
+        ):
+            return None  # "and lachin?" still means lachin in the question before, even if unsure
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
 
@@ -339,10 +357,15 @@ class Dialogue:
                 continue
             slot = next(m.slot for s, e, m in old.mentions if s <= k < e)
             if slot not in done:
-                out.extend(m.phrase for m in new if m.slot == slot)
+                out.extend(self._name(m, ctx.lang) for m in new if m.slot == slot)
                 done.add(slot)
-        out.extend(m.phrase for m in new if m.slot not in done)
+        out.extend(self._name(m, ctx.lang) for m in new if m.slot not in done)
         return " ".join(out)
+
+    def _name(self, m: Mention, lang: str) -> str:
+        """The fullest name of a thing, for a rewritten question: "90s war" -> "first karabakh war"."""
+        names = self.words.names.get(m.entity)
+        return (names.get(lang) or names.get("en") or m.phrase) if names else m.phrase
 
     def _on_subject(self, intent: Intent, ctx: Context) -> bool:
         """Whether an entry is about what the conversation is about: the same entry, a linked

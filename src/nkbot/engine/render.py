@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from nkbot.engine.engine import MAX_QUESTION_CHARS, Reason, Result, Status
-from nkbot.engine.model import Intent, KnowledgeBase, Source, pick
+from nkbot.engine.model import DEFAULT_LANG, Intent, KnowledgeBase, Source, Span, Words, pick
+from nkbot.engine.timeline import date_label
+
+EVENTS_PER_PAGE = 6  # events of a date question shown at once: a phone screen or two
 
 
 def source_line(source: Source) -> str:
@@ -18,6 +21,52 @@ def render_answer(kb: KnowledgeBase, intent: Intent, lang: str) -> str:
     return "\n".join(lines)
 
 
+def words_for(kb: KnowledgeBase, lang: str) -> Words:
+    words = kb.conversation.words
+    return words.get(lang) or words.get(DEFAULT_LANG) or Words()
+
+
+def span_label(kb: KnowledgeBase, span: Span, lang: str) -> str:
+    return date_label(span, words_for(kb, lang))
+
+
+def pages(count: int) -> int:
+    return max(1, -(-count // EVENTS_PER_PAGE))
+
+
+def page_events(events: tuple[Intent, ...], page: int) -> tuple[Intent, ...]:
+    return events[page * EVENTS_PER_PAGE : (page + 1) * EVENTS_PER_PAGE]
+
+
+def render_event(kb: KnowledgeBase, intent: Intent, lang: str) -> str:
+    """One line of a timeline answer: date, title, the key fact, and its source."""
+    when = span_label(kb, intent.when, lang) if intent.when else ""
+    source = intent.sources[0]
+    return "\n".join(
+        [
+            f"{when}: {pick(intent.title, lang)}",
+            f"  {pick(intent.short, lang)}",
+            f"  {kb.message('events_source', lang)}: {source_line(source)}",
+        ]
+    )
+
+
+def render_events(kb: KnowledgeBase, result: Result, page: int = 0) -> str:
+    """A date question's answer, one page of it; the heading says which page when there are more."""
+    lang, events = result.lang, result.events
+    assert result.span is not None
+    lines = [
+        kb.message("events_heading", lang).format(span=span_label(kb, result.span, lang), count=len(events))
+    ]
+    for intent in page_events(events, page):
+        lines += ["", render_event(kb, intent, lang)]
+    if pages(len(events)) > 1:
+        first = page * EVENTS_PER_PAGE + 1
+        last = min(len(events), first + EVENTS_PER_PAGE - 1)
+        lines += ["", kb.message("events_page", lang).format(first=first, last=last, count=len(events))]
+    return "\n".join(lines)
+
+
 def render_fallback(kb: KnowledgeBase, result: Result) -> str:
     """The message for a question that got no answer: why, and where to go from here."""
     lang = result.lang
@@ -27,6 +76,12 @@ def render_fallback(kb: KnowledgeBase, result: Result) -> str:
         return kb.message("too_long", lang).format(
             length=len(result.question.strip()), limit=MAX_QUESTION_CHARS
         )
+    if result.reason is Reason.NO_EVENTS and result.span is not None:
+        lines = [kb.message("no_events", lang).format(span=span_label(kb, result.span, lang))]
+        if result.suggestions:
+            lines += ["", kb.message("nearest_events", lang)]
+            lines += [render_event(kb, s.intent, lang) for s in result.suggestions]
+        return "\n".join(lines)
     return f"{kb.message('unknown', lang)}\n{kb.message('topics_hint', lang)}"
 
 
@@ -37,7 +92,9 @@ def render_suggestions(kb: KnowledgeBase, result: Result) -> str:
     return "\n".join(lines)
 
 
-def render_result(kb: KnowledgeBase, result: Result) -> str:
+def render_result(kb: KnowledgeBase, result: Result, page: int = 0) -> str:
+    if result.events:
+        return render_events(kb, result, page)
     if result.status is Status.ANSWERED and result.intent is not None:
         return render_answer(kb, result.intent, result.lang)
     if result.status is Status.AMBIGUOUS:

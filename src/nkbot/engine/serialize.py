@@ -20,7 +20,7 @@ def source_json(source: Source) -> dict[str, Any]:
 
 def result_json(kb: KnowledgeBase, result: Result) -> dict[str, Any]:
     intent = result.intent
-    return {
+    data: dict[str, Any] = {
         "question": result.question,
         "status": result.status.value,
         "intent": intent.id if intent else None,
@@ -34,6 +34,23 @@ def result_json(kb: KnowledgeBase, result: Result) -> dict[str, Any]:
         "reason": result.reason.value if result.reason else None,
         "lang": result.lang,
     }
+    if result.span is not None:  # a date question: the events then, in order
+        data["span"] = result.span.text
+        data["events"] = [
+            {
+                "intent": i.id,
+                "title": pick(i.title, result.lang),
+                "when": i.when.text if i.when else None,
+                "sources": [source_json(s) for s in i.sources],
+            }
+            for i in result.events
+        ]
+        if not intent:
+            data["sources"] = [source_json(i.sources[0]) for i in result.events]
+    if result.followup is not None:  # read against the conversation before it
+        data["followup"] = result.followup
+        data["understood"] = result.understood
+    return data
 
 
 def intent_json(intent: Intent, lang: str = DEFAULT_LANG) -> dict[str, Any]:
