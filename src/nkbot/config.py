@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nkbot.engine import Thresholds
+from nkbot.engine.followup import CONTEXT_SECONDS
 
 _REPO_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 
@@ -92,6 +93,8 @@ class Settings:
     user_rate_window: float = field(
         default_factory=lambda: _float("NKBOT_USER_RATE_WINDOW", 60.0)
     )  # ... per s
+    # how long a conversation is remembered for follow-ups ("and in 2016?") after its last turn
+    context_seconds: float = field(default_factory=lambda: _float("NKBOT_CONTEXT_SECONDS", CONTEXT_SECONDS))
 
     @property
     def logging_enabled(self) -> bool:

@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 
 from nkbot.bot import delivery
+from nkbot.bot.conversations import Conversations
 from nkbot.bot.handlers import admin, buttons, commands, errors, inline, questions
 from nkbot.bot.services import Services, UserRateLimiter, install
 from nkbot.bot.transport import AiohttpRequest
@@ -139,7 +140,8 @@ def build_application(
         else None
     )
     limiter = UserRateLimiter(settings.user_rate, settings.user_rate_window)
-    install(application.bot_data, Services(live, settings, limiter, query_log))
+    conversations = Conversations(settings.context_seconds)
+    install(application.bot_data, Services(live, settings, limiter, conversations, query_log))
     add_handlers(application)
     return application
 

@@ -6,6 +6,7 @@ from html import escape
 
 from nkbot.engine import Result
 from nkbot.engine.model import Intent, KnowledgeBase, Source, pick
+from nkbot.engine.render import EVENTS_PER_PAGE, page_events, pages, span_label
 
 MESSAGE_LIMIT = 4096
 
@@ -33,6 +34,44 @@ def suggestions_html(kb: KnowledgeBase, result: Result) -> str:
     for s in result.suggestions:
         title, short = pick(s.intent.title, result.lang), pick(s.intent.short, result.lang)
         lines.append(f"• <b>{escape(title)}</b>: {escape(short)}")
+    return "\n".join(lines)
+
+
+def event_html(kb: KnowledgeBase, intent: Intent, lang: str) -> str:
+    when = span_label(kb, intent.when, lang) if intent.when else ""
+    source = intent.sources[0]
+    link = f'<a href="{escape(source.url, quote=True)}">{escape(source.title)}</a>'
+    return "\n".join(
+        [
+            f"<b>{escape(when)}</b>: {escape(pick(intent.title, lang))}",
+            escape(pick(intent.short, lang)),
+            f"{escape(kb.message('events_source', lang))}: {link}",
+        ]
+    )
+
+
+def events_html(kb: KnowledgeBase, result: Result, page: int) -> str:
+    """One page of a date question's answer: each event dated, summed up and cited."""
+    lang = result.lang
+    assert result.span is not None
+    span = span_label(kb, result.span, lang)
+    if not result.events:
+        lines = [escape(kb.message("no_events", lang).format(span=span))]
+        if result.suggestions:
+            lines += ["", escape(kb.message("nearest_events", lang))]
+            lines += [event_html(kb, s.intent, lang) for s in result.suggestions]
+        return "\n".join(lines)
+    heading = kb.message("events_heading", lang).format(span=span, count=len(result.events))
+    lines = [f"<b>{escape(heading)}</b>"]
+    for intent in page_events(result.events, page):
+        lines += ["", event_html(kb, intent, lang)]
+    if pages(len(result.events)) > 1:
+        first = page * EVENTS_PER_PAGE + 1
+        last = min(len(result.events), first + EVENTS_PER_PAGE - 1)
+        lines += [
+            "",
+            escape(kb.message("events_page", lang).format(first=first, last=last, count=len(result.events))),
+        ]
     return "\n".join(lines)
 
 

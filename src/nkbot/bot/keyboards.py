@@ -2,7 +2,8 @@
 
 Callback data is `kind|value`, at most 64 bytes: `a|<entry id>` shows an entry, `c|<category>`
 lists a topic (`c|` the topics), `t|<page>` a timeline page, `u|<ref>` / `d|<ref>` a vote on
-the answer logged as `ref`, `l|<lang>` a language choice (`l|auto`: the question's). Anything
+the answer logged as `ref`, `l|<lang>` a language choice (`l|auto`: the question's),
+`e|<YYYYMMDD>-<YYYYMMDD>-<page>` a page of the events in a span, `g|<chart>` a chart. Anything
 else, or an id that no longer exists, is answered as an outdated button: data can be old or
 forged.
 """
@@ -11,12 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from nkbot.engine.model import Intent, KnowledgeBase, pick
+from nkbot.engine import Result
+from nkbot.engine.model import Intent, KnowledgeBase, Span, pick
+from nkbot.engine.render import page_events, pages
 
-_DATA = re.compile(r"^(a|c|t|u|d|l)\|([a-z0-9-]{0,60})$")
+_DATA = re.compile(r"^(a|c|t|u|d|l|e|g)\|([a-z0-9-]{0,60})$")
+_EVENTS = re.compile(r"^(\d{8})-(\d{8})-(\d{1,3})$")
 LABEL_MAX = 60
 TIMELINE_PAGE = 8
 
@@ -98,6 +103,42 @@ def timeline_keyboard(kb: KnowledgeBase, page: int, lang: str) -> InlineKeyboard
     if nav:
         rows.append(nav)
     return InlineKeyboardMarkup(rows)
+
+
+def events_value(span: Span, page: int) -> str:
+    return f"{span.start:%Y%m%d}-{span.end:%Y%m%d}-{page}"
+
+
+def parse_events(value: str) -> tuple[Span, int] | None:
+    """The span and page of an `e|` button; None when the data is malformed."""
+    match = _EVENTS.match(value)
+    if not match:
+        return None
+    try:
+        start = datetime.strptime(match.group(1), "%Y%m%d").date()
+        end = datetime.strptime(match.group(2), "%Y%m%d").date()
+    except ValueError:
+        return None
+    if end < start:
+        return None
+    return Span(start, end, f"{start.isoformat()}/{end.isoformat()}"), int(match.group(3))
+
+
+def events_keyboard(kb: KnowledgeBase, result: Result, page: int) -> InlineKeyboardMarkup | None:
+    """The events of this page as buttons that open them, and the way to the other pages."""
+    lang = result.lang
+    shown = page_events(result.events, page) if result.events else tuple(s.intent for s in result.suggestions)
+    rows = [[entry_button(i, lang)] for i in shown]
+    nav = []
+    if result.span is not None and page > 0:
+        value = events_value(result.span, page - 1)
+        nav.append(InlineKeyboardButton(kb.message("btn_previous", lang), callback_data=f"e|{value}"))
+    if result.span is not None and page + 1 < pages(len(result.events)):
+        value = events_value(result.span, page + 1)
+        nav.append(InlineKeyboardButton(kb.message("btn_next", lang), callback_data=f"e|{value}"))
+    if nav:
+        rows.append(nav)
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def language_keyboard(kb: KnowledgeBase, lang: str) -> InlineKeyboardMarkup:

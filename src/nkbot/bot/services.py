@@ -10,6 +10,7 @@ from typing import Any
 
 from telegram.ext import ContextTypes
 
+from nkbot.bot.conversations import Conversations
 from nkbot.config import Settings
 from nkbot.engine import Engine, Result, Status
 from nkbot.live import LiveKnowledge
@@ -61,6 +62,7 @@ class Services:
     live: LiveKnowledge
     settings: Settings
     limiter: UserRateLimiter
+    conversations: Conversations
     log: QueryLog | None = None
     bot_username: str = ""
     asked: Counter[str] = field(default_factory=Counter)  # entry id -> times answered

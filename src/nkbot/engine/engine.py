@@ -185,6 +185,11 @@ class Engine:
         a context idle for longer than followup.CONTEXT_SECONDS is ignored."""
         return self.dialogue.respond(question, context, lang, now)
 
+    def events(self, span: Span, lang: str) -> Result:
+        """The answer to a date question on `span`: its events in order (pages of it are re-made
+        from the span alone)."""
+        return self.dialogue.events("", "", span, lang)
+
     def chose(self, intent: Intent, lang: str, now: float = 0.0, context: Context | None = None) -> Context:
         """The context after the user picked an entry (a button, a number): it is the subject now."""
         return self.dialogue.context_for(intent, lang, now, context)

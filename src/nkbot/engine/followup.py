@@ -308,7 +308,8 @@ class Dialogue:
             carried = [m for m in ctx.mentions if m.slot not in r.slots()]
             extra = [self._name(m, lang) for m in carried]
             intent = self.kb.intent(ctx.intent) if ctx.intent else None
-            if intent is not None and not carried:  # "who signed it?": it = the entry in context
+            asked_back = r.lead > 0 or r.reference
+            if intent is not None and not carried and asked_back:  # "who signed it?": it = the entry before
                 extra.append(self.kb.normalizer.normalize(pick(intent.title, "en")))
                 if r.reference and intent.when is not None and "time" not in r.slots():
                     extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
@@ -333,8 +334,12 @@ class Dialogue:
             return None  # the question needed no context: answered as asked, it starts a new subject
         if answered:
             assert found.intent is not None
-            if not marked and fresh.status is Status.ANSWERED and not self._on_subject(found.intent, ctx):
-                return None  # a full question of its own, on another subject: answer it as asked
+            if (
+                not marked
+                and fresh.status is Status.ANSWERED
+                and (found.intent.id == ctx.intent or not self._on_subject(found.intent, ctx))
+            ):
+                return None  # a full question of its own: answer it as asked
         elif found.status is not Status.AMBIGUOUS or not (
             kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
         ):
@@ -387,32 +392,27 @@ class Dialogue:
     def _events(
         self, question: str, normalized: str, r: Reading, span: Span, lang: str, now: float
     ) -> tuple[Result, Context]:
+        result = self.events(question, normalized, span, lang)
+        mentions = tuple(m for _, _, m in r.mentions)
+        return result, Context(normalized, None, span, mentions, lang, now)
+
+    def events(self, question: str, normalized: str, span: Span, lang: str) -> Result:
+        """The events in a span; when there are none, the nearest before and after instead."""
         from nkbot.engine.engine import Reason, Result, Status
+        from nkbot.engine.matcher import Scored
 
         events = tuple(events_in(self._timeline, span))
         if events:
-            result = Result(
+            return Result(
                 question, normalized, Status.ANSWERED, None, 100.0, (), lang, events=events, span=span
             )
-        else:
-            near = [
-                i for i in (preceding(self._timeline, span), following(self._timeline, span)) if i is not None
-            ]
-            from nkbot.engine.matcher import Scored
-
-            result = Result(
-                question,
-                normalized,
-                Status.UNKNOWN,
-                None,
-                0.0,
-                tuple(Scored(i, 0.0) for i in near),
-                lang,
-                Reason.NO_EVENTS,
-                span=span,
-            )
-        mentions = tuple(m for _, _, m in r.mentions)
-        return result, Context(normalized, None, span, mentions, lang, now)
+        near = [
+            i for i in (preceding(self._timeline, span), following(self._timeline, span)) if i is not None
+        ]
+        suggestions = tuple(Scored(i, 0.0) for i in near)
+        return Result(
+            question, normalized, Status.UNKNOWN, None, 0.0, suggestions, lang, Reason.NO_EVENTS, span=span
+        )
 
     def _after(
         self, result: Result, understood: Reading, own: Reading, ctx: Context | None, lang: str, now: float

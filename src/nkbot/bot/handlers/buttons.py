@@ -13,7 +13,9 @@ from telegram.ext import ContextTypes
 from nkbot.bot import keyboards
 from nkbot.bot.handlers.commands import category_title, timeline_text
 from nkbot.bot.handlers.replies import language, send_entry
+from nkbot.bot.html import events_html, split_message
 from nkbot.bot.services import Services, services
+from nkbot.engine.render import pages
 from nkbot.querylog import Feedback
 
 
@@ -42,7 +44,21 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await query.answer(outdated)
             return
         await query.answer()
+        key = (message.chat.id, query.from_user.id)
+        conversations = svc.conversations
+        conversations.put(key, svc.engine.chose(intent, lang, conversations.now(), conversations.get(key)))
         await send_entry(message, svc, intent, lang)  # type: ignore[arg-type]
+        return
+    if data.kind == "e":
+        parsed = keyboards.parse_events(data.value)
+        result = svc.engine.events(parsed[0], lang) if parsed is not None else None
+        if parsed is None or result is None or not 0 <= parsed[1] < pages(len(result.events)):
+            await query.answer(outdated)
+            return
+        text, markup = events_html(kb, result, parsed[1]), keyboards.events_keyboard(kb, result, parsed[1])
+        await query.answer()
+        with contextlib.suppress(BadRequest):  # the same page again: "message is not modified"
+            await query.edit_message_text(split_message(text)[0], reply_markup=markup)
         return
     if data.kind == "c":
         if not data.value:

@@ -48,7 +48,13 @@ async def _answer(
             text = escape(svc.engine.kb.message("tg_rate_limited", lang))
             await send_parts(message, [text], None, quote=message.chat.type != ChatType.PRIVATE)
         return
-    result = svc.engine.answer(question, lang)
+    key = (message.chat.id, user.id if user is not None else None)
+    engine = svc.engine
+    chosen = svc.chosen_language.get(user.id) if user is not None else None
+    result, follow = engine.respond(
+        question, svc.conversations.get(key), chosen or lang, svc.conversations.now()
+    )
+    svc.conversations.put(key, follow)
     ref = new_ref()
     await send_result(message, svc, result, ref)
     code = user.language_code if user is not None else None

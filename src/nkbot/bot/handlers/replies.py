@@ -9,7 +9,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from nkbot.bot import keyboards
-from nkbot.bot.html import answer_html, split_message, suggestions_html
+from nkbot.bot.html import answer_html, events_html, split_message, suggestions_html
 from nkbot.bot.services import Services, services
 from nkbot.engine import Reason, Result, Status
 from nkbot.engine.engine import MAX_QUESTION_CHARS
@@ -63,6 +63,10 @@ async def send_result(message: Message, svc: Services, result: Result, ref: str 
     kb = svc.engine.kb
     lang = result.lang
     quote = message.chat.type != ChatType.PRIVATE
+    if result.span is not None:  # a date question: its events, a page at a time
+        markup = keyboards.events_keyboard(kb, result, 0)
+        await send_parts(message, split_message(events_html(kb, result, 0)), markup, quote)
+        return
     if result.status is Status.ANSWERED and result.intent is not None:
         await send_entry(message, svc, result.intent, lang, quote, ref)
         return
