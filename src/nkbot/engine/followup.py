@@ -21,7 +21,7 @@ from nkbot.engine.datequery import DateQuery, date_query
 from nkbot.engine.dates import parse_span
 from nkbot.engine.model import Intent, KnowledgeBase, Span, pick
 from nkbot.engine.normalize import Normalizer, stem
-from nkbot.engine.timeline import events_in, following, preceding
+from nkbot.engine.timeline import events_in, following, neighbour, preceding
 
 if TYPE_CHECKING:
     from nkbot.engine.engine import Engine, Result
@@ -51,6 +51,7 @@ class Context:
     mentions: tuple[Mention, ...]
     lang: str
     at: float  # the caller's clock (seconds) at the last turn
+    walking: bool = False  # the entry was reached by "what happened next?": the next step follows on
 
     def alive(self, now: float, ttl: float = CONTEXT_SECONDS) -> bool:
         return 0.0 <= now - self.at <= ttl
@@ -63,6 +64,7 @@ class Context:
             "mentions": [[m.entity, m.slot, m.phrase, m.age] for m in self.mentions],
             "lang": self.lang,
             "at": self.at,
+            "walking": self.walking,
         }
 
     @classmethod
@@ -76,6 +78,7 @@ class Context:
             tuple(Mention(str(e), str(s), str(p), int(a)) for e, s, p, a in data.get("mentions", [])),
             str(data.get("lang", "en")),
             float(data.get("at", 0.0)),
+            bool(data.get("walking", False)),
         )
 
 
@@ -270,14 +273,20 @@ class Dialogue:
             anchor_id, anchor = self._anchor(ctx)
         if anchor is None:
             return None
-        pick_ = following if r.step == "next" else preceding
-        found = pick_(self._timeline, anchor, anchor_id)
+        found: Intent | None = None
+        if ctx is not None and ctx.walking and anchor_id is not None and anchor_id == ctx.intent:
+            # walking the timeline: the entry beside the last one, even inside a long period
+            found = neighbour(self._timeline, anchor_id, 1 if r.step == "next" else -1)
+        elif r.step == "next":  # from a subject: what came once it was over
+            found = following(self._timeline, anchor, anchor_id)
+        else:
+            found = preceding(self._timeline, anchor, anchor_id)
         if found is None:
             return None
         from nkbot.engine.engine import Result, Status
 
         result = Result(question, normalized, Status.ANSWERED, found, 100.0, (), lang, followup=r.step)
-        return result, self.context_for(found, lang, now, ctx)
+        return result, replace(self.context_for(found, lang, now, ctx), walking=True)
 
     def _anchor(self, ctx: Context) -> tuple[str | None, Span | None]:
         intent = self.kb.intent(ctx.intent) if ctx.intent else None

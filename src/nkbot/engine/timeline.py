@@ -27,14 +27,14 @@ def events_in(timeline: list[Intent], span: Span) -> list[Intent]:
 
 
 def following(timeline: list[Intent], anchor: Span, current: str | None = None) -> Intent | None:
-    """The first entry that starts once the anchor has ended ("what happened next?")."""
+    """The first entry that starts once the anchor has ended ("what happened after the war?")."""
     position = next((k for k, i in enumerate(timeline) if i.id == current), -1)
     later = [
         i for k, i in enumerate(timeline) if i.id != current and k > position and _when(i).start >= anchor.end
     ]
     if later:
         return later[0]
-    rest = [i for i in timeline if _when(i).start > anchor.end]
+    rest = [i for i in timeline if i.id != current and _when(i).start > anchor.end]
     return rest[0] if rest else None
 
 
@@ -44,10 +44,17 @@ def preceding(timeline: list[Intent], anchor: Span, current: str | None = None) 
     earlier = [
         i for k, i in enumerate(timeline) if i.id != current and k < position and _when(i).end <= anchor.start
     ]
-    if earlier:
-        return max(earlier, key=lambda i: (_when(i).end, _when(i).start))
-    rest = [i for i in timeline if _when(i).end < anchor.start]
-    return max(rest, key=lambda i: (_when(i).end, _when(i).start)) if rest else None
+    if not earlier:
+        earlier = [i for i in timeline if i.id != current and _when(i).end < anchor.start]
+    return max(earlier, key=lambda i: (_when(i).end, _when(i).start)) if earlier else None
+
+
+def neighbour(timeline: list[Intent], current: str, step: int) -> Intent | None:
+    """The entry next to `current` in the timeline's order: a walk through it, step by step."""
+    position = next((k for k, i in enumerate(timeline) if i.id == current), None)
+    if position is None or not 0 <= position + step < len(timeline):
+        return None
+    return timeline[position + step]
 
 
 def _precision(text: str) -> str:

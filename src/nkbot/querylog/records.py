@@ -25,6 +25,13 @@ def new_ref() -> str:
     return secrets.token_hex(8)
 
 
+def _answered_with(result: Result) -> str | None:
+    """The entry answered, or for a date question the span listed ("timeline:1992")."""
+    if result.intent is not None:
+        return result.intent.id
+    return f"timeline:{result.span.text}" if result.span is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class QueryRecord:
     ts: float
@@ -62,7 +69,7 @@ class QueryRecord:
             question=result.question,
             normalized=result.normalized,
             outcome=result.status.value,
-            intent=result.intent.id if result.intent else None,
+            intent=_answered_with(result),
             score=result.score,
             latency_ms=round((time.perf_counter() - started) * 1000, 3),
             ref=ref or new_ref(),

@@ -1,0 +1,204 @@
+"""The engine's conversation: follow-ups read against a context, date questions, expiry."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from nkbot.bot.conversations import Conversations
+from nkbot.engine import Engine, Status
+from nkbot.engine.datequery import date_query
+from nkbot.engine.followup import CONTEXT_SECONDS, Context
+
+
+def talk(engine: Engine, *questions: str, gap: float = 30.0) -> list[str]:
+    """What each turn answered: an entry id, timeline:SPAN, or the status."""
+    context, clock, out = None, 0.0, []
+    for q in questions:
+        result, context = engine.respond(q, context, None, clock)
+        clock += gap
+        if result.intent is not None and result.status is Status.ANSWERED:
+            out.append(result.intent.id)
+        elif result.span is not None:
+            out.append(f"timeline:{result.span.text}")
+        else:
+            out.append(result.status.value)
+    return out
+
+
+def test_the_issue_conversation(engine: Engine) -> None:
+    assert talk(
+        engine, "how many died in the 2020 war?", "and in the first war?", "who signed the ceasefire?"
+    ) == [
+        "casualties-2020",
+        "casualties-1988-1994",
+        "bishkek-protocol",
+    ]
+
+
+def test_the_same_conversation_in_russian(engine: Engine) -> None:
+    turns = talk(
+        engine, "сколько погибло во второй карабахской войне", "а в первую войну?", "кто подписал перемирие?"
+    )
+    assert turns == ["casualties-2020", "casualties-1988-1994", "bishkek-protocol"]
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "expected"),
+    [
+        ("when was shusha captured in 1992", "and lachin?", "capture-of-lachin-1992"),
+        ("tell me about the april 2016 war", "how many died", "casualties-2010-2019"),
+        ("when was the bishkek protocol signed", "who signed it", "bishkek-protocol"),
+        ("when was the bishkek protocol signed", "what happened next", "first-war-outcome"),
+        ("what happened in 1992", "what happened next", "kalbajar-1993"),
+    ],
+)
+def test_follow_ups(engine: Engine, first: str, follow: str, expected: str) -> None:
+    assert talk(engine, first, follow)[1] == expected
+
+
+def test_steps_walk_the_timeline_both_ways(engine: Engine) -> None:
+    turns = talk(engine, "khojaly massacre", "what happened next", "and then", "and before that?")
+    assert turns == ["khojaly-massacre", "minsk-group", "maraga-massacre", "minsk-group"]
+    assert talk(engine, "what happened before the 2020 war")[0] == "tovuz-clashes-2020"
+    assert talk(engine, "what happened after the bishkek protocol")[0] == "first-war-outcome"
+
+
+def test_a_full_question_is_answered_as_asked_and_starts_a_new_subject(engine: Engine) -> None:
+    assert talk(engine, "bishkek protocol", "seven districts") == ["bishkek-protocol", "seven-districts"]
+    turns = talk(engine, "how many died in the 2020 war?", "what was the madrid principles", "and in 2016?")
+    assert turns[1] == "madrid-principles"
+    assert turns[2] != "casualties-2010-2019"  # the 2020 casualties are no longer the subject
+
+
+def test_without_context_a_follow_up_is_a_fresh_question(engine: Engine) -> None:
+    fresh, _ = engine.respond("and in the first war?")
+    assert fresh.intent is not None and fresh.intent.id == "first-war"
+    assert fresh.followup is None
+    lonely, _ = engine.respond("what happened next?")
+    assert lonely.status is not Status.ANSWERED
+
+
+def test_context_expires_after_its_time(engine: Engine) -> None:
+    _, context = engine.respond("how many died in the 2020 war?", None, None, 1000.0)
+    assert context is not None and context.alive(1000.0 + CONTEXT_SECONDS)
+    soon, _ = engine.respond("and in the first war?", context, None, 1000.0 + CONTEXT_SECONDS - 1)
+    late, _ = engine.respond("and in the first war?", context, None, 1000.0 + CONTEXT_SECONDS + 1)
+    assert soon.intent is not None and soon.intent.id == "casualties-1988-1994"
+    assert late.intent is not None and late.intent.id == "first-war"
+
+
+def test_names_not_repeated_are_carried_for_a_few_turns_only(engine: Engine) -> None:
+    context = None
+    for n, q in enumerate(["how many died in the first war", "who won", "when did it start", "who fought"]):
+        _, context = engine.respond(q, context, None, float(n))
+    assert context is not None
+    assert all(m.age <= 3 for m in context.mentions)
+
+
+def test_context_round_trips_through_json(engine: Engine) -> None:
+    _, context = engine.respond("what happened in september 2023")
+    assert context is not None and context.span is not None
+    again = Context.from_json(json.loads(json.dumps(context.to_json())))
+    assert again == context
+    with pytest.raises((KeyError, ValueError, TypeError)):
+        Context.from_json({"mentions": "nonsense"})
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("what happened in 1992", date(1992, 1, 1), date(1992, 12, 31)),
+        ("between 2020 and 2023", date(2020, 1, 1), date(2023, 12, 31)),
+        ("from 1988 to 1994", date(1988, 1, 1), date(1994, 12, 31)),
+        ("events 1988-94", date(1988, 1, 1), date(1994, 12, 31)),
+        ("in september 2023", date(2023, 9, 1), date(2023, 9, 30)),
+        ("what happened on 10 November 2020", date(2020, 11, 10), date(2020, 11, 10)),
+        ("november 10th 2020", date(2020, 11, 10), date(2020, 11, 10)),
+        ("10.11.2020", date(2020, 11, 10), date(2020, 11, 10)),
+        ("in the 1990s", date(1990, 1, 1), date(1999, 12, 31)),
+        ("что произошло в сентябре 2023 года", date(2023, 9, 1), date(2023, 9, 30)),
+        ("что было 10 ноября 2020", date(2020, 11, 10), date(2020, 11, 10)),
+        ("события 1990-х", date(1990, 1, 1), date(1999, 12, 31)),
+    ],
+)
+def test_date_questions_list_the_events_of_their_span(
+    engine: Engine, question: str, start: date, end: date
+) -> None:
+    result, _ = engine.respond(question)
+    assert result.span is not None, question
+    assert (result.span.start, result.span.end) == (start, end)
+    assert result.events, question
+    for intent in result.events:
+        assert intent.when is not None and intent.when.overlaps(result.span)
+    starts = [i.when.start for i in result.events if i.when is not None]
+    assert starts == sorted(starts)
+
+
+def test_date_questions_leave_out_what_merely_runs_through(engine: Engine) -> None:
+    result, _ = engine.respond("what happened in 1992")
+    ids = [i.id for i in result.events]
+    assert "khojaly-massacre" in ids and "capture-of-shusha-1992" in ids
+    assert "first-war" not in ids  # 1988-1994 holds 1992 but is not an event of 1992
+
+
+def test_a_date_with_a_subject_goes_to_the_matcher(engine: Engine) -> None:
+    result, _ = engine.respond("what happened in kazan in june 2011")
+    assert result.intent is not None and result.intent.id == "kazan-summit-2011"
+    war, _ = engine.respond("what happend in the 2020 karabagh war")
+    assert war.intent is not None and war.intent.id == "second-war"
+
+
+def test_an_impossible_day_falls_back_to_its_month(engine: Engine) -> None:
+    vocabulary = engine.dialogue.words
+    query = date_query(["31", "february", "2020"], vocabulary.months, vocabulary.joiners)
+    assert query is not None
+    assert (query.span.start, query.span.end) == (date(2020, 2, 1), date(2020, 2, 29))
+    assert date_query(["between", "war", "and", "peace"], vocabulary.months, vocabulary.joiners) is None
+
+
+def test_conversations_are_kept_apart_and_bounded() -> None:
+    clock = [0.0]
+    store = Conversations(ttl=60.0, limit=2, clock=lambda: clock[0])
+    a = Context("a", "first-war", None, (), "en", 0.0)
+    b = Context("b", "second-war", None, (), "en", 0.0)
+    store.put((1, 1), a)
+    store.put((2, 2), b)
+    store.put((-5, 1), a)  # a third conversation pushes out the least recently used
+    assert store.get((1, 1)) is None and store.get((2, 2)) == b and len(store) == 2
+    clock[0] = 61.0
+    assert store.get((2, 2)) is None  # expired
+
+
+def test_chat_json_mode_scripts_a_conversation_with_expiry() -> None:
+    lines = [
+        "how many died in the 2020 war?",
+        "and in the first war?",
+        json.dumps({"q": "who signed the ceasefire?", "after": 5}),
+        json.dumps({"q": "and in the first war?", "after": CONTEXT_SECONDS + 1}),
+        "{not json",
+    ]
+    out = subprocess.run(
+        [sys.executable, "-m", "nkbot", "chat", "--json"],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        env={"NKBOT_DATABASE": "off", "PATH": ""},
+        check=True,
+        timeout=120,
+    )
+    turns = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [t.get("intent") for t in turns[:4]] == [
+        "casualties-2020",
+        "casualties-1988-1994",
+        "bishkek-protocol",
+        "first-war",
+    ]
+    assert turns[1]["followup"] == "swap" and turns[2]["followup"] == "carry"
+    assert "followup" not in turns[3]
+    assert turns[2]["context"]["intent"] == "bishkek-protocol"
+    assert "error" in turns[4]
