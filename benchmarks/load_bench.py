@@ -162,9 +162,7 @@ async def drive(n: int) -> int:
         f" replies rejected by the server: {result['rejected']}"
     )
     bot_cpu = time.process_time() - cpu0
-    print(
-        f"CPU time: bot process {bot_cpu:.1f} s, Bot API test server {result['server_cpu']:.1f} s"
-    )
+    print(f"CPU time: bot process {bot_cpu:.1f} s, Bot API test server {result['server_cpu']:.1f} s")
     ok = result["answered"] == result["expected"] and logged == questions_sent and result["rejected"] == 0
     print("OK: every update answered and every question logged" if ok else "FAILED: something was lost")
     return 0 if ok else 1

@@ -117,6 +117,8 @@ class SentMessage:
     reply_to: int | None
     method: str = "sendMessage"
     at: float = field(default_factory=time.perf_counter)  # when it reached the server
+    photo: bytes | None = None  # sendPhoto: the picture, as uploaded or as its file_id resolves
+    photo_uploaded: bool = False  # the bytes came with this call (not a file_id sent again)
 
     def buttons(self) -> list[tuple[str, str]]:
         """(label, callback data) of every inline button, in order."""
@@ -139,6 +141,7 @@ class BotAPIServer:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     webhook_url: str = ""
     sent_count: int = 0
+    files: dict[str, bytes] = field(default_factory=dict)  # file_id -> uploaded bytes
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(1)
@@ -318,8 +321,27 @@ class BotAPIServer:
         return self._record("sendMessage", params, str(params.get("text", "")))
 
     async def api_sendPhoto(self, params: dict[str, Any]) -> Any:
-        result = self._record("sendPhoto", params, str(params.get("caption", "")) or "[photo]")
-        result["photo"] = [{"file_id": "p1", "file_unique_id": "u1", "width": 800, "height": 600}]
+        """A photo uploaded (multipart) or sent again by file_id, as Telegram takes both."""
+        photo = params.get("photo")
+        if isinstance(photo, web.FileField):
+            data, uploaded = photo.file.read(), True
+            if not data:
+                raise BadRequest("file must be non-empty")
+            file_id = f"photo-{len(self.files) + 1}"
+            self.files[file_id] = data
+        elif isinstance(photo, str) and photo in self.files:
+            data, uploaded, file_id = self.files[photo], False, photo
+        else:
+            raise BadRequest("wrong file identifier/HTTP URL specified")
+        caption = str(params.get("caption", ""))
+        if caption and params.get("parse_mode") == "HTML" and len(parse_html(caption)) > 1024:
+            raise BadRequest("message caption is too long")
+        result = self._record("sendPhoto", params, caption or "[photo]")
+        msg = self.sent[int(params["chat_id"])][-1]
+        msg.photo, msg.photo_uploaded = data, uploaded
+        result["photo"] = [
+            {"file_id": file_id, "file_unique_id": f"u-{file_id}", "width": 1080, "height": 1400}
+        ]
         return result
 
     async def api_editMessageText(self, params: dict[str, Any]) -> Any:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from nkbot import __version__
+from nkbot.charts import ChartRenderer, load_charts
 from nkbot.config import ConfigError, Settings
 from nkbot.engine import Engine, KnowledgeError, Result, load
 from nkbot.engine.model import DEFAULT_LANG
@@ -101,6 +102,11 @@ def _parser() -> argparse.ArgumentParser:
         help="receive updates by webhook (NKBOT_WEBHOOK_URL, NKBOT_WEBHOOK_SECRET, NKBOT_WEBHOOK_PORT)",
     )
 
+    ch = sub.add_parser("chart", help="draw a chart (casualties, timeline) to a PNG file")
+    ch.add_argument("name", help="the chart: casualties or timeline")
+    ch.add_argument("--lang", default=DEFAULT_LANG, help="language of the texts (default: en)")
+    ch.add_argument("--out", type=Path, help="the PNG file (default: ./nkbot-NAME-LANG.png)")
+
     ex = sub.add_parser("export", help="print the whole knowledge base")
     ex.add_argument("--json", action="store_true", required=True, help="as one JSON object")
     ex.add_argument("--lang", default=DEFAULT_LANG, help="language of the texts (default: en)")
@@ -142,9 +148,33 @@ def cmd_ask(args: argparse.Namespace, engine: Engine, out: TextIO, record: Recor
     return 0
 
 
+def _charts(args: argparse.Namespace, settings: Settings, engine: Engine) -> ChartRenderer:
+    book, _ = load_charts(args.knowledge or settings.knowledge_dir, engine.kb)
+    return ChartRenderer(book, engine.kb)
+
+
+def cmd_chart(args: argparse.Namespace, settings: Settings, engine: Engine, out: TextIO, err: TextIO) -> int:
+    charts = _charts(args, settings, engine)
+    lang = args.lang if args.lang in engine.kb.languages else DEFAULT_LANG
+    if args.name not in charts.names():
+        print(f"nkbot chart: no chart {args.name!r}; charts: {', '.join(charts.names()) or '-'}", file=err)
+        return 2
+    path = args.out or Path(f"nkbot-{args.name}-{lang}.png")
+    try:
+        path.write_bytes(charts.png(args.name, lang))
+    except OSError as exc:
+        print(f"nkbot chart: cannot write {path}: {exc.strerror or exc}", file=err)
+        return 1
+    print(engine.kb.message("chart_written", lang).format(path=path), file=out)
+    print(charts.caption(args.name, lang), file=out)
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     root = args.dir or args.knowledge or settings.knowledge_dir
     kb, problems = load(root)
+    if kb is not None:  # the pictures are checked against the entries they draw on
+        problems = problems + load_charts(root, kb)[1]
     for problem in problems:
         print(problem, file=out)
     errors = sum(1 for p in problems if p.severity == "error")
@@ -397,7 +427,10 @@ def main(argv: list[str] | None = None) -> int:
 
                 if getattr(args, "json", False):
                     return run_chat_json(engine, args.lang, record=record)
-                return run_chat(engine, getattr(args, "lang", None), record=record)
+                charts = _charts(args, settings, engine)
+                return run_chat(engine, getattr(args, "lang", None), record=record, charts=charts)
+        if command == "chart":
+            return cmd_chart(args, settings, engine, out, err)
         if command == "eval":
             return cmd_eval(args, engine, out, err)
         if command == "run":

@@ -11,6 +11,7 @@ import logging
 import threading
 from pathlib import Path
 
+from nkbot.charts import ChartRenderer, load_charts
 from nkbot.engine import Engine, Problem, Thresholds, load
 
 log = logging.getLogger("nkbot.live")
@@ -37,6 +38,19 @@ class LiveKnowledge:
         self.last_problems: list[Problem] = []
         self._seen = snapshot(root)
         self._lock = threading.Lock()
+        self._charts: tuple[Engine, ChartRenderer] | None = None
+
+    @property
+    def charts(self) -> ChartRenderer:
+        """The pictures of the knowledge in service: read with it, cached until it is replaced."""
+        engine = self.engine
+        if self._charts is None or self._charts[0] is not engine:
+            book, problems = load_charts(self.root, engine.kb)
+            for problem in problems:
+                if problem.severity == "error":
+                    log.error("chart left out: %s", problem)
+            self._charts = (engine, ChartRenderer(book, engine.kb))
+        return self._charts[1]
 
     def changed(self) -> bool:
         return snapshot(self.root) != self._seen

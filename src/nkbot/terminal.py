@@ -7,8 +7,10 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
+from nkbot.charts import ChartRenderer
 from nkbot.engine import Engine, Result, Status
 from nkbot.engine.followup import Context
 from nkbot.engine.model import pick
@@ -28,8 +30,12 @@ class ChatSession:
         lang: str | None = None,
         record: Callable[[Result, float], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        charts: ChartRenderer | None = None,
+        chart_dir: Path | None = None,
     ) -> None:
         self.engine = engine
+        self.charts = charts
+        self.chart_dir = chart_dir or Path.cwd()
         self.chosen = lang  # None: answer each question in its own language
         self.lang = lang or "en"
         self.choices: list[str] = []
@@ -70,8 +76,28 @@ class ChatSession:
         if result.status is Status.AMBIGUOUS or (result.suggestions and result.span):
             out += "\n" + self.msg("chat_pick_hint")
         elif result.status is Status.ANSWERED and result.intent is not None:
-            out += self._related(result.intent.related)
+            out += self._chart_hint(result.intent.id) + self._related(result.intent.related)
         return out
+
+    def _chart_hint(self, intent_id: str) -> str:
+        name = self.charts.chart_for_intent(intent_id) if self.charts is not None else None
+        return "\n" + self.msg("chart_hint", name=name) if name else ""
+
+    def _chart(self, name: str) -> str:
+        """Terminals show no pictures: the chart is written to a PNG file, its caption printed."""
+        charts = self.charts
+        names = charts.names() if charts is not None else []
+        if not name:
+            return self.msg("chart_usage", names=" | ".join(names))
+        if charts is None or name.lower() not in names:
+            return self.msg("chart_unknown", name=name, names=", ".join(names) or "-")
+        name = name.lower()
+        path = self.chart_dir / f"nkbot-{name}-{self.lang}.png"
+        try:
+            path.write_bytes(charts.png(name, self.lang))
+        except OSError as exc:
+            return f"{self.msg('chart_failed')} ({exc.strerror or exc})"
+        return "\n".join([self.msg("chart_written", path=str(path)), "", charts.caption(name, self.lang)])
 
     def _related(self, ids: tuple[str, ...]) -> str:
         kb = self.engine.kb
@@ -88,7 +114,8 @@ class ChatSession:
         if intent is None:
             return self.msg("chat_no_such_entry", id=intent_id)
         self.context = self.engine.chose(intent, self.lang, self.clock(), self.context)
-        return render_answer(self.engine.kb, intent, self.lang) + self._related(intent.related)
+        answer = render_answer(self.engine.kb, intent, self.lang)
+        return answer + self._chart_hint(intent.id) + self._related(intent.related)
 
     def _more(self) -> str:
         last = self.last
@@ -108,6 +135,8 @@ class ChatSession:
             return self._show(arg)
         if command == "/more":
             return self._more()
+        if command == "/chart":
+            return self._chart(arg)
         if command == "/topics":
             if not arg:
                 lines = [self.msg("topics_heading")]
@@ -132,9 +161,10 @@ def run_chat(
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
     record: Callable[[Result, float], None] | None = None,
+    charts: ChartRenderer | None = None,
 ) -> int:
     """Read questions until end of input or /quit; a real terminal gets a prompt and line editing."""
-    session = ChatSession(engine, lang, record)
+    session = ChatSession(engine, lang, record, charts=charts)
     interactive = stdin.isatty() and stdout.isatty()
     if interactive:
         with contextlib.suppress(ImportError):  # not on every platform

@@ -14,7 +14,7 @@ USER = 501
 
 
 async def test_start_registers_menu_and_offers_examples(server: BotAPIServer, bot: Any) -> None:
-    names = ["start", "help", "topics", "timeline", "sources", "about", "language"]
+    names = ["start", "help", "topics", "timeline", "chart", "sources", "about", "language"]
     assert [c["command"] for c in server.commands[""]] == names
     assert [c["command"] for c in server.commands["ru"]] == names
     assert server.commands["ru"][0]["description"] == "Приветствие и примеры"

@@ -22,7 +22,7 @@ from telegram.ext import (
 
 from nkbot.bot import delivery
 from nkbot.bot.conversations import Conversations
-from nkbot.bot.handlers import admin, buttons, commands, errors, inline, questions
+from nkbot.bot.handlers import admin, buttons, charts, commands, errors, inline, questions
 from nkbot.bot.services import Services, UserRateLimiter, install
 from nkbot.bot.transport import AiohttpRequest
 from nkbot.config import Settings
@@ -32,7 +32,7 @@ from nkbot.querylog import QueryLog
 
 log = logging.getLogger("nkbot.bot")
 
-COMMANDS = ("start", "help", "topics", "timeline", "sources", "about", "language")
+COMMANDS = ("start", "help", "topics", "timeline", "chart", "sources", "about", "language")
 CONCURRENCY = 16  # updates handled at once; the work is short, the wait is on Telegram
 CONNECTIONS = 16  # HTTP connections for sending; about one per update in flight
 POLL_READ_TIMEOUT = 30.0  # getUpdates long-polls: its answer may take the whole poll timeout
@@ -97,6 +97,7 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
         "sources": commands.sources,
         "about": commands.about,
         "language": commands.language_command,
+        "chart": charts.chart_command,
     }
     for name, callback in handlers.items():
         application.add_handler(CommandHandler(name, callback))

@@ -52,10 +52,15 @@ def entries_keyboard(intents: list[Intent], lang: str) -> InlineKeyboardMarkup |
 
 
 def answer_keyboard(
-    kb: KnowledgeBase, related: list[Intent], lang: str, ref: str | None
+    kb: KnowledgeBase, related: list[Intent], lang: str, ref: str | None, chart: str | None = None
 ) -> InlineKeyboardMarkup | None:
-    """Related entries, then 👍 / 👎 for the answer when its question was logged as `ref`."""
-    rows = [[entry_button(i, lang)] for i in related]
+    """The entry's chart, related entries, then 👍 / 👎 when its question was logged as `ref`."""
+    rows = (
+        [[InlineKeyboardButton(kb.message("chart_button", lang), callback_data=f"g|{chart}")]]
+        if chart
+        else []
+    )
+    rows += [[entry_button(i, lang)] for i in related]
     if ref:
         rows.append(
             [

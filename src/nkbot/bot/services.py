@@ -69,6 +69,8 @@ class Services:
     votes: set[tuple[str, str | None]] = field(default_factory=set)  # (answer ref, user key) already counted
     tasks: list[asyncio.Task[None]] = field(default_factory=list)  # background work to cancel on shutdown
     chosen_language: dict[int, str] = field(default_factory=dict)  # user id -> language set with /language
+    # (knowledge version, chart, language) -> Telegram's file_id of the uploaded picture
+    chart_files: dict[tuple[int, str, str], str] = field(default_factory=dict)
     _examples: dict[tuple[int, str], list[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     @property

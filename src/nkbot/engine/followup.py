@@ -343,12 +343,13 @@ class Dialogue:
             return None  # the question needed no context: answered as asked, it starts a new subject
         if answered:
             assert found.intent is not None
+            own_words = {s.intent.id for s in self.engine.ranking(fresh.normalized)}
             if (
                 not marked
                 and fresh.status is Status.ANSWERED
-                and (found.intent.id == ctx.intent or not self._on_subject(found.intent, ctx))
+                and (found.intent.id not in own_words or not self._on_subject(found.intent, ctx))
             ):
-                return None  # a full question of its own: answer it as asked
+                return None  # a full question of its own ("seven districts"): answer it as asked
         elif found.status is not Status.AMBIGUOUS or not (
             kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
         ):

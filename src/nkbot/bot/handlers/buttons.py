@@ -11,6 +11,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from nkbot.bot import keyboards
+from nkbot.bot.handlers.charts import send_chart
 from nkbot.bot.handlers.commands import category_title, timeline_text
 from nkbot.bot.handlers.replies import language, send_entry
 from nkbot.bot.html import events_html, split_message
@@ -48,6 +49,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         conversations = svc.conversations
         conversations.put(key, svc.engine.chose(intent, lang, conversations.now(), conversations.get(key)))
         await send_entry(message, svc, intent, lang)  # type: ignore[arg-type]
+        return
+    if data.kind == "g":
+        if data.value not in svc.live.charts.names():
+            await query.answer(outdated)
+            return
+        await query.answer()
+        await send_chart(message, svc, data.value, lang)  # type: ignore[arg-type]
         return
     if data.kind == "e":
         parsed = keyboards.parse_events(data.value)

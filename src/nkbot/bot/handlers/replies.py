@@ -54,7 +54,8 @@ async def send_entry(
     kb = svc.engine.kb
     svc.asked[intent.id] += 1
     related = [r for r in (kb.intent(i) for i in intent.related[:3]) if r is not None]
-    markup = keyboards.answer_keyboard(kb, related, lang, ref if svc.log is not None else None)
+    chart = svc.live.charts.chart_for_intent(intent.id)
+    markup = keyboards.answer_keyboard(kb, related, lang, ref if svc.log is not None else None, chart)
     await send_parts(message, split_message(answer_html(kb, intent, lang)), markup, quote)
 
 
