@@ -202,3 +202,11 @@ def test_chat_json_mode_scripts_a_conversation_with_expiry() -> None:
     assert "followup" not in turns[3]
     assert turns[2]["context"]["intent"] == "bishkek-protocol"
     assert "error" in turns[4]
+
+
+def test_step_words_inside_a_question_are_not_steps(engine: Engine) -> None:
+    fighting, _ = engine.respond("fighting in karabakh right after the armenian elections in 2008")
+    assert fighting.followup is None
+    assert fighting.intent is not None and fighting.intent.id == "mardakert-skirmishes-2008"
+    early, _ = engine.respond("уход миротворцев рф 2024 почему раньше срока")
+    assert early.followup is None

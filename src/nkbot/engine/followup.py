@@ -158,12 +158,15 @@ class Vocabulary:
         tokens = normalized.split()
         r = Reading(tokens)
         taken: set[int] = set()
-        for i in range(len(tokens)):  # the first "what happened next" / "and then" / "before that"
+        stopwords = self.normalizer.stopwords
+        for i in range(len(tokens)):  # "what happened next", "and then", "before that" opening it
             for step, phrases in self.steps.items():
                 k = _longest(tokens, i, phrases, self.longest)
-                if k and not taken.intersection(range(i, i + k)) and r.step is None:
+                if k and r.step is None:
                     r.step = step
                     taken.update(range(i, i + k))
+            if r.step is not None or (tokens[i] not in stopwords and (tokens[i],) not in self.lead):
+                break  # "fighting right after the elections" asks about the fighting
         if 0 not in taken:
             r.lead = _longest(tokens, 0, self.lead, self.longest)
             taken.update(range(r.lead))
@@ -185,7 +188,6 @@ class Vocabulary:
             r.mentions.append((atom.start, atom.end, Mention(f"{DATE}{atom.span.text}", "time", phrase)))
         r.mentions.sort(key=lambda m: m[0])
         used = taken | (set(r.dates.used) if r.dates else set())
-        stopwords = self.normalizer.stopwords
         for k, t in enumerate(tokens):
             if k in used:
                 continue
