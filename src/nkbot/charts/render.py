@@ -9,6 +9,7 @@ pictures keep the same proportions whatever their content and stay readable on a
 
 from __future__ import annotations
 
+import gc
 import io
 import threading
 from collections import OrderedDict
@@ -491,6 +492,9 @@ def render_png(book: ChartBook, name: str, kb: KnowledgeBase, lang: str) -> byte
     with _RENDER_LOCK:
         # No "Software" stamp (it carries the matplotlib version): equal charts, equal bytes.
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+        fig.clear()
+    del fig
+    gc.collect()  # a figure is a web of reference cycles: free its buffers now, not at some later pass
     return buf.getvalue()
 
 
