@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from nkbot.engine import load
+from nkbot.engine import Engine, load
 from nkbot.engine.loader import Problem
 
 from .conftest import KNOWLEDGE
@@ -153,3 +153,30 @@ def test_duplicate_source_id_across_files(kdir: Path) -> None:
         kdir, GOOD_ENTRY.replace("t-source:", "wiki-nk-conflict:").replace("[t-source]", "[wiki-nk-conflict]")
     )
     assert any("duplicate source id 'wiki-nk-conflict'" in e.message for e in _errors(kdir))
+
+
+def test_conversation_file_defects_are_reported_with_their_lines(kdir: Path) -> None:
+    path = kdir / "conversation.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    intent: first-war\n", "    intent: no-such-war\n", 1)
+    text = text.replace(
+        'span: "{start} – {end}", decade: "the {year}s"', 'span: "{begin}", decade: "the {year}s"', 1
+    )
+    text = text.replace("      - {name: December, forms: [dec]}\n", "", 1)
+    path.write_text(text, encoding="utf-8")
+    errors = _errors(kdir)
+    messages = " | ".join(p.message for p in errors)
+    assert "unknown intent 'no-such-war'" in messages
+    assert "'dates.span' may use only" in messages
+    assert "'months' must list the 12 months" in messages
+    assert all(p.path == path and p.line > 0 for p in errors)
+
+
+def test_knowledge_without_a_conversation_file_still_loads(kdir: Path) -> None:
+    (kdir / "conversation.yaml").unlink()
+    kb, problems = load(kdir)
+    assert kb is not None and kb.conversation.entities == ()
+    assert any("not understood" in p.message for p in problems)
+    engine = Engine(kb)
+    result, _ = engine.respond("bishkek protocol")
+    assert result.intent is not None and result.intent.id == "bishkek-protocol"

@@ -68,11 +68,13 @@ class ChatSession:
 
     def _reply(self, result: Result) -> str:
         kb = self.engine.kb
-        self.choices = [s.intent.id for s in result.suggestions]
+        self.choices = [s.intent.id for s in result.suggestions] or [i.id for i in result.events]
         self.last, self.page = result, 0
         out = render_result(kb, result)
         if result.events and pages(len(result.events)) > 1:
             out += "\n" + self.msg("events_more")
+        if result.events:
+            out += "\n" + self.msg("chat_pick_hint")
         if result.status is Status.AMBIGUOUS or (result.suggestions and result.span):
             out += "\n" + self.msg("chat_pick_hint")
         elif result.status is Status.ANSWERED and result.intent is not None:

@@ -297,6 +297,7 @@ DATE_FORMATS = {
     "year": {"year"},
     "span": {"start", "end"},
     "decade": {"year"},
+    "days": {"first", "last", "month_day", "year"},
 }
 SLOT_RE = re.compile(r"^[a-z]+$")
 
@@ -350,6 +351,7 @@ def _conversation(
 ) -> ConversationData:
     """Follow-up words per language and the entities a follow-up swaps or carries."""
     if data is None:
+        checker.warn(path, 0, "no conversation file: follow-ups and date questions are not understood")
         return ConversationData()
     if not isinstance(data, dict):
         checker.error(path, line_of(data), "expected 'words:' and 'entities:'")

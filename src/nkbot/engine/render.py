@@ -38,13 +38,14 @@ def page_events(events: tuple[Intent, ...], page: int) -> tuple[Intent, ...]:
     return events[page * EVENTS_PER_PAGE : (page + 1) * EVENTS_PER_PAGE]
 
 
-def render_event(kb: KnowledgeBase, intent: Intent, lang: str) -> str:
-    """One line of a timeline answer: date, title, the key fact, and its source."""
+def render_event(kb: KnowledgeBase, intent: Intent, lang: str, number: int | None = None) -> str:
+    """One item of a timeline answer: date, title, the key fact, and its source."""
     when = span_label(kb, intent.when, lang) if intent.when else ""
     source = intent.sources[0]
+    label = f"{number}. " if number is not None else ""
     return "\n".join(
         [
-            f"{when}: {pick(intent.title, lang)}",
+            f"{label}{when}: {pick(intent.title, lang)}",
             f"  {pick(intent.short, lang)}",
             f"  {kb.message('events_source', lang)}: {source_line(source)}",
         ]
@@ -58,8 +59,8 @@ def render_events(kb: KnowledgeBase, result: Result, page: int = 0) -> str:
     lines = [
         kb.message("events_heading", lang).format(span=span_label(kb, result.span, lang), count=len(events))
     ]
-    for intent in page_events(events, page):
-        lines += ["", render_event(kb, intent, lang)]
+    for n, intent in enumerate(page_events(events, page), page * EVENTS_PER_PAGE + 1):
+        lines += ["", render_event(kb, intent, lang, n)]
     if pages(len(events)) > 1:
         first = page * EVENTS_PER_PAGE + 1
         last = min(len(events), first + EVENTS_PER_PAGE - 1)

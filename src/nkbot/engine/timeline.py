@@ -83,6 +83,14 @@ def date_label(span: Span, words: Words) -> str:
         end = _one(span.end, _precision(last), words)
         if start == end:
             return start
+        same_month = (span.start.year, span.start.month) == (span.end.year, span.end.month)
+        if _precision(first) == _precision(last) == "day" and same_month and len(words.months) == 12:
+            return words.dates.get("days", "{first}–{last} {month_day} {year}").format(
+                first=span.start.day,
+                last=span.end.day,
+                month_day=words.months[span.start.month - 1].day,
+                year=span.start.year,
+            )
         if (
             _precision(first) == _precision(last) == "year"
             and span.start.year % 10 == 0
