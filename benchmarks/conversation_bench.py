@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from engine_bench import percentile  # noqa: E402  (this folder is on sys.path when run as a script)
 from nkbot.charts import ChartRenderer, load_charts  # noqa: E402
 from nkbot.engine import Engine  # noqa: E402
 from nkbot.engine.loader import load_or_raise  # noqa: E402
@@ -35,11 +36,6 @@ DATE_QUESTIONS = [
     "events of the 1990s",
     "что произошло в 1992 году",
 ]
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def _rss_mb() -> float:
@@ -69,8 +65,8 @@ def main() -> int:
                 t0 = time.perf_counter()
                 _, context = engine.respond(turn.question, context, turn.lang, clock)
                 times.append((time.perf_counter() - t0) * 1000)
-        p50s.append(_percentile(times, 0.5))
-        p99s.append(_percentile(times, 0.99))
+        p50s.append(percentile(times, 0.5))
+        p99s.append(percentile(times, 0.99))
     print(f"dialogue turn: p50 {statistics.median(p50s):.3f} ms, p99 {statistics.median(p99s):.3f} ms")
 
     ratios, answer_p50, respond_p50 = [], [], []
@@ -87,9 +83,9 @@ def main() -> int:
             t0 = time.perf_counter()
             engine.respond(q)
             talk.append((time.perf_counter() - t0) * 1000)
-        answer_p50.append(_percentile(plain, 0.5))
-        respond_p50.append(_percentile(talk, 0.5))
-        ratios.append(_percentile(talk, 0.5) / _percentile(plain, 0.5))
+        answer_p50.append(percentile(plain, 0.5))
+        respond_p50.append(percentile(talk, 0.5))
+        ratios.append(percentile(talk, 0.5) / percentile(plain, 0.5))
     print(
         f"single question: answer() p50 {statistics.median(answer_p50):.3f} ms, "
         f"respond() p50 {statistics.median(respond_p50):.3f} ms "

@@ -57,7 +57,7 @@ def synthetic(kb: KnowledgeBase, factor: int, seed: int = 7) -> KnowledgeBase:
     return replace(kb, intents=tuple(intents))
 
 
-def _percentile(values: list[float], q: float) -> float:
+def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
@@ -76,8 +76,8 @@ def measure_latency(engine: Engine, questions: list[str], repeats: int) -> tuple
             t0 = time.perf_counter()
             engine.answer(q)
             times.append((time.perf_counter() - t0) * 1000)
-        p50s.append(_percentile(times, 0.50))
-        p99s.append(_percentile(times, 0.99))
+        p50s.append(percentile(times, 0.50))
+        p99s.append(percentile(times, 0.99))
     return statistics.median(p50s), statistics.median(p99s)
 
 
