@@ -49,11 +49,7 @@ async def _answer(
             await send_parts(message, [text], None, quote=message.chat.type != ChatType.PRIVATE)
         return
     key = (message.chat.id, user.id if user is not None else None)
-    engine = svc.engine
-    chosen = svc.chosen_language.get(user.id) if user is not None else None
-    result, follow = engine.respond(
-        question, svc.conversations.get(key), chosen or lang, svc.conversations.now()
-    )
+    result, follow = svc.engine.respond(question, svc.conversations.get(key), lang, svc.conversations.now())
     svc.conversations.put(key, follow)
     ref = new_ref()
     await send_result(message, svc, result, ref)
