@@ -55,6 +55,8 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("when was the bishkek protocol signed", "who signed it", "bishkek-protocol"),
         ("when was the bishkek protocol signed", "what happened next", "first-war-outcome"),
         ("what happened in 1992", "what happened next", "kalbajar-1993"),
+        ("who is ilham aliyev", "and pashinyan?", "nikol-pashinyan"),
+        ("who won the 2020 war", "and the casualties?", "casualties-2020"),
     ],
 )
 def test_follow_ups(engine: Engine, first: str, follow: str, expected: str) -> None:
@@ -118,6 +120,7 @@ def test_context_round_trips_through_json(engine: Engine) -> None:
         ("events 1988-94", date(1988, 1, 1), date(1994, 12, 31)),
         ("in september 2023", date(2023, 9, 1), date(2023, 9, 30)),
         ("what happened on 10 November 2020", date(2020, 11, 10), date(2020, 11, 10)),
+        ("what happened on 2020-11-10", date(2020, 11, 10), date(2020, 11, 10)),
         ("november 10th 2020", date(2020, 11, 10), date(2020, 11, 10)),
         ("10.11.2020", date(2020, 11, 10), date(2020, 11, 10)),
         ("in the 1990s", date(1990, 1, 1), date(1999, 12, 31)),

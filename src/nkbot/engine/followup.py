@@ -345,19 +345,22 @@ class Dialogue:
             return None  # the question needed no context: answered as asked, it starts a new subject
         if answered:
             assert found.intent is not None
-            own_words = {s.intent.id for s in self.engine.ranking(fresh.normalized)}
-            if (
-                not marked
-                and fresh.status is Status.ANSWERED
-                and (found.intent.id not in own_words or not self._on_subject(found.intent, ctx))
-            ):
-                return None  # a full question of its own ("seven districts"): answer it as asked
+            if fresh.status is Status.ANSWERED and not self._context_wins(found.intent, fresh, r, ctx, kind):
+                return None
         elif found.status is not Status.AMBIGUOUS or not (
             kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
         ):
             return None  # "and lachin?" still means lachin in the question before, even if unsure
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
+
+    def _context_wins(self, found: Intent, fresh: Result, r: Reading, ctx: Context, kind: str) -> bool:
+        """Whether the answer read with the context beats the one the question gets on its own."""
+        own_words = {s.intent.id for s in self.engine.ranking(fresh.normalized)}
+        if kind == "carry" and not r.reference and found.id not in own_words:
+            return False  # its own words point elsewhere: "seven districts", "and pashinyan?"
+        marked = r.lead > 0 or r.reference or kind == "swap"
+        return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
 
     def _swap(self, ctx: Context, new: list[Mention]) -> str:
         old = self.words.read(ctx.question)

@@ -11,6 +11,7 @@ import snowballstemmer  # type: ignore[import-untyped]
 
 _NON_WORD = re.compile(r"[^\w]+|_+")
 _YEAR_ABBREV = re.compile(r"'(\d{2})\b")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—/]\s*(\d{2})\b")
 _POSSESSIVE = re.compile(r"(\w)'s\b")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f](?=\d{3}\b)")
@@ -57,6 +58,7 @@ class Normalizer:
         text = unicodedata.normalize("NFKC", text).casefold().translate(self._char_table)
         text = _strip_accents(text)
         text = _THOUSANDS.sub("", text)
+        text = _ISO_DATE.sub(r"\3 \2 \1", text)  # 2020-11-10 -> 10 11 2020, as people write it
         text = _YEAR_RANGE.sub(_expand_range, text)
         text = _YEAR_ABBREV.sub(lambda m: _century(m.group(1)), text)
         text = _POSSESSIVE.sub(r"\1", text).replace("'", "")
