@@ -89,3 +89,47 @@ def test_splitting_never_loses_text_or_breaks_limits(text: str) -> None:
     parts = split_message(text.replace("<", " ").replace("&", " "), limit=500)
     assert all(len(p.encode("utf-16-le")) // 2 <= 500 for p in parts)
     assert "".join(parts).split() == text.replace("<", " ").replace("&", " ").split()
+
+
+TURNS = st.one_of(
+    st.sampled_from(
+        [
+            "how many died in the 2020 war?",
+            "and in the first war?",
+            "who signed it",
+            "what happened next",
+            "and before that?",
+            "what happened in 1992",
+            "and in 1993?",
+            "between 2030 and 2040",
+            "on 31 february 2020",
+            "а в первую войну?",
+            "что было дальше",
+            "and",
+            "it",
+            "next",
+        ]
+    ),
+    st.text(max_size=80),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(turns=st.lists(st.tuples(TURNS, st.floats(0, 2000)), min_size=1, max_size=6))
+def test_any_conversation_stays_well_formed(engine: Engine, turns: list[tuple[str, float]]) -> None:
+    """Follow-ups, dates and junk in any order: no exception, a renderable result, a context
+    that survives JSON, and Telegram-valid HTML for date answers."""
+    from nkbot.bot.html import events_html
+    from nkbot.engine.followup import Context
+
+    context, clock = None, 0.0
+    for question, wait in turns:
+        clock += wait
+        result, context = engine.respond(question, context, None, clock)
+        assert result.status in (Status.ANSWERED, Status.AMBIGUOUS, Status.UNKNOWN)
+        assert render_result(engine.kb, result).strip()
+        if result.span is not None:
+            for part in split_message(events_html(engine.kb, result, 0)):
+                parse_html(part)
+        if context is not None:
+            assert Context.from_json(context.to_json()) == context
