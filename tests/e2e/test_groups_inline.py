@@ -80,3 +80,12 @@ async def test_inline_query_without_match_and_oversized(server: BotAPIServer, bo
     big = server.inline_query(BOB, "bishkek " * 400)
     answer = await server.inline_answer(big)
     assert answer["results"]
+
+
+async def test_inline_date_question_lists_the_events_in_order(server: BotAPIServer, bot: Any) -> None:
+    qid = server.inline_query(ALICE, "what happened in 1992")
+    answer = await server.inline_answer(qid)
+    titles = [r["title"] for r in answer["results"]]
+    assert titles[0].startswith("Khojaly massacre")
+    assert any(t.startswith("Capture of Shusha/Shushi") for t in titles)
+    assert not any(t.startswith("First Nagorno-Karabakh War") for t in titles)

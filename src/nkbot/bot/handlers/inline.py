@@ -42,8 +42,11 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     question = query.query[:INLINE_QUERY_MAX].strip()
     lang = language(context, query.from_user, question)
     if question:
-        intents = [s.intent for s in engine.candidates(question, MAX_RESULTS)]
-        result = engine.answer(question, lang)
+        result, _ = engine.respond(question, None, lang)  # inline queries have no conversation
+        if result.events:  # a date question: the events of that span, in order
+            intents = list(result.events[:MAX_RESULTS])
+        else:
+            intents = [s.intent for s in engine.candidates(question, MAX_RESULTS)]
         user = query.from_user
         svc.record("inline", query.chat_type, user.id, user.language_code, result, started, new_ref())
     else:
