@@ -237,20 +237,19 @@ class Matcher:
                 bag_cov += weight[tok] * strength
             bag_cov /= total
             when = self.intents[n].when
-            if years and when is not None:
-                for year, w in years:
-                    if when.start.year <= year <= when.end.year:
-                        credit = w * YEAR_BY_DATE / total
-                        if pid < 0 or str(year) not in phrases[pid].tokens:
-                            coverage += credit
-                            score = _phrase_score(coverage, precision)
-                        if str(year) not in bag:
-                            bag_cov += credit
-            combined = score + BAG_SHARE * max(0.0, bag_cov - coverage)
+            penalty = 1.0  # entries dated to other years than those asked lose a share
             if years and when is not None:
                 for year, w in years:
                     if not when.start.year <= year <= when.end.year:
-                        combined *= 1 - OTHER_YEAR_PENALTY * w / total
+                        penalty *= 1 - OTHER_YEAR_PENALTY * w / total
+                        continue
+                    credit = w * YEAR_BY_DATE / total
+                    if pid < 0 or str(year) not in phrases[pid].tokens:
+                        coverage += credit
+                        score = _phrase_score(coverage, precision)
+                    if str(year) not in bag:
+                        bag_cov += credit
+            combined = (score + BAG_SHARE * max(0.0, bag_cov - coverage)) * penalty
             best[n] = (score, pid, coverage, precision)
             base[n] = combined
         for year, w in years:  # dated entries found by their dates alone
