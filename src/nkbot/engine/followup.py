@@ -15,16 +15,15 @@ Anything that cannot be resolved is answered as a fresh question.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from nkbot.engine.datequery import DateQuery, date_query
 from nkbot.engine.dates import parse_span
+from nkbot.engine.engine import Engine, Reason, Result, Status
+from nkbot.engine.matcher import Scored
 from nkbot.engine.model import Intent, KnowledgeBase, Span, pick
 from nkbot.engine.normalize import Normalizer, stem
 from nkbot.engine.timeline import events_in, following, neighbour, preceding
-
-if TYPE_CHECKING:
-    from nkbot.engine.engine import Engine, Result
 
 CONTEXT_SECONDS = 600.0  # a conversation idle this long is over: the next question starts afresh
 CARRY_TURNS = 3  # a name not repeated for this many turns is no longer carried over
@@ -285,8 +284,6 @@ class Dialogue:
             found = preceding(self._timeline, anchor, anchor_id)
         if found is None:
             return None
-        from nkbot.engine.engine import Result, Status
-
         result = Result(question, normalized, Status.ANSWERED, found, 100.0, (), lang, followup=r.step)
         return result, replace(self.context_for(found, lang, now, ctx), walking=True)
 
@@ -335,8 +332,6 @@ class Dialogue:
             if ctx.span is not None:  # "what happened in 1992" -> "and in 1993?"
                 return self._events(question, rewritten, second, second.dates.span, lang, now)
             return None
-        from nkbot.engine.engine import Status
-
         ranked = self.engine.ranking(rewritten)[: self.engine.thresholds.max_suggestions + 1]
         found = self.engine.decide(question, rewritten, ranked, lang)
         marked = r.lead > 0 or r.reference or kind == "swap"
@@ -413,9 +408,6 @@ class Dialogue:
 
     def events(self, question: str, normalized: str, span: Span, lang: str) -> Result:
         """The events in a span; when there are none, the nearest before and after instead."""
-        from nkbot.engine.engine import Reason, Result, Status
-        from nkbot.engine.matcher import Scored
-
         events = tuple(events_in(self._timeline, span))
         if events:
             return Result(
@@ -433,8 +425,6 @@ class Dialogue:
         self, result: Result, understood: Reading, own: Reading, ctx: Context | None, lang: str, now: float
     ) -> Context | None:
         """The context a turn leaves: what it was about, names carried over one turn older."""
-        from nkbot.engine.engine import Status
-
         if result.status is Status.UNKNOWN:
             return None if ctx is None else replace(ctx, mentions=_age(ctx.mentions), at=now)
         named = {m.entity for _, _, m in own.mentions}
