@@ -59,12 +59,16 @@ class ChatSession:
             return self.msg("chat_pick_hint")
         if text.startswith("/"):
             return self._command(text)
+        return self._reply(self.ask(line))
+
+    def ask(self, question: str) -> Result:
+        """One question in this conversation: answered with its context, logged, context kept."""
         started = time.perf_counter()
-        result, self.context = self.engine.respond(line, self.context, self.chosen, self.clock())
+        result, self.context = self.engine.respond(question, self.context, self.chosen, self.clock())
         self.lang = result.lang
         if self.record is not None:
             self.record(result, started)
-        return self._reply(result)
+        return result
 
     def _reply(self, result: Result) -> str:
         kb = self.engine.kb
@@ -218,11 +222,7 @@ def run_chat_json(
             except (ValueError, KeyError, TypeError) as exc:
                 print(json.dumps({"error": f"bad input line: {exc}"}), file=stdout, flush=True)
                 continue
-        started = time.perf_counter()
-        result, session.context = engine.respond(question, session.context, lang, session.clock())
-        if record is not None:
-            record(result, started)
-        out = result_json(engine.kb, result)
+        out = result_json(engine.kb, session.ask(question))
         out["context"] = session.context.to_json() if session.context is not None else None
         print(json.dumps(out, ensure_ascii=False), file=stdout, flush=True)
     return 0
