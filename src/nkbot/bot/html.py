@@ -6,7 +6,7 @@ from html import escape
 
 from nkbot.engine import Result
 from nkbot.engine.model import Intent, KnowledgeBase, Source, pick
-from nkbot.engine.render import EVENTS_PER_PAGE, page_events, pages, span_label
+from nkbot.engine.render import events_footer, events_heading, page_events, span_label
 
 MESSAGE_LIMIT = 4096
 
@@ -53,26 +53,17 @@ def event_html(kb: KnowledgeBase, intent: Intent, lang: str) -> str:
 def events_html(kb: KnowledgeBase, result: Result, page: int) -> str:
     """One page of a date question's answer: each event dated, summed up and cited."""
     lang = result.lang
-    assert result.span is not None
-    span = span_label(kb, result.span, lang)
     if not result.events:
-        lines = [escape(kb.message("no_events", lang).format(span=span))]
+        lines = [escape(events_heading(kb, result))]
         if result.suggestions:
             lines += ["", escape(kb.message("nearest_events", lang))]
             lines += [event_html(kb, s.intent, lang) for s in result.suggestions]
         return "\n".join(lines)
-    heading = kb.message("events_heading", lang).format(span=span, count=len(result.events))
-    lines = [f"<b>{escape(heading)}</b>"]
+    lines = [f"<b>{escape(events_heading(kb, result))}</b>"]
     for intent in page_events(result.events, page):
         lines += ["", event_html(kb, intent, lang)]
-    if pages(len(result.events)) > 1:
-        first = page * EVENTS_PER_PAGE + 1
-        last = min(len(result.events), first + EVENTS_PER_PAGE - 1)
-        lines += [
-            "",
-            escape(kb.message("events_page", lang).format(first=first, last=last, count=len(result.events))),
-        ]
-    return "\n".join(lines)
+    footer = events_footer(kb, result, page)
+    return "\n".join([*lines, "", escape(footer)] if footer else lines)
 
 
 def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:

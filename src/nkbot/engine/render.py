@@ -52,20 +52,32 @@ def render_event(kb: KnowledgeBase, intent: Intent, lang: str, number: int | Non
     )
 
 
-def render_events(kb: KnowledgeBase, result: Result, page: int = 0) -> str:
-    """A date question's answer, one page of it; the heading says which page when there are more."""
-    lang, events = result.lang, result.events
+def events_heading(kb: KnowledgeBase, result: Result) -> str:
+    """ "Events in 1992 (6):", or for a span without events "The fact base has no events dated …"."""
     assert result.span is not None
-    lines = [
-        kb.message("events_heading", lang).format(span=span_label(kb, result.span, lang), count=len(events))
-    ]
-    for n, intent in enumerate(page_events(events, page), page * EVENTS_PER_PAGE + 1):
-        lines += ["", render_event(kb, intent, lang, n)]
-    if pages(len(events)) > 1:
-        first = page * EVENTS_PER_PAGE + 1
-        last = min(len(events), first + EVENTS_PER_PAGE - 1)
-        lines += ["", kb.message("events_page", lang).format(first=first, last=last, count=len(events))]
-    return "\n".join(lines)
+    span = span_label(kb, result.span, result.lang)
+    if not result.events:
+        return kb.message("no_events", result.lang).format(span=span)
+    return kb.message("events_heading", result.lang).format(span=span, count=len(result.events))
+
+
+def events_footer(kb: KnowledgeBase, result: Result, page: int) -> str | None:
+    """ "Events 7–12 of 20." when the answer has more than one page."""
+    count = len(result.events)
+    if pages(count) <= 1:
+        return None
+    first = page * EVENTS_PER_PAGE + 1
+    last = min(count, first + EVENTS_PER_PAGE - 1)
+    return kb.message("events_page", result.lang).format(first=first, last=last, count=count)
+
+
+def render_events(kb: KnowledgeBase, result: Result, page: int = 0) -> str:
+    """A date question's answer, one page of it; the footer says which page when there are more."""
+    lines = [events_heading(kb, result)]
+    for n, intent in enumerate(page_events(result.events, page), page * EVENTS_PER_PAGE + 1):
+        lines += ["", render_event(kb, intent, result.lang, n)]
+    footer = events_footer(kb, result, page)
+    return "\n".join([*lines, "", footer] if footer else lines)
 
 
 def render_fallback(kb: KnowledgeBase, result: Result) -> str:
@@ -78,7 +90,7 @@ def render_fallback(kb: KnowledgeBase, result: Result) -> str:
             length=len(result.question.strip()), limit=MAX_QUESTION_CHARS
         )
     if result.reason is Reason.NO_EVENTS and result.span is not None:
-        lines = [kb.message("no_events", lang).format(span=span_label(kb, result.span, lang))]
+        lines = [events_heading(kb, result)]
         if result.suggestions:
             lines += ["", kb.message("nearest_events", lang)]
             lines += [render_event(kb, s.intent, lang) for s in result.suggestions]
