@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from engine_bench import percentile  # noqa: E402  (this folder is on sys.path when run as a script)
+from engine_bench import measure_latency, percentile  # noqa: E402  (this folder is on sys.path when run as a script)
 from nkbot.charts import ChartRenderer, load_charts  # noqa: E402
 from nkbot.engine import Engine  # noqa: E402
 from nkbot.engine.loader import load_or_raise  # noqa: E402
@@ -69,37 +69,14 @@ def main() -> int:
         p99s.append(percentile(times, 0.99))
     print(f"dialogue turn: p50 {statistics.median(p50s):.3f} ms, p99 {statistics.median(p99s):.3f} ms")
 
-    ratios, answer_p50, respond_p50 = [], [], []
-    for _ in range(args.repeats):
-        engine.clear_caches()
-        plain = []
-        for q in questions:
-            t0 = time.perf_counter()
-            engine.answer(q)
-            plain.append((time.perf_counter() - t0) * 1000)
-        engine.clear_caches()
-        talk = []
-        for q in questions:
-            t0 = time.perf_counter()
-            engine.respond(q)
-            talk.append((time.perf_counter() - t0) * 1000)
-        answer_p50.append(percentile(plain, 0.5))
-        respond_p50.append(percentile(talk, 0.5))
-        ratios.append(percentile(talk, 0.5) / percentile(plain, 0.5))
+    answer_p50, _ = measure_latency(engine, questions, args.repeats)
+    respond_p50, _ = measure_latency(engine, questions, args.repeats, ask=engine.respond)
     print(
-        f"single question: answer() p50 {statistics.median(answer_p50):.3f} ms, "
-        f"respond() p50 {statistics.median(respond_p50):.3f} ms "
-        f"(x{statistics.median(ratios):.2f})"
+        f"single question: answer() p50 {answer_p50:.3f} ms, respond() p50 {respond_p50:.3f} ms "
+        f"(x{respond_p50 / answer_p50:.2f})"
     )
-
-    dates = []
-    for _ in range(args.repeats):
-        engine.clear_caches()
-        for q in DATE_QUESTIONS:
-            t0 = time.perf_counter()
-            engine.respond(q)
-            dates.append((time.perf_counter() - t0) * 1000)
-    print(f"date question: median {statistics.median(dates):.3f} ms")
+    dates_p50, _ = measure_latency(engine, DATE_QUESTIONS, args.repeats, ask=engine.respond)
+    print(f"date question: p50 {dates_p50:.3f} ms")
 
     rss_before = _rss_mb()
     book, _ = load_charts(args.knowledge, engine.kb)
