@@ -22,7 +22,7 @@ from telegram.ext import (
 
 from nkbot.bot import delivery
 from nkbot.bot.conversations import Conversations
-from nkbot.bot.handlers import admin, buttons, charts, commands, errors, inline, questions
+from nkbot.bot.handlers import admin, buttons, commands, errors, inline, questions
 from nkbot.bot.services import Services, UserRateLimiter, install
 from nkbot.bot.transport import AiohttpRequest
 from nkbot.config import Settings
@@ -97,7 +97,7 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
         "sources": commands.sources,
         "about": commands.about,
         "language": commands.language_command,
-        "chart": charts.chart_command,
+        "chart": commands.chart_command,
     }
     for name, callback in handlers.items():
         application.add_handler(CommandHandler(name, callback))

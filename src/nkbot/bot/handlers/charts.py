@@ -1,4 +1,4 @@
-"""/chart and the chart buttons: pictures drawn from the knowledge, sent as photos with a cited caption."""
+"""Sending a chart: a picture drawn from the knowledge, as a photo with a cited caption."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ import asyncio
 import logging
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
-from nkbot.bot.handlers.replies import language, send_parts
-from nkbot.bot.services import Services, services
+from nkbot.bot.handlers.replies import send_parts
+from nkbot.bot.services import Services
 
 log = logging.getLogger("nkbot.charts")
 CAPTION_LIMIT = 1024  # Telegram counts the caption's visible characters
@@ -73,22 +72,3 @@ async def send_chart(message: Message, svc: Services, name: str, lang: str) -> N
         return
     if sent.photo:
         svc.chart_files[key] = sent.photo[-1].file_id
-
-
-async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.effective_message
-    if message is None:
-        return
-    svc = services(context)
-    lang = language(context, update.effective_user)
-    names = svc.live.charts.names()
-    name = (context.args[0] if context.args else "").strip().lower()
-    kb = svc.engine.kb
-    if name in names:
-        await send_chart(message, svc, name, lang)
-    elif not name:
-        text = escape(kb.message("chart_usage", lang).format(names=" | ".join(names)))
-        await send_parts(message, [text], charts_keyboard(svc, lang), quote=False)
-    else:
-        text = escape(kb.message("chart_unknown", lang).format(name=name[:40], names=", ".join(names)))
-        await send_parts(message, [text], charts_keyboard(svc, lang), quote=False)

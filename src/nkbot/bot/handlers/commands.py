@@ -1,4 +1,4 @@
-"""/start, /help, /topics, /timeline, /sources, /about: the bot's menu."""
+"""/start, /help, /topics, /timeline, /chart, /sources, /about, /language: the bot's menu."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from nkbot.bot import keyboards
+from nkbot.bot.handlers.charts import charts_keyboard, send_chart
 from nkbot.bot.handlers.replies import language, send_entry, send_parts
 from nkbot.bot.services import Services, services
 from nkbot.engine.model import KnowledgeBase, pick
@@ -118,5 +119,25 @@ async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         current = kb.message("language_name", chosen) if chosen else kb.message("btn_language_auto", lang)
         text = escape(kb.message("tg_language_prompt", lang).format(current=current))
         return text, keyboards.language_keyboard(kb, lang)
+
+    await _reply(update, context, build)
+
+
+async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/chart NAME sends the picture; without a (known) name, the charts as buttons."""
+    message = update.effective_message
+    name = (context.args[0] if context.args else "").strip().lower()
+    svc = services(context)
+    if message is not None and name in svc.live.charts.names():
+        await send_chart(message, svc, name, language(context, update.effective_user))
+        return
+
+    def build(svc: Services, lang: str) -> tuple[str, InlineKeyboardMarkup | None]:
+        kb, names = svc.engine.kb, svc.live.charts.names()
+        if name:
+            text = kb.message("chart_unknown", lang).format(name=name[:40], names=", ".join(names))
+        else:
+            text = kb.message("chart_usage", lang).format(names=" | ".join(names))
+        return escape(text), charts_keyboard(svc, lang)
 
     await _reply(update, context, build)
