@@ -146,6 +146,13 @@ def events_keyboard(kb: KnowledgeBase, result: Result, page: int) -> InlineKeybo
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+def charts_keyboard(kb: KnowledgeBase, names: list[str], lang: str) -> InlineKeyboardMarkup:
+    """One button per chart (`g|<chart>`)."""
+    label = kb.message("chart_button", lang)
+    rows = [[InlineKeyboardButton(f"{label}: {name}", callback_data=f"g|{name}")] for name in names]
+    return InlineKeyboardMarkup(rows)
+
+
 def language_keyboard(kb: KnowledgeBase, lang: str) -> InlineKeyboardMarkup:
     rows = [
         [InlineKeyboardButton(kb.message("language_name", code), callback_data=f"l|{code}")]

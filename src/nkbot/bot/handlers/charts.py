@@ -6,7 +6,7 @@ import asyncio
 import logging
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters
+from telegram import Message, ReplyParameters
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 
@@ -31,17 +31,6 @@ def caption_html(svc: Services, name: str, lang: str) -> str:
         visible += len(item) + 1
         lines.append(f'[{n}] <a href="{escape(url, quote=True)}">{escape(label)}</a>')
     return "\n".join(lines)
-
-
-def charts_keyboard(svc: Services, lang: str) -> InlineKeyboardMarkup:
-    kb = svc.engine.kb
-    label = kb.message("chart_button", lang)
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(f"{label}: {name}", callback_data=f"g|{name}")]
-            for name in svc.live.charts.names()
-        ]
-    )
 
 
 async def send_chart(message: Message, svc: Services, name: str, lang: str) -> None:

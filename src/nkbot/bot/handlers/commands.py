@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from nkbot.bot import keyboards
-from nkbot.bot.handlers.charts import charts_keyboard, send_chart
+from nkbot.bot.handlers.charts import send_chart
 from nkbot.bot.handlers.replies import language, send_entry, send_parts
 from nkbot.bot.services import Services, services
 from nkbot.engine.model import KnowledgeBase, pick
@@ -138,6 +138,6 @@ async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             text = kb.message("chart_unknown", lang).format(name=name[:40], names=", ".join(names))
         else:
             text = kb.message("chart_usage", lang).format(names=" | ".join(names))
-        return escape(text), charts_keyboard(svc, lang)
+        return escape(text), keyboards.charts_keyboard(kb, names, lang)
 
     await _reply(update, context, build)
