@@ -38,19 +38,15 @@ class LiveKnowledge:
         self.last_problems: list[Problem] = []
         self._seen = snapshot(root)
         self._lock = threading.Lock()
-        self._charts: tuple[Engine, ChartRenderer] | None = None
+        self.charts = self._charts_for(engine)
 
-    @property
-    def charts(self) -> ChartRenderer:
-        """The pictures of the knowledge in service: read with it, cached until it is replaced."""
-        engine = self.engine
-        if self._charts is None or self._charts[0] is not engine:
-            book, problems = load_charts(self.root, engine.kb)
-            for problem in problems:
-                if problem.severity == "error":
-                    log.error("chart left out: %s", problem)
-            self._charts = (engine, ChartRenderer(book, engine.kb))
-        return self._charts[1]
+    def _charts_for(self, engine: Engine) -> ChartRenderer:
+        """The pictures of a knowledge version, with an empty cache; broken charts are left out."""
+        book, problems = load_charts(self.root, engine.kb)
+        for problem in problems:
+            if problem.severity == "error":
+                log.error("chart left out: %s", problem)
+        return ChartRenderer(book, engine.kb)
 
     def changed(self) -> bool:
         return snapshot(self.root) != self._seen
@@ -72,7 +68,9 @@ class LiveKnowledge:
                 for problem in errors[:20]:
                     log.error("  %s", problem)
                 return False, problems
-            self.engine = Engine(kb, self.thresholds)
+            engine = Engine(kb, self.thresholds)
+            self.charts = self._charts_for(engine)  # read with the knowledge, not on a first answer
+            self.engine = engine
             self.version += 1
             log.info("knowledge reloaded: version %d, %d entries", self.version, len(kb.intents))
             return True, problems
