@@ -20,6 +20,7 @@ from nkbot.engine.model import (
     Category,
     ConversationData,
     Entity,
+    Fact,
     Intent,
     KnowledgeBase,
     LangList,
@@ -37,7 +38,12 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_RE = re.compile(r"^[a-z]{2}$")
 PARTIAL_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 SHORT_MAX = 200
+FACT_MAX = 280  # a precise answer is a sentence or two: it must fit above the fold on a phone
+FACT_SOURCES_MAX = 3
 MIN_QUESTIONS = 5
+FACT_FIELDS = {"id", "questions", "answer", "sources", "present"}
+# Figures as written: "7,717", "7 717", "49.75", "49,75"; compared with separators dropped.
+_FIGURE = re.compile(r"\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?")
 
 INTENT_FIELDS = {
     "id",
@@ -51,6 +57,7 @@ INTENT_FIELDS = {
     "related",
     "when",
     "reviewed",
+    "facts",
 }
 SOURCE_FIELDS = {"title", "url", "publisher", "date"}
 
@@ -445,7 +452,94 @@ def _intent(path: Path, node: Any, checker: _Checker) -> dict[str, Any] | None:
         except ValueError as exc:
             checker.error(path, line_of(node, "when"), f"'when': {exc}")
     fields["when"] = span
+    fields["facts"] = _facts(path, node, fields, checker)
     return fields
+
+
+def figures(text: str) -> set[str]:
+    """The numbers a text states, thousands separators dropped and decimal commas made points."""
+    found = set()
+    for raw in _FIGURE.findall(text):
+        if re.fullmatch(r"\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+", raw):
+            found.add(re.sub(r"\D", "", raw))
+        else:
+            found.add(raw.replace(",", "."))
+    return found
+
+
+def _facts(path: Path, node: Any, entry: dict[str, Any], checker: _Checker) -> list[dict[str, Any]]:
+    """Field-level checks of an entry's precise answers; sources are linked with the entry's."""
+    raw = node.get("facts")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        checker.error(path, line_of(node, "facts"), "'facts' must be a list")
+        return []
+    result: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for item in raw:
+        line = line_of(item) or line_of(node, "facts")
+        if not isinstance(item, dict):
+            checker.error(path, line, "each fact must be a mapping {id, questions, answer, sources}")
+            continue
+        for extra in sorted(set(item) - FACT_FIELDS, key=str):
+            checker.error(path, line_of(item, extra), f"fact: unknown field '{extra}'")
+        fid = checker.text(path, item, "id")
+        if fid and not ID_RE.match(fid):
+            checker.error(path, line_of(item, "id"), f"fact id {fid!r} must be lowercase words joined by '-'")
+            fid = None
+        if fid in seen:
+            checker.error(path, line, f"duplicate fact id '{fid}' in '{entry['id']}'")
+        seen.add(fid or "")
+        questions = checker.lang_list(path, item, "questions")
+        answer = checker.lang_text(path, item, "answer")
+        for lang, qs in questions.items():
+            if len(qs) < MIN_QUESTIONS:
+                checker.warn(
+                    path,
+                    line_of(item, "questions"),
+                    f"fact '{fid}': 'questions.{lang}' has {len(qs)} (want {MIN_QUESTIONS}+)",
+                )
+        for lang, text in answer.items():
+            if len(text) > FACT_MAX:
+                checker.error(
+                    path,
+                    line_of(item, "answer"),
+                    f"fact '{fid}': 'answer.{lang}' is {len(text)} characters (max {FACT_MAX})",
+                )
+            stated = figures(entry["answer"].get(lang, "")) | figures(entry["title"].get(lang, ""))
+            missing = sorted(figures(text) - stated)
+            if missing and entry["answer"].get(lang):
+                checker.error(
+                    path,
+                    line_of(item, "answer"),
+                    f"fact '{fid}': 'answer.{lang}' states {', '.join(missing)}, "
+                    "which the entry's answer does not: a fact only sums up what the entry says",
+                )
+        sources = item.get("sources")
+        if not isinstance(sources, list) or not sources or not all(isinstance(v, str) for v in sources):
+            checker.error(
+                path, line_of(item, "sources") or line, f"fact '{fid}': 'sources' must list 1-3 ids"
+            )
+            sources = []
+        elif len(sources) > FACT_SOURCES_MAX:
+            checker.error(path, line_of(item, "sources"), f"fact '{fid}': at most {FACT_SOURCES_MAX} sources")
+        present = item.get("present", False)
+        if not isinstance(present, bool):
+            checker.error(path, line_of(item, "present"), f"fact '{fid}': 'present' must be true or false")
+            present = False
+        if fid:
+            result.append(
+                {
+                    "id": fid,
+                    "questions": questions,
+                    "answer": answer,
+                    "sources": (tuple(sources), line_of(item, "sources") or line),
+                    "present": present,
+                    "line": line,
+                }
+            )
+    return result
 
 
 def _topic_files(root: Path) -> Iterator[Path]:
@@ -545,6 +639,26 @@ def _link(
                 checker.error(path, related_line, f"'{f['id']}' lists itself as related")
         if not f["id"]:
             continue
+        facts = []
+        for fact in f["facts"]:
+            fact_sources, fact_line = fact["sources"]
+            for sid in fact_sources:
+                if sid not in source_ids:
+                    checker.error(
+                        path,
+                        fact_line,
+                        f"fact '{f['id']}/{fact['id']}': source '{sid}' is not among the entry's",
+                    )
+            facts.append(
+                Fact(
+                    id=f"{f['id']}/{fact['id']}",
+                    questions=fact["questions"],
+                    answer=fact["answer"],
+                    sources=tuple(sources[s] for s in fact_sources if s in sources and s in source_ids),
+                    present=fact["present"],
+                    line=fact["line"],
+                )
+            )
         intents.append(
             Intent(
                 id=f["id"],
@@ -560,46 +674,55 @@ def _link(
                 reviewed=f["reviewed"] or "",
                 file=str(path),
                 line=f["line"],
+                facts=tuple(facts),
             )
         )
     return intents
 
 
-def _check_collisions(intents: list[Intent], normalizer: Normalizer, checker: _Checker) -> None:
-    """Two entries asked the same way make the answer a coin toss.
-
-    Questions compare by their meaningful words (order, case, spelling variants and stop
-    words ignored): two entries with the same question are an error. A keyword shared by two
-    entries is only a warning: a name can rightly point to a place and to an event there.
-    """
-    owners: dict[tuple[str, frozenset[str]], tuple[Intent, str, str]] = {}
+def _phrasings(intents: list[Intent]) -> Iterator[tuple[str, int, str, str, str, str]]:
+    """(owner, line, kind, lang, text, file) for every question and keyword; a fact owns its own."""
     for kind in ("questions", "keywords"):
         for intent in intents:
             for lang, texts in getattr(intent, kind).items():
                 for text in texts:
-                    words = frozenset(normalizer.content_tokens(normalizer.normalize(text)))
-                    if not words:
-                        checker.error(
-                            Path(intent.file),
-                            intent.line,
-                            f"'{intent.id}': {kind[:-1]} {text!r} has no meaningful word",
-                        )
-                        continue
-                    key = (lang, words)
-                    other = owners.get(key)
-                    if other is None:
-                        owners[key] = (intent, kind, text)
-                        continue
-                    other_intent, other_kind, other_text = other
-                    if other_intent.id == intent.id:
-                        continue
-                    report = checker.error if kind == other_kind == "questions" else checker.warn
-                    report(
-                        Path(intent.file),
-                        intent.line,
-                        f"{kind[:-1]} {text!r} of '{intent.id}' collides with {other_kind[:-1]} "
-                        f"{other_text!r} of '{other_intent.id}' ({other_intent.file}:{other_intent.line})",
-                    )
+                    yield intent.id, intent.line, kind, lang, text, intent.file
+            if kind == "questions":
+                for fact in intent.facts:
+                    for lang, texts in fact.questions.items():
+                        for text in texts:
+                            yield fact.id, fact.line, kind, lang, text, intent.file
+
+
+def _check_collisions(intents: list[Intent], normalizer: Normalizer, checker: _Checker) -> None:
+    """Two entries (or facts) asked the same way make the answer a coin toss.
+
+    Questions compare by their meaningful words (order, case, spelling variants and stop
+    words ignored): the same question for two entries, two facts, or a fact and an entry is an
+    error. A keyword shared by two entries is only a warning: a name can rightly point to a place
+    and to an event there.
+    """
+    owners: dict[tuple[str, frozenset[str]], tuple[str, int, str, str, str]] = {}
+    for owner, line, kind, lang, text, file in _phrasings(intents):
+        words = frozenset(normalizer.content_tokens(normalizer.normalize(text)))
+        if not words:
+            checker.error(Path(file), line, f"'{owner}': {kind[:-1]} {text!r} has no meaningful word")
+            continue
+        key = (lang, words)
+        other = owners.get(key)
+        if other is None:
+            owners[key] = (owner, line, kind, text, file)
+            continue
+        other_owner, other_line, other_kind, other_text, other_file = other
+        if other_owner == owner:
+            continue
+        report = checker.error if kind == other_kind == "questions" else checker.warn
+        report(
+            Path(file),
+            line,
+            f"{kind[:-1]} {text!r} of '{owner}' collides with {other_kind[:-1]} "
+            f"{other_text!r} of '{other_owner}' ({other_file}:{other_line})",
+        )
 
 
 def _check_translations(

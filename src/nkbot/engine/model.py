@@ -44,6 +44,18 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """One precise question an entry answers in a sentence or two ("who signed it?")."""
+
+    id: str  # "entry-id/fact-id": unique across the base, stable for logs and buttons
+    questions: LangList
+    answer: LangText
+    sources: tuple[Source, ...]
+    present: bool = False  # states where things stand now: preferred by present-tense questions
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Intent:
     id: str
     title: LangText
@@ -58,6 +70,10 @@ class Intent:
     reviewed: str = ""
     file: str = ""
     line: int = 0
+    facts: tuple[Fact, ...] = ()
+
+    def fact(self, fact_id: str) -> Fact | None:
+        return next((f for f in self.facts if f.id == fact_id), None)
 
 
 @dataclass(frozen=True, slots=True)
