@@ -7,7 +7,7 @@ import re
 import pytest
 
 from nkbot.engine import Engine, Reason, Status
-from nkbot.engine.render import render_result
+from nkbot.engine.render import render_details, render_result, reply_for
 
 from .conftest import SEED
 
@@ -55,10 +55,14 @@ def test_seed_facts_are_answered_with_their_figures(
     result = engine.answer(question)
     assert result.status is Status.ANSWERED, (result.status, [s.intent.id for s in result.suggestions])
     assert result.intent is not None and result.intent.id == intent_id
-    text = render_result(engine.kb, result)
+    first = render_result(engine.kb, result)
+    reply = reply_for(result.intent, result.lang, result.fact)
+    text = first + "\n" + render_details(engine.kb, reply, result.lang)  # what /more adds
     for figure in figures:
         assert _plain(figure) in _plain(text), figure
-    assert "Sources:" in text
+    assert "Sources:" in first
+    assert 1 <= len(reply.sources) <= 3
+    assert all(s.url in first for s in reply.sources)
     for source in result.intent.sources:
         assert source.url in text
 
@@ -77,8 +81,11 @@ def test_every_answer_ends_with_its_sources(engine: Engine) -> None:
     for intent in engine.kb.intents:
         result = engine.answer(intent.questions["en"][0])
         if result.status is Status.ANSWERED:
+            assert result.intent is not None
+            shown = reply_for(result.intent, result.lang, result.fact).sources
             text = render_result(engine.kb, result)
-            assert text.rstrip().endswith(result.intent.sources[-1].url) if result.intent else False
+            assert 1 <= len(shown) <= 3
+            assert text.rstrip().endswith(shown[-1].url)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from nkbot.bot.html import answer_html, split_message, suggestions_html
 from nkbot.engine import Engine, Reason, Status
-from nkbot.engine.render import render_result
+from nkbot.engine.render import render_result, reply_for
 
 from .botapi import parse_html
 
@@ -73,7 +73,7 @@ def test_any_text_gets_a_well_formed_result_in_bounded_time(engine: Engine, ques
 def test_every_reply_is_valid_telegram_html_under_the_limit(engine: Engine, question: str) -> None:
     result = engine.answer(question)
     if result.status is Status.ANSWERED and result.intent is not None:
-        html = answer_html(engine.kb, result.intent, result.lang)
+        html = answer_html(engine.kb, reply_for(result.intent, result.lang, result.fact), result.lang)
     elif result.status is Status.AMBIGUOUS:
         html = suggestions_html(engine.kb, result)
     else:

@@ -23,7 +23,7 @@ from nkbot.engine.render import render_result
 from nkbot.engine.serialize import knowledge_json, result_json
 
 if TYPE_CHECKING:
-    from nkbot.evaluation import Case, DialogueReport, Report
+    from nkbot.evaluation import DialogueReport, Report
 
 MAX_STDIN_LINE = 64 * 1024
 
@@ -83,7 +83,26 @@ def _parser() -> argparse.ArgumentParser:
         help="most share of dialogue turns answered wrong (0.10): a turn inherits the errors before it",
     )
     ev.add_argument("--show", type=int, default=25, metavar="N", help="list up to N failures (25)")
-    ev.add_argument("--calibrate", action="store_true", help="search the thresholds that score best")
+    ev.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="search the thresholds that score best on the calibration half",
+    )
+    ev.add_argument(
+        "--half",
+        choices=["report", "calibration", "all"],
+        default="report",
+        help="which half of the question set to score (report: the one thresholds were not tuned on)",
+    )
+    ev.add_argument(
+        "--max-hedged",
+        type=float,
+        default=1.0,
+        help="most share of 'did you mean' with the right entry first",
+    )
+    ev.add_argument(
+        "--max-reply-chars", type=int, default=0, help="largest median first-seen reply (0: no limit)"
+    )
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
     ev.add_argument("--lang", help="only the questions of one language (eval/<lang>/)")
 
@@ -207,36 +226,53 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
         print("\n".join(bad_labels), file=err)
         return 2
     if args.calibrate:
-        best, summary = ev.calibrate(engine, cases)
+        best, summary = ev.calibrate(engine, ev.report_half(engine, cases, ev.CALIBRATION))
         print(f"best thresholds: answer={best.answer} margin={best.margin} suggest={best.suggest}", file=out)
         print(json.dumps(summary, indent=2), file=out)
         return 0
     if args.lang:
         cases = [c for c in cases if (c.lang or "") == args.lang]
         dialogues = [d for d in dialogues if (d.turns[0].lang or "") == args.lang]
+    copies = ev.copied_questions(engine, cases)
+    other = None
+    if args.half != "all":
+        other = ev.evaluate(
+            engine, ev.report_half(engine, cases, ev.CALIBRATION if args.half == "report" else ev.REPORT)
+        )
+        cases = ev.report_half(engine, cases, args.half)
     report = ev.evaluate(engine, cases)
     s = report.summary()
     per_lang = {lang: report.only(lang).summary() for lang in report.languages()}
-    copies = ev.copied_questions(engine, cases)
     talk = ev.evaluate_dialogues(engine, dialogues)
     ds = talk.summary()
     if args.json:
-        extra = {"copied_questions": len(copies), "by_language": per_lang, "dialogues": ds}
-        print(json.dumps(s | extra, indent=2), file=out)
+        extra: dict[str, Any] = {"half": args.half, "copied_questions": len(copies), "by_language": per_lang}
+        if other is not None:
+            extra["other_half"] = other.summary()
+        print(json.dumps(s | extra | {"dialogues": ds}, indent=2), file=out)
     else:
-        _print_report(report, s, copies, args.show, out)
+        print(
+            f"half: {args.half} ({len(cases)} questions; {len(copies)} copied from the knowledge left out)",
+            file=out,
+        )
+        _print_report(report, s, args.show, out)
         if len(per_lang) > 1:
             for lang, ls in per_lang.items():
-                print(
-                    f"[{lang}] {ls['in_scope']} in scope: {ls['right_rate']:.1%} right,"
-                    f" {ls['wrong_rate']:.1%} wrong;"
-                    f" {ls['out_of_scope']} out of scope: {ls['declined_rate']:.1%} declined",
-                    file=out,
-                )
+                print(f"[{lang}] {_line(ls)}", file=out)
+        if other is not None:
+            print(f"the other half, for comparison: {_line(other.summary())}", file=out)
         if dialogues:
             _print_dialogues(talk, ds, args.show, out)
     ok = all(
-        (ls["in_scope"] == 0 or (ls["right_rate"] >= args.min_right and ls["wrong_rate"] <= args.max_wrong))
+        (
+            ls["in_scope"] == 0
+            or (
+                ls["right_rate"] >= args.min_right
+                and ls["wrong_rate"] <= args.max_wrong
+                and ls["hedged_rate"] <= args.max_hedged
+                and (not args.max_reply_chars or ls["median_reply_chars"] <= args.max_reply_chars)
+            )
+        )
         and ls["declined_rate"] >= args.min_declined
         for ls in [s, *per_lang.values()]
     )
@@ -247,7 +283,8 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
     if not ok:
         print(
             f"FAILED: needs right >= {args.min_right:.0%}, wrong <= {args.max_wrong:.0%}, "
-            f"declined >= {args.min_declined:.0%}",
+            f"hedged <= {args.max_hedged:.0%}, declined >= {args.min_declined:.0%}"
+            + (f", median reply <= {args.max_reply_chars} characters" if args.max_reply_chars else ""),
             file=verdicts,
         )
     if not ok_talk:
@@ -282,20 +319,29 @@ def _print_dialogues(talk: DialogueReport, ds: dict[str, Any], show: int, out: T
             )
 
 
-def _print_report(report: Report, s: dict[str, Any], copies: list[Case], show: int, out: TextIO) -> None:
+def _line(ls: dict[str, Any]) -> str:
+    return (
+        f"{ls['in_scope']} in scope: {ls['right_rate']:.1%} right, {ls['wrong_rate']:.1%} wrong,"
+        f" {ls['hedged_rate']:.1%} 'did you mean' with the right entry first,"
+        f" median reply {ls['median_reply_chars']} characters;"
+        f" {ls['out_of_scope']} out of scope: {ls['declined_rate']:.1%} declined"
+    )
+
+
+def _print_report(report: Report, s: dict[str, Any], show: int, out: TextIO) -> None:
     ins = s["in_scope"]
     print(
         f"in scope: {ins} questions: {s['right']} right ({s['right_rate']:.1%}), "
-        f"{s['wrong']} wrong ({s['wrong_rate']:.1%}), {s['abstained']} abstained "
-        f"({s['abstained_with_hint']} with the right suggestion)",
+        f"{s['wrong']} wrong ({s['wrong_rate']:.1%}), {s['partial']} partial (right entry, asked fact not"
+        f" shown), {s['abstained']} abstained ({s['abstained_with_hint']} with the right suggestion,"
+        f" {s['hedged_right_first']} of them first: {s['hedged_rate']:.1%});"
+        f" median first-seen reply {s['median_reply_chars']} characters",
         file=out,
     )
     print(
         f"out of scope: {s['out_of_scope']} questions: {s['declined']} declined ({s['declined_rate']:.1%})",
         file=out,
     )
-    if copies:
-        print(f"note: {len(copies)} question(s) copy an entry's own questions", file=out)
     failures = [o for o in report.outcomes if o.verdict != "right"]
     failures.sort(key=lambda o: (o.verdict != "wrong", o.case.file, o.case.line))
     for o in failures[:show]:

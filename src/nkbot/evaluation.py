@@ -6,7 +6,9 @@ answers separately and calibration penalises them more than abstentions.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -16,6 +18,7 @@ from typing import Any
 from nkbot.engine import Engine, Result, Status, Thresholds
 from nkbot.engine.dates import parse_span
 from nkbot.engine.matcher import Scored
+from nkbot.engine.render import reply_for, visible_text
 from nkbot.engine.yamlsource import YamlError, line_of, load_yaml
 
 LANG_DIR = re.compile(r"^[a-z]{2}$")  # eval/<lang>/...
@@ -25,6 +28,8 @@ NOISE_COST = 0.5  # offering suggestions for an out-of-scope question costs half
 
 
 TIMELINE = "timeline:"  # expect: timeline:1992 = the events of that span, not one entry
+SPLIT_SEED = "nkbot-eval-1"  # fixes which half each question falls in; change only with reason
+REPORT, CALIBRATION = "report", "calibration"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +40,14 @@ class Case:
     line: int
     lang: str | None = None  # from the folder: eval/ru/... asks in Russian; None: detect
     after: float = 0.0  # in a dialogue: seconds since the turn before
+    contains: tuple[str, ...] = ()  # what the first-seen reply must state (a figure, a name)
+
+    @property
+    def half(self) -> str:
+        """The half of the set this question belongs to, by a seeded hash of its words: thresholds
+        are calibrated on one half and figures are reported on the other."""
+        key = f"{SPLIT_SEED}:{' '.join(self.question.casefold().split())}".encode()
+        return REPORT if hashlib.sha256(key).digest()[0] % 2 == 0 else CALIBRATION
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +64,19 @@ class Dialogue:
 class Outcome:
     case: Case
     result: Result
-    verdict: str  # "right" | "wrong" | "abstained"
+    verdict: str  # "right" | "wrong" | "abstained" | "partial" (right entry, asked fact not shown)
     hinted: bool  # abstained, but a suggestion was an expected intent
+    shown: int = 0  # characters the user sees before expanding (answers only)
+
+    @property
+    def hedged(self) -> bool:
+        """ "Did you mean" whose first choice was right: the answer the bot should have given."""
+        first = self.result.suggestions[0].intent.id if self.result.suggestions else None
+        return (
+            self.verdict == "abstained"
+            and self.result.status is Status.AMBIGUOUS
+            and first in self.case.expect
+        )
 
 
 @dataclass
@@ -82,7 +106,10 @@ class Report:
         wrong = self._count(True, "wrong")
         abstained = self._count(True, "abstained")
         hinted = sum(1 for o in self.outcomes if o.hinted)
+        hedged = sum(1 for o in self.outcomes if o.hedged)
+        partial = self._count(True, "partial")
         declined = self._count(False, "right")
+        shown = [o.shown for o in self.outcomes if o.shown]
         return {
             "questions": len(self.outcomes),
             "in_scope": ins,
@@ -90,8 +117,12 @@ class Report:
             "wrong": wrong,
             "abstained": abstained,
             "abstained_with_hint": hinted,
+            "hedged_right_first": hedged,
+            "partial": partial,
             "right_rate": round(right / ins, 4) if ins else 0.0,
             "wrong_rate": round(wrong / ins, 4) if ins else 0.0,
+            "hedged_rate": round(hedged / ins, 4) if ins else 0.0,
+            "median_reply_chars": int(statistics.median(shown)) if shown else 0,
             "out_of_scope": outs,
             "declined": declined,
             "declined_rate": round(declined / outs, 4) if outs else 1.0,
@@ -143,6 +174,10 @@ def _cases(file: Path, items: Any) -> list[Case]:
         line = items.item_lines[n] if hasattr(items, "item_lines") else 0
         if not isinstance(item, dict) or "q" not in item or "expect" not in item:
             raise EvalSetError(f"{file}:{line}: each item needs 'q' and 'expect'")
+        contains = item.get("contains") or []
+        contains = [contains] if isinstance(contains, str | int) else contains
+        if not isinstance(contains, list) or not all(isinstance(x, str | int) for x in contains):
+            raise EvalSetError(f"{file}:{line_of(item) or line}: 'contains' must be text or a list of texts")
         expect = item["expect"]
         ids = [expect] if isinstance(expect, str) else list(expect or [])
         try:
@@ -150,7 +185,17 @@ def _cases(file: Path, items: Any) -> list[Case]:
         except (TypeError, ValueError) as exc:
             raise EvalSetError(f"{file}:{line_of(item) or line}: 'after' must be seconds") from exc
         where = line_of(item) or line
-        cases.append(Case(str(item["q"]), frozenset(str(i) for i in ids), str(file), where, lang, after))
+        cases.append(
+            Case(
+                str(item["q"]),
+                frozenset(str(i) for i in ids),
+                str(file),
+                where,
+                lang,
+                after,
+                tuple(str(x) for x in contains),
+            )
+        )
     return cases
 
 
@@ -190,10 +235,21 @@ def check_labels(engine: Engine, cases: list[Case]) -> list[str]:
 
 
 def copied_questions(engine: Engine, cases: list[Case]) -> list[Case]:
-    """Cases that repeat an entry's own question: they test memory, not generalisation."""
+    """Cases that reduce to a stored phrasing (an entry's or a fact's question, a keyword or a
+    title) once normalised: they test memory, not generalisation, so they are not reported."""
     norm = engine.normalizer.normalize
-    own = {norm(q) for i in engine.kb.intents for qs in i.questions.values() for q in qs}
+    own: set[str] = set()
+    for i in engine.kb.intents:
+        lists = [*i.questions.values(), *i.keywords.values(), tuple(i.title.values())]
+        lists += [qs for f in i.facts for qs in f.questions.values()]
+        own.update(norm(q) for qs in lists for q in qs)
     return [c for c in cases if norm(c.question) in own]
+
+
+def report_half(engine: Engine, cases: list[Case], half: str = REPORT) -> list[Case]:
+    """One half of the set; the report half leaves out questions copied from the knowledge."""
+    copies = set(copied_questions(engine, cases)) if half == REPORT else set()
+    return [c for c in cases if c.half == half and c not in copies]
 
 
 def _spans(case: Case) -> set[tuple[date, date]]:
@@ -205,17 +261,28 @@ def _spans(case: Case) -> set[tuple[date, date]]:
     return spans
 
 
+def _plain(text: str) -> str:
+    return re.sub(r"(?<=\d)[ ,\u00a0\u202f](?=\d{3}\b)", "", text.casefold())
+
+
 def judge(case: Case, result: Result) -> Outcome:
     """Right, wrong or abstained. A date question's list of events is right when its span is
-    the one expected; a list where one entry was expected counts as wrong."""
+    the one expected; a list where one entry was expected counts as wrong. An answer from the
+    right entry whose first-seen reply lacks what `contains` asks for is only partial."""
     answered = result.status is Status.ANSWERED and (result.intent is not None or bool(result.events))
+    shown = 0
+    if result.status is Status.ANSWERED and result.intent is not None:
+        seen = visible_text(reply_for(result.intent, result.lang, result.fact))
+        shown = len(seen)
     if not case.expect:
-        return Outcome(case, result, "wrong" if answered else "right", False)
+        return Outcome(case, result, "wrong" if answered else "right", False, shown)
     if result.span is not None and (result.span.start, result.span.end) in _spans(case):
         return Outcome(case, result, "right", False)
     if answered:
         right = result.intent is not None and result.intent.id in case.expect
-        return Outcome(case, result, "right" if right else "wrong", False)
+        if right and case.contains and not all(_plain(x) in _plain(seen) for x in case.contains):
+            return Outcome(case, result, "partial", False, shown)
+        return Outcome(case, result, "right" if right else "wrong", False, shown)
     hinted = any(s.intent.id in case.expect for s in result.suggestions)
     return Outcome(case, result, "abstained", hinted)
 

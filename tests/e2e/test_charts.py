@@ -38,7 +38,7 @@ async def test_chart_command_sends_a_cited_photo_then_reuses_the_upload(
 async def test_casualty_answers_carry_a_chart_button(server: BotAPIServer, bot: Any) -> None:
     server.message(USER, USER, "how many died in the 2020 war?")
     (answer,) = await server.replies(USER, 1)
-    assert answer.buttons()[0][1] == "g|casualties"
+    assert "g|casualties" in [data for _, data in answer.buttons()]
     server.press(answer, "g|casualties")
     picture = await photo(server, USER, 1)
     assert picture.photo is not None and picture.photo.startswith(PNG)

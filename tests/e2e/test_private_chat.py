@@ -55,7 +55,7 @@ async def test_ambiguous_question_offers_choices_that_answer(server: BotAPIServe
 
 
 async def test_unknown_question_is_honest_and_offers_topics(server: BotAPIServer, bot: Any) -> None:
-    server.message(USER, USER, "best kebab recipe in town")
+    server.message(USER, USER, "how do i fix my bicycle chain")
     (reply,) = await server.replies(USER, 1)
     assert "don't know" in reply.text
     assert reply.buttons() == [("📚 Topics", "c|")]

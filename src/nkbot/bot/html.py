@@ -6,7 +6,7 @@ from html import escape
 
 from nkbot.engine import Result
 from nkbot.engine.model import Intent, KnowledgeBase, Source, pick
-from nkbot.engine.render import events_footer, events_heading, page_events, span_label
+from nkbot.engine.render import Reply, events_footer, events_heading, page_events, span_label
 
 MESSAGE_LIMIT = 4096
 
@@ -17,16 +17,25 @@ def source_html(source: Source) -> str:
     return f"• {link} ({escape(extra)})" if extra else f"• {link}"
 
 
-def answer_html(kb: KnowledgeBase, intent: Intent, lang: str) -> str:
-    parts = [
-        f"<b>{escape(pick(intent.title, lang))}</b>",
-        "",
-        escape(pick(intent.answer, lang)),
-        "",
-        f"<b>{escape(kb.message('sources_heading', lang))}</b>",
-    ]
-    parts += [source_html(s) for s in intent.sources]
-    return "\n".join(parts)
+def answer_html(kb: KnowledgeBase, reply: Reply, lang: str, details: bool = True) -> str:
+    """The precise answer first, the entry's detail folded in an expandable quote, then at most
+    three sources. A reply too long for one message loses the fold, so it can be split."""
+    head = [f"<b>{escape(reply.title)}</b>", escape(reply.answer)]
+    sources = [f"<b>{escape(kb.message('sources_heading', lang))}</b>"]
+    sources += [source_html(s) for s in reply.sources]
+    detail = escape(reply.details) if details else ""
+    if detail:
+        folded = "\n".join([*head, f"<blockquote expandable>{detail}</blockquote>", *sources])
+        if len(folded.encode("utf-16-le")) // 2 <= MESSAGE_LIMIT:
+            return folded
+        return "\n".join([*head, "", detail, "", *sources])
+    return "\n".join([*head, "", *sources])
+
+
+def sources_html(kb: KnowledgeBase, intent: Intent, lang: str, sources: tuple[Source, ...]) -> str:
+    """Every source of an entry (the "All sources" button)."""
+    lines = [f"<b>{escape(pick(intent.title, lang))}</b>", escape(kb.message("sources_heading", lang))]
+    return "\n".join(lines + [source_html(s) for s in sources])
 
 
 def suggestions_html(kb: KnowledgeBase, result: Result) -> str:

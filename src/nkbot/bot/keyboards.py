@@ -3,7 +3,8 @@
 Callback data is `kind|value`, at most 64 bytes: `a|<entry id>` shows an entry, `c|<category>`
 lists a topic (`c|` the topics), `t|<page>` a timeline page, `u|<ref>` / `d|<ref>` a vote on
 the answer logged as `ref`, `l|<lang>` a language choice (`l|auto`: the question's),
-`e|<YYYYMMDD>-<YYYYMMDD>-<page>` a page of the events in a span, `g|<chart>` a chart. Anything
+`e|<YYYYMMDD>-<YYYYMMDD>-<page>` a page of the events in a span, `g|<chart>` a chart, `s|<entry
+id>` every source of an entry. Anything
 else, or an id that no longer exists, is answered as an outdated button: data can be old or
 forged.
 """
@@ -20,9 +21,10 @@ from nkbot.engine import Result
 from nkbot.engine.model import Intent, KnowledgeBase, Span, pick
 from nkbot.engine.render import page_events, pages
 
-_DATA = re.compile(r"^(a|c|t|u|d|l|e|g)\|([a-z0-9-]{0,60})$")
+_DATA = re.compile(r"^(a|c|t|u|d|l|e|g|s)\|([a-z0-9-]{0,60})$")
 _EVENTS = re.compile(r"^(\d{8})-(\d{8})-(\d{1,3})$")
 LABEL_MAX = 60
+SHORT_LABEL_MAX = 32  # two entry buttons share a row under an answer
 TIMELINE_PAGE = 8
 
 
@@ -37,12 +39,14 @@ def parse_callback(data: str | None) -> Callback | None:
     return Callback(match.group(1), match.group(2)) if match else None
 
 
-def _label(text: str) -> str:
-    return text if len(text) <= LABEL_MAX else text[: LABEL_MAX - 1].rstrip() + "…"
+def _label(text: str, limit: int = LABEL_MAX) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def entry_button(intent: Intent, lang: str, prefix: str = "") -> InlineKeyboardButton:
-    return InlineKeyboardButton(_label(prefix + pick(intent.title, lang)), callback_data=f"a|{intent.id}")
+def entry_button(intent: Intent, lang: str, prefix: str = "", limit: int = LABEL_MAX) -> InlineKeyboardButton:
+    return InlineKeyboardButton(
+        _label(prefix + pick(intent.title, lang), limit), callback_data=f"a|{intent.id}"
+    )
 
 
 def entries_keyboard(intents: list[Intent], lang: str) -> InlineKeyboardMarkup | None:
@@ -52,22 +56,28 @@ def entries_keyboard(intents: list[Intent], lang: str) -> InlineKeyboardMarkup |
 
 
 def answer_keyboard(
-    kb: KnowledgeBase, related: list[Intent], lang: str, ref: str | None, chart: str | None = None
+    kb: KnowledgeBase,
+    entries: list[Intent],
+    lang: str,
+    ref: str | None,
+    chart: str | None = None,
+    sources: tuple[str, int] | None = None,
 ) -> InlineKeyboardMarkup | None:
-    """The entry's chart, related entries, then 👍 / 👎 when its question was logged as `ref`."""
-    rows = (
-        [[InlineKeyboardButton(kb.message("chart_button", lang), callback_data=f"g|{chart}")]]
-        if chart
-        else []
+    """Two rows at most under an answer: up to two other entries (runners-up, related), then the
+    chart, every source (`sources`: entry id and count) and 👍 / 👎 when the question was logged."""
+    rows = [[entry_button(i, lang, limit=SHORT_LABEL_MAX) for i in entries[:2]]] if entries else []
+    tools = (
+        [InlineKeyboardButton(kb.message("chart_button", lang), callback_data=f"g|{chart}")] if chart else []
     )
-    rows += [[entry_button(i, lang)] for i in related]
+    if sources is not None:
+        intent_id, count = sources
+        label = kb.message("btn_all_sources", lang).format(count=count)
+        tools.append(InlineKeyboardButton(label, callback_data=f"s|{intent_id}"))
     if ref:
-        rows.append(
-            [
-                InlineKeyboardButton(kb.message("btn_helpful", lang), callback_data=f"u|{ref}"),
-                InlineKeyboardButton(kb.message("btn_not_helpful", lang), callback_data=f"d|{ref}"),
-            ]
-        )
+        tools.append(InlineKeyboardButton(kb.message("btn_helpful", lang), callback_data=f"u|{ref}"))
+        tools.append(InlineKeyboardButton(kb.message("btn_not_helpful", lang), callback_data=f"d|{ref}"))
+    if tools:
+        rows.append(tools)
     return InlineKeyboardMarkup(rows) if rows else None
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from nkbot.engine.loader import load_or_raise
 from nkbot.engine.matcher import Matcher, Scored
-from nkbot.engine.model import DEFAULT_LANG, Intent, KnowledgeBase, Span
+from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span
 
 if TYPE_CHECKING:
     from nkbot.engine.followup import Context, Dialogue
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 MAX_QUESTION_CHARS = 500
 RANKING_CACHE = 4096  # rankings kept for repeated questions (first in, first out)
 CANDIDATES = 10  # entries ranked per question: enough for inline results and suggestions
+ALTERNATIVES = 2  # runners-up offered as buttons under an answer
+NEAR = 10.0  # ... when they score within this of the answer (or within the margin, if wider)
 
 
 class Status(StrEnum):
@@ -33,6 +35,7 @@ class Reason(StrEnum):
     TOO_LONG = "too_long"
     NO_MATCH = "no_match"
     NO_EVENTS = "no_events"  # a date question, and the timeline has nothing then
+    OUT_OF_SCOPE = "out_of_scope"  # recognised, not this bot's subject: a greeting, another war
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,10 @@ class Result:
     span: Span | None = None
     followup: str | None = None  # how the conversation resolved it: swap, carry, next, previous
     understood: str | None = None  # the question as rewritten from the conversation
+    fact: Fact | None = None  # the precise question of `intent` that was asked, if one was
+    scope: Intent | None = (
+        None  # for OUT_OF_SCOPE: the topic of knowledge/scope.yaml, whose answer is the reply
+    )
 
 
 def detect_language(text: str) -> str | None:
@@ -93,7 +100,23 @@ class Engine:
         self.language_thresholds = LANGUAGE_THRESHOLDS if language_thresholds is None else language_thresholds
         self.normalizer = kb.normalizer
         self._ranked: dict[str, list[Scored]] = {}
-        self.matcher = Matcher(kb.intents, self.normalizer)
+        self.matcher = Matcher(kb.intents + kb.scope, self.normalizer)
+        norm = self.normalizer
+        talk = [
+            (f" {norm.normalize(p)} ", topic)
+            for topic in kb.scope
+            for phrases in topic.questions.values()
+            for p in phrases
+            if not norm.content_tokens(norm.normalize(p))
+        ]
+        # Small talk ("hi", "thx bye") is all stop words: found as a phrase, longest first.
+        self._small_talk = sorted(talk, key=lambda pair: -len(pair[0]))
+        self._present = tuple(
+            f" {phrase} "
+            for words in kb.conversation.words.values()
+            for phrase in {self.normalizer.normalize(p) for p in words.present}
+            if phrase
+        )
 
     @classmethod
     def from_directory(cls, root: Path, thresholds: Thresholds | None = None) -> Engine:
@@ -126,11 +149,23 @@ class Engine:
         """
         ranked = self._ranked.get(normalized)
         if ranked is None:
-            ranked = self.matcher.match(normalized, limit=CANDIDATES)
+            ranked = self.matcher.match(normalized, limit=CANDIDATES, present=self.asks_now(normalized))
             if len(self._ranked) >= RANKING_CACHE:
                 self._ranked.pop(next(iter(self._ranked)))
             self._ranked[normalized] = ranked
         return ranked
+
+    def small_talk(self, normalized: str) -> Intent | None:
+        """The scope topic of a question made only of small talk ("hi", "thanks", "who are you")."""
+        if self.normalizer.content_tokens(normalized):
+            return None
+        padded = f" {normalized} "
+        return next((topic for phrase, topic in self._small_talk if phrase in padded), None)
+
+    def asks_now(self, normalized: str) -> bool:
+        """Whether the question is about the present ("still", "today", "сейчас")."""
+        padded = f" {normalized} "
+        return any(phrase in padded for phrase in self._present)
 
     def clear_caches(self) -> None:
         """Forget cached rankings and typo look-ups (benchmarks measure the cold path)."""
@@ -150,14 +185,28 @@ class Engine:
     ) -> Result:
         """The outcome for a ranking, with the language's thresholds unless others are given."""
         t = thresholds or self.thresholds_for(lang)
+        topic = self.small_talk(normalized) if not ranked else None
+        if topic is None and ranked and ranked[0].intent.category == SCOPE and ranked[0].score >= t.suggest:
+            topic = ranked[0].intent  # another war, the 1915 genocide: not the nearest Karabakh entry
+        if topic is not None:
+            top = ranked[0].score if ranked else 0.0
+            return Result(
+                question, normalized, Status.UNKNOWN, None, top, (), lang, Reason.OUT_OF_SCOPE, scope=topic
+            )
+        ranked = [s for s in ranked if s.intent.category != SCOPE]
         if not ranked or ranked[0].score < t.suggest:
             top = ranked[0].score if ranked else 0.0
             return Result(question, normalized, Status.UNKNOWN, None, top, (), lang, Reason.NO_MATCH)
         best = ranked[0]
         rivals = [s for s in ranked[1:] if best.score - s.score < t.margin]
         if best.score >= t.answer and all(_linked(best.intent, r.intent) for r in rivals):
-            # Close runners-up that the answer links to as related are offered under it anyway.
-            return Result(question, normalized, Status.ANSWERED, best.intent, best.score, (), lang)
+            # Close runners-up are offered as buttons under the answer (related ones are anyway).
+            others = tuple(
+                r for r in ranked[1:] if r.score >= t.suggest and best.score - r.score < max(t.margin, NEAR)
+            )[:ALTERNATIVES]
+            return Result(
+                question, normalized, Status.ANSWERED, best.intent, best.score, others, lang, fact=best.fact
+            )
         close = tuple(s for s in ranked if s.score >= t.suggest)[: t.max_suggestions]
         return Result(question, normalized, Status.AMBIGUOUS, None, best.score, close, lang)
 
@@ -168,7 +217,8 @@ class Engine:
         if not normalized:
             return []
         floor = self.thresholds_for(self.language(text)).suggest
-        return [s for s in self.ranking(normalized)[:limit] if s.score >= floor]
+        ranked = [s for s in self.ranking(normalized) if s.intent.category != SCOPE]
+        return [s for s in ranked[:limit] if s.score >= floor]
 
     @cached_property
     def dialogue(self) -> Dialogue:

@@ -236,6 +236,8 @@ class Dialogue:
         fresh = engine.answer(question, lang)
         if fresh.reason is not None and fresh.normalized == "":  # empty or too long
             return fresh, context
+        if fresh.reason is Reason.OUT_OF_SCOPE:  # "thanks", "and in ukraine?": never read as a follow-up
+            return fresh, context
         ctx = context if context is not None and context.alive(now) else None
         reading = self.words.read(fresh.normalized)
         stepped = self._step(question, fresh.normalized, reading, ctx, lang, now)

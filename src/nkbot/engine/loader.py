@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from nkbot.engine.dates import parse_span
 from nkbot.engine.model import (
     DEFAULT_LANG,
+    SCOPE,
     Category,
     ConversationData,
     Entity,
@@ -297,7 +298,7 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
     return characters, languages
 
 
-WORD_LISTS = ("lead", "reference", "next", "previous", "timeline", "scope", "range")
+WORD_LISTS = ("lead", "reference", "next", "previous", "timeline", "scope", "range", "present")
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},
     "month": {"month", "year"},
@@ -401,6 +402,54 @@ def _conversation(
         names = checker.lang_list(path, node, "names")
         entities.append(Entity(entity_id, slot, names, intent))
     return ConversationData(words, tuple(entities))
+
+
+def _scope(path: Path, data: Any, checker: _Checker, intent_ids: set[str]) -> list[Intent]:
+    """The out-of-scope topics, as entries of the category SCOPE whose answer is the reply."""
+    if data is None:
+        checker.warn(
+            path, 0, "no scope file: greetings and other wars get the nearest entry or 'I don't know'"
+        )
+        return []
+    topics = data.get("topics") if isinstance(data, dict) else None
+    if not isinstance(topics, list):
+        checker.error(path, line_of(data), "expected 'topics:' with a list of {id, reply, phrases}")
+        return []
+    result: list[Intent] = []
+    for node in topics:
+        line = line_of(node)
+        if not isinstance(node, dict):
+            checker.error(path, line, "each topic must be a mapping {id, reply, phrases}")
+            continue
+        for extra in sorted(set(node) - {"id", "reply", "phrases", "related"}, key=str):
+            checker.error(path, line_of(node, extra), f"unknown field '{extra}'")
+        tid = checker.text(path, node, "id")
+        reply = checker.lang_text(path, node, "reply")
+        phrases = checker.lang_list(path, node, "phrases")
+        related = node.get("related", [])
+        if not isinstance(related, list) or not all(isinstance(r, str) for r in related):
+            checker.error(path, line_of(node, "related") or line, "'related' must be a list of entry ids")
+            related = []
+        for rid in related:
+            if rid not in intent_ids:
+                checker.error(path, line_of(node, "related"), f"topic '{tid}': unknown entry '{rid}'")
+        if tid:
+            result.append(
+                Intent(
+                    id=f"{SCOPE}:{tid}",
+                    title={},
+                    category=SCOPE,
+                    questions=phrases,
+                    keywords={},
+                    short=reply,
+                    answer=reply,
+                    sources=(),
+                    related=tuple(r for r in related if r in intent_ids),
+                    file=str(path),
+                    line=line,
+                )
+            )
+    return result
 
 
 def _intent(path: Path, node: Any, checker: _Checker) -> dict[str, Any] | None:
@@ -596,10 +645,24 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         set(languages),
         {i.id for i in intents},
     )
-    kb = KnowledgeBase(
-        tuple(intents), tuple(categories), sources, messages, characters, languages, conversation
+    scope_path = root / "scope.yaml"
+    scope = _scope(
+        scope_path,
+        _read(scope_path, checker) if scope_path.is_file() else None,
+        checker,
+        {i.id for i in intents},
     )
-    _check_collisions(intents, kb.normalizer, checker)
+    kb = KnowledgeBase(
+        tuple(intents),
+        tuple(categories),
+        sources,
+        messages,
+        characters,
+        languages,
+        conversation,
+        tuple(scope),
+    )
+    _check_collisions([*intents, *scope], kb.normalizer, checker)
     _check_translations(intents, messages, set(languages), required["messages"], checker)
     for lang in sorted(set(languages) - {DEFAULT_LANG}):
         for category in categories:
@@ -705,6 +768,8 @@ def _check_collisions(intents: list[Intent], normalizer: Normalizer, checker: _C
     owners: dict[tuple[str, frozenset[str]], tuple[str, int, str, str, str]] = {}
     for owner, line, kind, lang, text, file in _phrasings(intents):
         words = frozenset(normalizer.content_tokens(normalizer.normalize(text)))
+        if not words and owner.startswith(f"{SCOPE}:"):
+            continue  # small talk ("hi", "thanks") is found as a whole phrase, not by its words
         if not words:
             checker.error(Path(file), line, f"'{owner}': {kind[:-1]} {text!r} has no meaningful word")
             continue

@@ -27,7 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from nkbot.engine.model import Intent
+from nkbot.engine.model import Fact, Intent
 from nkbot.engine.normalize import Normalizer
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
@@ -44,11 +44,13 @@ PHRASE_BUDGET = 32  # candidate phrases examined per question at most (more chan
 BAG_BUDGET = 16  # candidate entries found through answer words per question at most
 RERANK_TOP = 12
 RERANK_SHARE = 0.25  # weight of the whole-string rapidfuzz similarity in the final score
+PRESENT_BOOST = 1.2  # a question about now ("still", "today") prefers facts that say where things stand
 
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
     intent: int  # index into Matcher.intents
+    fact: int  # index into that entry's facts, or -1 for the entry's own questions and names
     tokens: tuple[str, ...]
     text: str  # the content tokens joined, for the re-rank
     weight: float  # sum of the tokens' weights
@@ -58,6 +60,7 @@ class Phrase:
 class Scored:
     intent: Intent
     score: float  # 0..100
+    fact: Fact | None = None  # the precise question the best phrase belongs to, if any
 
 
 def _phrase_score(coverage: float, precision: float) -> float:
@@ -71,19 +74,23 @@ class Matcher:
     def __init__(self, intents: tuple[Intent, ...], normalizer: Normalizer) -> None:
         self.intents = intents
         self.normalizer = normalizer
-        raw: list[tuple[int, tuple[str, ...]]] = []
+        raw: list[tuple[int, int, tuple[str, ...]]] = []
         bags: list[dict[str, float]] = []
         for n, intent in enumerate(intents):
             bag: dict[str, float] = {}
-            for text in (*intent.answer.values(), *intent.short.values()):
+            answers = [*intent.answer.values(), *intent.short.values()]
+            answers += [t for fact in intent.facts for t in fact.answer.values()]
+            for text in answers:
                 bag.update(dict.fromkeys(self._tokens(text), ANSWER_STRENGTH))
-            texts = [t for qs in intent.questions.values() for t in qs]
-            texts += [t for ks in intent.keywords.values() for t in ks]
-            texts += list(intent.title.values())
-            for text in texts:
+            texts = [(-1, t) for qs in intent.questions.values() for t in qs]
+            texts += [(-1, t) for ks in intent.keywords.values() for t in ks]
+            texts += [(-1, t) for t in intent.title.values()]
+            for f, fact in enumerate(intent.facts):
+                texts += [(f, t) for qs in fact.questions.values() for t in qs]
+            for fact_index, text in texts:
                 tokens = self._tokens(text)
                 if tokens:
-                    raw.append((n, tokens))
+                    raw.append((n, fact_index, tokens))
                     bag.update(dict.fromkeys(tokens, 1.0))
             bags.append(bag)
         self.bags = bags
@@ -95,7 +102,8 @@ class Matcher:
         self.idf: dict[str, float] = {t: math.log(1 + count / df) for t, df in doc_freq.items()}
         self.unknown_weight = UNKNOWN_WEIGHT * math.log(1 + count)
         self.phrases = [
-            Phrase(n, toks, " ".join(toks), sum(self.idf[t] for t in toks)) for n, toks in dict.fromkeys(raw)
+            Phrase(n, f, toks, " ".join(toks), sum(self.idf[t] for t in toks))
+            for n, f, toks in dict.fromkeys(raw)
         ]
         phrase_postings: dict[str, list[int]] = defaultdict(list)
         for pid, phrase in enumerate(self.phrases):
@@ -166,8 +174,16 @@ class Matcher:
         )
         return tuple((word, float(score)) for word, score, _ in found)
 
-    def match(self, normalized: str, limit: int = 5) -> list[Scored]:
-        """Best-scoring intents for a normalised question, best first."""
+    def _boost(self, phrase: Phrase, present: bool) -> float:
+        if present and phrase.fact >= 0 and self.intents[phrase.intent].facts[phrase.fact].present:
+            return PRESENT_BOOST
+        return 1.0
+
+    def match(self, normalized: str, limit: int = 5, present: bool = False) -> list[Scored]:
+        """Best-scoring intents for a normalised question, best first.
+
+        `present`: the question asks about now, so facts marked present weigh more.
+        """
         tokens = self._split_joined(self.normalizer.content_tokens(normalized))
         if not tokens:
             return []
@@ -215,7 +231,7 @@ class Matcher:
                 coverage += weight[tok] * sim
             coverage /= total
             precision = hit / phrase.weight
-            score = _phrase_score(coverage, precision)
+            score = _phrase_score(coverage, precision) * self._boost(phrase, present)
             previous = best.get(phrase.intent)
             if previous is None or score > previous[0]:
                 best[phrase.intent] = (score, pid, coverage, precision)
@@ -247,6 +263,8 @@ class Matcher:
                     if pid < 0 or str(year) not in phrases[pid].tokens:
                         coverage += credit
                         score = _phrase_score(coverage, precision)
+                        if pid >= 0:
+                            score *= self._boost(phrases[pid], present)
                     if str(year) not in bag:
                         bag_cov += credit
             combined = (score + BAG_SHARE * max(0.0, bag_cov - coverage)) * penalty
@@ -266,6 +284,8 @@ class Matcher:
             similarity = fuzz.token_sort_ratio(query_text, self.phrases[pid].text) / 100 if pid >= 0 else 0.0
             # Whole-string likeness only counts as far as the phrase explains the question.
             final = (1 - RERANK_SHARE) * base[n] + RERANK_SHARE * similarity * min(1.0, coverage)
-            results.append(Scored(self.intents[n], round(100 * final, 1)))
+            intent = self.intents[n]
+            fact = intent.facts[self.phrases[pid].fact] if pid >= 0 and self.phrases[pid].fact >= 0 else None
+            results.append(Scored(intent, round(min(100.0, 100 * final), 1), fact))
         results.sort(key=lambda s: s.score, reverse=True)
         return results[:limit]

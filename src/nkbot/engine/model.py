@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from nkbot.engine.normalize import Normalizer
 
 DEFAULT_LANG = "en"
+SCOPE = "scope"  # the category of knowledge/scope.yaml's topics: recognised, answered as out of scope
 
 # A text in several languages, keyed by language code ("en", "ru").
 LangText = dict[str, str]
@@ -108,6 +109,7 @@ class Words:
     timeline: tuple[str, ...] = ()
     scope: tuple[str, ...] = ()
     range: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()  # words of a question about now: "still", "today", "сейчас"
     months: tuple[Month, ...] = ()
     dates: dict[str, str] = field(default_factory=dict)
 
@@ -137,6 +139,7 @@ class KnowledgeBase:
     characters: dict[str, str]
     languages: dict[str, Language]
     conversation: ConversationData = field(default_factory=ConversationData)
+    scope: tuple[Intent, ...] = ()  # greetings, other wars, the 1915 genocide: `answer` is the reply
     _by_id: dict[str, Intent] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -2,23 +2,118 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from nkbot.engine.engine import MAX_QUESTION_CHARS, Reason, Result, Status
-from nkbot.engine.model import DEFAULT_LANG, Intent, KnowledgeBase, Source, Span, Words, pick
+from nkbot.engine.model import DEFAULT_LANG, Fact, Intent, KnowledgeBase, Source, Span, Words, pick
+from nkbot.engine.normalize import is_cyrillic
 from nkbot.engine.timeline import date_label
 
 EVENTS_PER_PAGE = 6  # events of a date question shown at once: a phone screen or two
+SOURCES_SHOWN = 3  # sources under a reply before the user asks for all of them
+LEAD_MIN = 60  # a lead sentence shorter than this takes the next sentence along
+
+# A sentence ends at . ! ? or … (and any closing quote or bracket) before a capital, a digit or an
+# opening quote; not after an initial ("J. Smith", "U.S.") or a short abbreviation ("St.", "г.").
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"')\]]*\s+(?=[«\"(\dA-ZА-ЯЁ])")
+_ABBREVIATIONS = "approx|incl|Gen|Col|Lt|Maj|Sgt|Capt|Jr|Sr|vs|etc|resp|азерб|арм|англ|ул|им|см"
+_ABBREVIATION = re.compile(rf"\b(?:\w{{1,2}}|{_ABBREVIATIONS})\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """An answer as a user first sees it, and what waits behind a tap.
+
+    `answer` is the precise answer (the fact asked, or the entry's lead sentence); `details` the
+    rest of the entry; `sources` the few shown with the answer, `all_sources` the entry's.
+    """
+
+    intent: Intent
+    fact: Fact | None
+    title: str
+    answer: str
+    details: str
+    sources: tuple[Source, ...]
+    all_sources: tuple[Source, ...]
+
+
+def split_lead(text: str) -> tuple[str, str]:
+    """The opening sentence (with the next when it is very short) and the rest of the text."""
+    paragraph, _, later = text.partition("\n")
+    cut = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        if _ABBREVIATION.search(paragraph[: match.start()]):
+            continue
+        cut = match.start()
+        if cut >= LEAD_MIN:
+            break
+    else:
+        cut = len(paragraph)
+    if cut < LEAD_MIN:
+        cut = len(paragraph)
+    lead = paragraph[:cut].strip()
+    rest = paragraph[cut:].strip()
+    rest = f"{rest}\n{later}".strip()
+    return lead, rest
+
+
+def in_language_first(sources: tuple[Source, ...], lang: str) -> tuple[Source, ...]:
+    """Sources in the reader's language first (a Russian title marks a Russian source), order kept."""
+
+    def other(source: Source) -> bool:
+        return is_cyrillic(source.title) != (lang == "ru")
+
+    return tuple(sorted(sources, key=other))
+
+
+def reply_for(intent: Intent, lang: str, fact: Fact | None = None) -> Reply:
+    answer = pick(intent.answer, lang)
+    all_sources = in_language_first(intent.sources, lang)
+    if fact is not None:
+        return Reply(
+            intent,
+            fact,
+            pick(intent.title, lang),
+            pick(fact.answer, lang),
+            answer,
+            in_language_first(fact.sources, lang)[:SOURCES_SHOWN],
+            all_sources,
+        )
+    lead, rest = split_lead(answer)
+    return Reply(intent, None, pick(intent.title, lang), lead, rest, all_sources[:SOURCES_SHOWN], all_sources)
+
+
+def source_label(source: Source) -> str:
+    extra = ", ".join(x for x in (source.publisher, source.date) if x)
+    return f"{source.title} ({extra})" if extra else source.title
 
 
 def source_line(source: Source) -> str:
-    extra = ", ".join(x for x in (source.publisher, source.date) if x)
-    label = f"{source.title} ({extra})" if extra else source.title
-    return f"{label}: {source.url}"
+    return f"{source_label(source)}: {source.url}"
 
 
-def render_answer(kb: KnowledgeBase, intent: Intent, lang: str) -> str:
-    lines = [pick(intent.title, lang), "", pick(intent.answer, lang), "", kb.message("sources_heading", lang)]
-    lines += [f"- {source_line(s)}" for s in intent.sources]
+def visible_text(reply: Reply) -> str:
+    """What a reader sees before expanding anything (links shown as their labels): for measuring."""
+    return "\n".join([reply.title, reply.answer, *(source_label(s) for s in reply.sources)])
+
+
+def render_reply(kb: KnowledgeBase, reply: Reply, lang: str) -> str:
+    """The first-seen reply in plain text: the precise answer, then its sources."""
+    lines = [reply.title, "", reply.answer, "", kb.message("sources_heading", lang)]
+    lines += [f"- {source_line(s)}" for s in reply.sources]
     return "\n".join(lines)
+
+
+def render_details(kb: KnowledgeBase, reply: Reply, lang: str) -> str:
+    """What /more shows after an answer: the rest of the entry and every source."""
+    lines = [reply.title, "", reply.details or reply.answer, "", kb.message("sources_heading", lang)]
+    lines += [f"- {source_line(s)}" for s in reply.all_sources]
+    return "\n".join(lines)
+
+
+def render_answer(kb: KnowledgeBase, intent: Intent, lang: str, fact: Fact | None = None) -> str:
+    return render_reply(kb, reply_for(intent, lang, fact), lang)
 
 
 def words_for(kb: KnowledgeBase, lang: str) -> Words:
@@ -89,6 +184,11 @@ def render_fallback(kb: KnowledgeBase, result: Result) -> str:
         return kb.message("too_long", lang).format(
             length=len(result.question.strip()), limit=MAX_QUESTION_CHARS
         )
+    if result.reason is Reason.OUT_OF_SCOPE and result.scope is not None:
+        lines = [pick(result.scope.answer, lang)]
+        related = [i for i in (kb.intent(r) for r in result.scope.related) if i is not None]
+        lines += [f"- {pick(i.title, lang)} (/show {i.id})" for i in related]
+        return "\n".join(lines)
     if result.reason is Reason.NO_EVENTS and result.span is not None:
         lines = [events_heading(kb, result)]
         if result.suggestions:
@@ -109,7 +209,7 @@ def render_result(kb: KnowledgeBase, result: Result, page: int = 0) -> str:
     if result.events:
         return render_events(kb, result, page)
     if result.status is Status.ANSWERED and result.intent is not None:
-        return render_answer(kb, result.intent, result.lang)
+        return render_answer(kb, result.intent, result.lang, result.fact)
     if result.status is Status.AMBIGUOUS:
         return render_suggestions(kb, result)
     return render_fallback(kb, result)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from nkbot.engine.engine import Result
-from nkbot.engine.model import DEFAULT_LANG, Intent, KnowledgeBase, Source, pick
-from nkbot.engine.render import render_result
+from nkbot.engine.model import DEFAULT_LANG, Fact, Intent, KnowledgeBase, Source, pick
+from nkbot.engine.render import render_result, reply_for
 
 
 def source_json(source: Source) -> dict[str, Any]:
@@ -20,13 +20,16 @@ def source_json(source: Source) -> dict[str, Any]:
 
 def result_json(kb: KnowledgeBase, result: Result) -> dict[str, Any]:
     intent = result.intent
+    reply = reply_for(intent, result.lang, result.fact) if intent else None
     data: dict[str, Any] = {
         "question": result.question,
         "status": result.status.value,
         "intent": intent.id if intent else None,
+        "fact": result.fact.id if result.fact else None,
         "score": result.score,
         "text": render_result(kb, result),
-        "sources": [source_json(s) for s in intent.sources] if intent else [],
+        "details": pick(intent.answer, result.lang) if intent else None,
+        "sources": [source_json(s) for s in reply.sources] if reply else [],
         "suggestions": [
             {"intent": s.intent.id, "title": pick(s.intent.title, result.lang), "score": s.score}
             for s in result.suggestions
@@ -53,6 +56,16 @@ def result_json(kb: KnowledgeBase, result: Result) -> dict[str, Any]:
     return data
 
 
+def fact_json(fact: Fact, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "questions": list(fact.questions.get(lang) or fact.questions.get(DEFAULT_LANG, ())),
+        "answer": pick(fact.answer, lang),
+        "sources": [source_json(s) for s in fact.sources],
+        "present": fact.present,
+    }
+
+
 def intent_json(intent: Intent, lang: str = DEFAULT_LANG) -> dict[str, Any]:
     return {
         "id": intent.id,
@@ -62,6 +75,7 @@ def intent_json(intent: Intent, lang: str = DEFAULT_LANG) -> dict[str, Any]:
         "keywords": list(intent.keywords.get(lang) or intent.keywords.get(DEFAULT_LANG, ())),
         "short": pick(intent.short, lang),
         "answer": pick(intent.answer, lang),
+        "facts": [fact_json(f, lang) for f in intent.facts],
         "sources": [source_json(s) for s in intent.sources],
         "related": list(intent.related),
         "when": intent.when.text if intent.when else None,

@@ -13,10 +13,10 @@ from telegram.ext import ContextTypes
 from nkbot.bot import keyboards
 from nkbot.bot.handlers.charts import send_chart
 from nkbot.bot.handlers.commands import category_title, timeline_text
-from nkbot.bot.handlers.replies import language, send_entry
-from nkbot.bot.html import events_html, split_message
+from nkbot.bot.handlers.replies import language, send_entry, send_parts
+from nkbot.bot.html import events_html, sources_html, split_message
 from nkbot.bot.services import Services, services
-from nkbot.engine.render import pages
+from nkbot.engine.render import in_language_first, pages
 from nkbot.querylog import Feedback
 
 
@@ -49,6 +49,15 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         conversations = svc.conversations
         conversations.put(key, svc.engine.chose(intent, lang, conversations.now(), conversations.get(key)))
         await send_entry(message, svc, intent, lang)  # type: ignore[arg-type]
+        return
+    if data.kind == "s":
+        intent = kb.intent(data.value)
+        if intent is None:
+            await query.answer(outdated)
+            return
+        await query.answer()
+        text = sources_html(kb, intent, lang, in_language_first(intent.sources, lang))
+        await send_parts(message, split_message(text), None, quote=False)  # type: ignore[arg-type]
         return
     if data.kind == "g":
         if data.value not in svc.live.charts.names():

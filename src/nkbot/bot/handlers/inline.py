@@ -11,7 +11,8 @@ from telegram.ext import ContextTypes
 from nkbot.bot.handlers.replies import language
 from nkbot.bot.html import MESSAGE_LIMIT, answer_html
 from nkbot.bot.services import services
-from nkbot.engine.model import Intent, KnowledgeBase, pick
+from nkbot.engine.model import Fact, Intent, KnowledgeBase, pick
+from nkbot.engine.render import reply_for
 from nkbot.querylog.records import new_ref
 
 MAX_RESULTS = 10
@@ -19,14 +20,18 @@ CACHE_SECONDS = 300  # answers change only when the knowledge does
 INLINE_QUERY_MAX = 256  # Telegram's own limit; longer input is cut, not refused
 
 
-def _article(kb: KnowledgeBase, intent: Intent, lang: str) -> InlineQueryResultArticle:
-    text = answer_html(kb, intent, lang)
+def _article(
+    kb: KnowledgeBase, intent: Intent, lang: str, fact: Fact | None = None
+) -> InlineQueryResultArticle:
+    """The precise answer with its sources; the detail stays with the bot (a tap away in private)."""
+    reply = reply_for(intent, lang, fact)
+    text = answer_html(kb, reply, lang, details=False)
     if len(text) > MESSAGE_LIMIT:  # an inline message cannot be split: send the short form
         text = f"<b>{escape(pick(intent.title, lang))}</b>\n\n{escape(pick(intent.short, lang))}"
     return InlineQueryResultArticle(
         id=intent.id,
         title=pick(intent.title, lang),
-        description=pick(intent.short, lang),
+        description=reply.answer,
         input_message_content=InputTextMessageContent(text),
     )
 
@@ -41,17 +46,19 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     kb = engine.kb
     question = query.query[:INLINE_QUERY_MAX].strip()
     lang = language(context, query.from_user, question)
+    picks: list[tuple[Intent, Fact | None]]
     if question:
         result, _ = engine.respond(question, None, lang)  # inline queries have no conversation
         if result.events:  # a date question: the events of that span, in order
-            intents = list(result.events[:MAX_RESULTS])
+            picks = [(i, None) for i in result.events[:MAX_RESULTS]]
         else:
-            intents = [s.intent for s in engine.candidates(question, MAX_RESULTS)]
+            picks = [(s.intent, s.fact) for s in engine.candidates(question, MAX_RESULTS)]
         user = query.from_user
         svc.record("inline", query.chat_type, user.id, user.language_code, result, started, new_ref())
     else:
-        intents = [i for i in (kb.intent(x) for x in svc.popular(MAX_RESULTS, lang)) if i is not None]
-    results: list[InlineQueryResultArticle] = [_article(kb, i, lang) for i in intents]
+        picks = [(i, None) for i in (kb.intent(x) for x in svc.popular(MAX_RESULTS, lang)) if i is not None]
+    intents = [i for i, _ in picks]
+    results: list[InlineQueryResultArticle] = [_article(kb, i, lang, f) for i, f in picks]
     if not results:
         results = [
             InlineQueryResultArticle(

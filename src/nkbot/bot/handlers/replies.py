@@ -13,7 +13,8 @@ from nkbot.bot.html import answer_html, events_html, split_message, suggestions_
 from nkbot.bot.services import Services, services
 from nkbot.engine import Reason, Result, Status
 from nkbot.engine.engine import MAX_QUESTION_CHARS
-from nkbot.engine.model import Intent
+from nkbot.engine.model import Fact, Intent, pick
+from nkbot.engine.render import reply_for
 
 
 def language(context: ContextTypes.DEFAULT_TYPE, user: User | None, question: str = "") -> str:
@@ -48,15 +49,26 @@ async def send_parts(
 
 
 async def send_entry(
-    message: Message, svc: Services, intent: Intent, lang: str, quote: bool = False, ref: str | None = None
+    message: Message,
+    svc: Services,
+    intent: Intent,
+    lang: str,
+    quote: bool = False,
+    ref: str | None = None,
+    fact: Fact | None = None,
+    others: tuple[Intent, ...] = (),
 ) -> None:
-    """An entry with its sources, related entries as buttons, and 👍/👎 when the question was logged."""
+    """The precise answer (the fact asked, or the entry's lead) with its detail folded, at most
+    three sources, and buttons: runners-up and related entries, chart, all sources, 👍/👎."""
     kb = svc.engine.kb
     svc.asked[intent.id] += 1
-    related = [r for r in (kb.intent(i) for i in intent.related[:3]) if r is not None]
+    reply = reply_for(intent, lang, fact)
+    related = [r for r in (kb.intent(i) for i in intent.related) if r is not None]
+    entries = list({i.id: i for i in [*others, *related] if i.id != intent.id}.values())
     chart = svc.live.charts.chart_for_intent(intent.id)
-    markup = keyboards.answer_keyboard(kb, related, lang, ref if svc.log is not None else None, chart)
-    await send_parts(message, split_message(answer_html(kb, intent, lang)), markup, quote)
+    more = (intent.id, len(reply.all_sources)) if len(reply.all_sources) > len(reply.sources) else None
+    markup = keyboards.answer_keyboard(kb, entries, lang, ref if svc.log is not None else None, chart, more)
+    await send_parts(message, split_message(answer_html(kb, reply, lang)), markup, quote)
 
 
 async def send_result(message: Message, svc: Services, result: Result, ref: str | None = None) -> None:
@@ -69,11 +81,19 @@ async def send_result(message: Message, svc: Services, result: Result, ref: str 
         await send_parts(message, split_message(events_html(kb, result, 0)), markup, quote)
         return
     if result.status is Status.ANSWERED and result.intent is not None:
-        await send_entry(message, svc, result.intent, lang, quote, ref)
+        others = tuple(s.intent for s in result.suggestions)
+        await send_entry(message, svc, result.intent, lang, quote, ref, result.fact, others)
         return
     if result.status is Status.AMBIGUOUS:
         markup = keyboards.entries_keyboard([s.intent for s in result.suggestions], lang)
         await send_parts(message, [suggestions_html(kb, result)], markup, quote)
+        return
+    if result.reason is Reason.OUT_OF_SCOPE and result.scope is not None:
+        related = [i for i in (kb.intent(r) for r in result.scope.related) if i is not None]
+        rows = [[keyboards.entry_button(i, lang)] for i in related] + [[keyboards.topics_button(kb, lang)]]
+        await send_parts(
+            message, [escape(pick(result.scope.answer, lang))], InlineKeyboardMarkup(rows), quote
+        )
         return
     if result.reason is Reason.EMPTY:
         text = kb.message("empty", lang)
