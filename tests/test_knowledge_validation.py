@@ -180,3 +180,64 @@ def test_knowledge_without_a_conversation_file_still_loads(kdir: Path) -> None:
     engine = Engine(kb)
     result, _ = engine.respond("bishkek protocol")
     assert result.intent is not None and result.intent.id == "bishkek-protocol"
+
+
+FACT_ENTRY = GOOD_ENTRY.replace(
+    '''      en: "A full answer."
+''',
+    '''      en: "A full answer: 7,717 people, per the test source, on 12 May 1994."
+    facts:
+      - id: how-many
+        questions:
+          en: [how many test people, test people count, number of test people, test headcount, tally of testers]
+        answer:
+          en: "7,717 people, per the test source."
+        sources: [t-source]
+''',
+)
+
+
+def test_a_fact_loads_with_its_entry_and_answers_its_phrasings(kdir: Path) -> None:
+    _write(kdir, FACT_ENTRY)
+    assert _errors(kdir) == []
+    engine = Engine.from_directory(kdir)
+    entry = engine.get("test-entry")
+    assert entry is not None and [f.id for f in entry.facts] == ["test-entry/how-many"]
+    result = engine.answer("how many test people are there")
+    assert result.intent is entry and result.fact is entry.facts[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('en: "7,717 people, per the test source."', 'en: "7,718 people, per the test source."', "7718"),
+        ('en: "7,717 people, per the test source."', "en: " + '"' + "x" * 281 + '"', "281 characters"),
+        ("        sources: [t-source]\n", "        sources: [conflict-overview-src]\n", "not among the entry's"),
+        ("      - id: how-many", "      - id: How_Many", "fact id"),
+        ("tally of testers]", "tally of testers, test entry facts]", "collides"),
+    ],
+)
+def test_fact_mistakes_are_errors_with_their_line(kdir: Path, old: str, new: str, message: str) -> None:
+    assert old in FACT_ENTRY
+    path = _write(kdir, FACT_ENTRY.replace(old, new))
+    errors = _errors(kdir)
+    assert any(message in p.message and p.path == path and p.line > 0 for p in errors), [str(e) for e in errors]
+
+
+def test_two_facts_asked_the_same_way_collide(kdir: Path) -> None:
+    start = FACT_ENTRY.index("      - id: how-many")
+    end = FACT_ENTRY.index("    sources: [t-source]\n    related")
+    twin = FACT_ENTRY[start:end].replace("id: how-many", "id: how-many-again")
+    path = _write(kdir, FACT_ENTRY[:end] + twin + FACT_ENTRY[end:])
+    assert any("collides" in p.message and p.path == path for p in _errors(kdir))
+
+
+def test_scope_topics_are_checked(kdir: Path) -> None:
+    scope = kdir / "scope.yaml"
+    scope.write_text(
+        scope.read_text(encoding="utf-8") + "  - id: broken\n    phrases: {en: [broken topic]}\n    related: [no-such]\n",
+        encoding="utf-8",
+    )
+    messages = [p.message for p in _errors(kdir) if p.path == scope]
+    assert any("missing 'reply'" in m or "'reply'" in m for m in messages)
+    assert any("unknown entry 'no-such'" in m for m in messages)

@@ -18,7 +18,8 @@ from nkbot import __version__
 from nkbot.charts import ChartRenderer, load_charts
 from nkbot.config import ConfigError, Settings
 from nkbot.engine import Engine, KnowledgeError, Result, load
-from nkbot.engine.model import DEFAULT_LANG
+from nkbot.engine.loader import Problem
+from nkbot.engine.model import DEFAULT_LANG, KnowledgeBase
 from nkbot.engine.render import render_result
 from nkbot.engine.serialize import knowledge_json, result_json
 
@@ -59,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check the knowledge files; exit 1 on errors")
     val.add_argument("dir", nargs="?", type=Path, help="knowledge directory")
     val.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    val.add_argument(
+        "--copies", action="store_true", help="list the eval questions that copy a stored phrasing"
+    )
 
     ev = sub.add_parser("eval", help="score the engine on a labelled question set")
     ev.add_argument("files", nargs="*", type=Path, help="question files or folders (default: eval/)")
@@ -192,10 +196,18 @@ def cmd_chart(args: argparse.Namespace, settings: Settings, engine: Engine, out:
 def cmd_validate(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     root = args.dir or args.knowledge or settings.knowledge_dir
     kb, problems = load(root)
+    copies: list[Problem] = []
     if kb is not None:  # the pictures are checked against the entries they draw on
         problems = problems + load_charts(root, kb)[1]
-    for problem in problems:
+        copies = _eval_copies(root, kb)
+    for problem in problems + (copies if args.copies else []):
         print(problem, file=out)
+    if copies and not args.copies:
+        print(
+            f"note: {len(copies)} eval question(s) copy a stored phrasing and are left out of the"
+            " reported half (list them: nkbot validate --copies)",
+            file=out,
+        )
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     if kb is not None:
@@ -208,6 +220,25 @@ def cmd_validate(args: argparse.Namespace, settings: Settings, out: TextIO) -> i
     else:
         print(f"{root}: {errors} errors, {warnings} warnings", file=out)
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _eval_copies(root: Path, kb: KnowledgeBase) -> list[Problem]:
+    """Eval questions that normalise to a stored phrasing: they test memory, and are left out of
+    the reported half (warnings, with the eval file's line)."""
+    from nkbot import evaluation as ev
+
+    folder = root.resolve().parent / "eval"
+    if not folder.is_dir():
+        return []
+    try:
+        cases = ev.load_cases([folder])
+    except (ev.EvalSetError, OSError):
+        return []  # `nkbot eval` reports a broken question set
+    copies = ev.copied_questions(kb, cases)
+    return [
+        Problem(Path(c.file), c.line, f"eval question {c.question!r} copies a stored phrasing", "note")
+        for c in copies
+    ]
 
 
 def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO) -> int:
@@ -226,20 +257,20 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
         print("\n".join(bad_labels), file=err)
         return 2
     if args.calibrate:
-        best, summary = ev.calibrate(engine, ev.report_half(engine, cases, ev.CALIBRATION))
+        best, summary = ev.calibrate(engine, ev.report_half(engine.kb, cases, ev.CALIBRATION))
         print(f"best thresholds: answer={best.answer} margin={best.margin} suggest={best.suggest}", file=out)
         print(json.dumps(summary, indent=2), file=out)
         return 0
     if args.lang:
         cases = [c for c in cases if (c.lang or "") == args.lang]
         dialogues = [d for d in dialogues if (d.turns[0].lang or "") == args.lang]
-    copies = ev.copied_questions(engine, cases)
+    copies = ev.copied_questions(engine.kb, cases)
     other = None
     if args.half != "all":
         other = ev.evaluate(
-            engine, ev.report_half(engine, cases, ev.CALIBRATION if args.half == "report" else ev.REPORT)
+            engine, ev.report_half(engine.kb, cases, ev.CALIBRATION if args.half == "report" else ev.REPORT)
         )
-        cases = ev.report_half(engine, cases, args.half)
+        cases = ev.report_half(engine.kb, cases, args.half)
     report = ev.evaluate(engine, cases)
     s = report.summary()
     per_lang = {lang: report.only(lang).summary() for lang in report.languages()}

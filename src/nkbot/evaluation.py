@@ -18,12 +18,14 @@ from typing import Any
 from nkbot.engine import Engine, Result, Status, Thresholds
 from nkbot.engine.dates import parse_span
 from nkbot.engine.matcher import Scored
+from nkbot.engine.model import KnowledgeBase
 from nkbot.engine.render import reply_for, visible_text
 from nkbot.engine.yamlsource import YamlError, line_of, load_yaml
 
 LANG_DIR = re.compile(r"^[a-z]{2}$")  # eval/<lang>/...
 WRONG_COST = 3.0  # one wrong answer costs as much as this many abstentions
-HINT_VALUE = 0.5  # a "did you mean" that offers the right entry is worth half an answer
+HINT_VALUE = 0.25  # a "did you mean" that offers the right entry, not first, is worth a quarter answer
+HEDGE_COST = 0.5  # a "did you mean" whose first choice was right should have been an answer
 NOISE_COST = 0.5  # offering suggestions for an out-of-scope question costs half an abstention
 
 
@@ -234,21 +236,21 @@ def check_labels(engine: Engine, cases: list[Case]) -> list[str]:
     return problems
 
 
-def copied_questions(engine: Engine, cases: list[Case]) -> list[Case]:
+def copied_questions(kb: KnowledgeBase, cases: list[Case]) -> list[Case]:
     """Cases that reduce to a stored phrasing (an entry's or a fact's question, a keyword or a
     title) once normalised: they test memory, not generalisation, so they are not reported."""
-    norm = engine.normalizer.normalize
+    norm = kb.normalizer.normalize
     own: set[str] = set()
-    for i in engine.kb.intents:
+    for i in kb.intents:
         lists = [*i.questions.values(), *i.keywords.values(), tuple(i.title.values())]
         lists += [qs for f in i.facts for qs in f.questions.values()]
         own.update(norm(q) for qs in lists for q in qs)
     return [c for c in cases if norm(c.question) in own]
 
 
-def report_half(engine: Engine, cases: list[Case], half: str = REPORT) -> list[Case]:
+def report_half(kb: KnowledgeBase, cases: list[Case], half: str = REPORT) -> list[Case]:
     """One half of the set; the report half leaves out questions copied from the knowledge."""
-    copies = set(copied_questions(engine, cases)) if half == REPORT else set()
+    copies = set(copied_questions(kb, cases)) if half == REPORT else set()
     return [c for c in cases if c.half == half and c not in copies]
 
 
@@ -329,7 +331,9 @@ def evaluate_dialogues(engine: Engine, dialogues: list[Dialogue]) -> DialogueRep
 
 def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, Any]]:
     """Grid-search the thresholds for the most value: right answers and useful suggestions,
-    minus wrong answers (WRONG_COST each) and suggestions offered for out-of-scope questions."""
+    minus wrong answers (WRONG_COST each), hedges whose first choice was right (HEDGE_COST: so
+    the best candidate is answered once it is right about two times in three) and suggestions
+    offered for out-of-scope questions."""
     limit = engine.thresholds.max_suggestions + 1
     ranked: list[tuple[Case, str, list[Scored]]] = []
     cases = [c for c in cases if not _spans(c)]  # date questions do not depend on the thresholds
@@ -353,7 +357,9 @@ def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, 
                 answered_out_of_scope = s["out_of_scope"] - s["declined"]
                 value = (
                     s["right"]
-                    + HINT_VALUE * s["abstained_with_hint"]
+                    + s["partial"]  # the right entry: its detail holds what was asked
+                    + HINT_VALUE * (s["abstained_with_hint"] - s["hedged_right_first"])
+                    - HEDGE_COST * s["hedged_right_first"]
                     - WRONG_COST * (s["wrong"] + answered_out_of_scope)
                     - NOISE_COST * noise
                 )

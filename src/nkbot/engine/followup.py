@@ -352,7 +352,15 @@ class Dialogue:
         return result, self._after(result, second, r, ctx, lang, now)
 
     def _context_wins(self, found: Intent, fresh: Result, r: Reading, ctx: Context, kind: str) -> bool:
-        """Whether the answer read with the context beats the one the question gets on its own."""
+        """Whether the answer read with the context beats the one the question gets on its own.
+
+        Context only fills gaps: a question that names its own subject (a party, place, event or
+        date: "is azerbaijan the aggressor" after a biography) and is answered on its own words is
+        answered as asked, even with "it" or "это" in it; only an elliptical "and ...?" /
+        "what about ...?" swaps its names into the question before.
+        """
+        if kind != "swap" and not r.lead and (r.mentions or r.dates is not None):
+            return False
         own_words = {s.intent.id for s in self.engine.ranking(fresh.normalized)}
         if kind == "carry" and not r.reference and found.id not in own_words:
             return False  # its own words point elsewhere: "seven districts", "and pashinyan?"

@@ -1,0 +1,164 @@
+"""Precise answers: the question asked gets the fact asked, in a reply that fits a phone screen;
+questions about now get the present; neighbours of the topic get an honest out-of-scope reply;
+context fills only what a question leaves out."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nkbot.engine import Engine, Reason, Status
+from nkbot.engine.render import reply_for, split_lead, visible_text
+
+
+def test_every_entry_has_facts_and_a_lead_that_fits(engine: Engine) -> None:
+    for intent in engine.kb.intents:
+        assert len(intent.facts) >= 3, intent.id
+        for lang in ("en", "ru"):
+            reply = reply_for(intent, lang)
+            assert 20 <= len(reply.answer) <= 420, (intent.id, lang, reply.answer)
+            assert 1 <= len(reply.sources) <= 3
+            assert reply.answer + " " + reply.details != reply.answer  # the detail is kept behind a tap
+
+
+def test_fact_phrasings_get_their_own_fact(engine: Engine) -> None:
+    """Asked as written in the knowledge, nearly every fact answers itself (a few phrasings are
+    rightly shared between an event and its casualty figures)."""
+    asked = hits = 0
+    misses = []
+    for intent in engine.kb.intents:
+        for fact in intent.facts:
+            for lang in ("en", "ru"):
+                question = fact.questions[lang][0]
+                result = engine.answer(question, lang)
+                asked += 1
+                if result.fact is not None and result.fact.id == fact.id:
+                    hits += 1
+                else:
+                    misses.append((question, fact.id, result.fact.id if result.fact else result.status))
+    assert hits / asked >= 0.9, misses[:20]
+
+
+def test_a_fact_reply_answers_first_and_cites_the_facts_sources(engine: Engine) -> None:
+    result = engine.answer("who won the 2020 war")
+    assert result.status is Status.ANSWERED and result.intent is not None
+    assert result.intent.id == "second-war-outcome"
+    reply = reply_for(result.intent, "en", result.fact)
+    assert reply.answer.startswith("Azerbaijan")
+    if result.fact is not None:
+        assert reply.sources == tuple(result.fact.sources)[:3]
+    assert len(visible_text(reply)) <= 600
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "says"),
+    [
+        ("when did the first war end", "first-war", "12 May 1994"),
+        ("who signed the november 2020 ceasefire", "november-2020-agreement", "Pashinyan"),
+        ("how many are still held in baku", "detainees-question", None),
+        ("когда закончилась первая карабахская война", "first-war", "12 мая 1994"),
+    ],
+)
+def test_quoted_questions_get_the_fact_in_the_first_sentence(
+    engine: Engine, question: str, entry: str, says: str | None
+) -> None:
+    result = engine.answer(question)
+    assert result.status is Status.ANSWERED, [s.intent.id for s in result.suggestions]
+    assert result.intent is not None and result.intent.id == entry
+    assert result.fact is not None, "answered with the entry's lead, not the fact asked"
+    first = split_lead(pick_answer(engine, result))[0]
+    if says is not None:
+        assert says in first
+    else:
+        assert re.search(r"\d", first), first  # a figure, not a history lesson
+
+
+def pick_answer(engine: Engine, result: object) -> str:
+    from nkbot.engine.engine import Result
+
+    assert isinstance(result, Result) and result.intent is not None
+    return reply_for(result.intent, result.lang, result.fact).answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the war over",
+        "who controls karabakh now",
+        "whos in charge there rn",
+        "can armenians go back to stepanakert now",
+        "are russian peacekeepers still there",
+        "кто сейчас контролирует карабах",
+    ],
+)
+def test_questions_about_now_get_a_present_fact(engine: Engine, question: str) -> None:
+    result = engine.answer(question)
+    assert result.status is Status.ANSWERED, (result.status, [s.intent.id for s in result.suggestions])
+    assert result.fact is not None and result.fact.present, (result.intent.id if result.intent else None)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("hi", "scope:greeting"),
+        ("thx bye", "scope:thanks"),
+        ("привет!", "scope:greeting"),
+        ("who are you?", "scope:about-bot"),
+        ("how many soldiers died in ukraine", "scope:other-conflicts"),
+        ("how did the chechen war start", "scope:other-conflicts"),
+        ("capital of azerbaijan", "scope:country-facts"),
+        ("what is the armenian genocide", "scope:armenian-genocide-1915"),
+        ("геноцид армян", "scope:armenian-genocide-1915"),
+    ],
+)
+def test_neighbours_of_the_topic_get_their_own_honest_reply(engine: Engine, question: str, topic: str) -> None:
+    result = engine.answer(question)
+    assert result.status is Status.UNKNOWN and result.intent is None
+    assert result.reason is Reason.OUT_OF_SCOPE and result.scope is not None
+    assert result.scope.id == topic
+
+
+def test_short_names_survive_normalisation(engine: Engine) -> None:
+    norm = engine.normalizer
+    for question, token in [
+        ("what did the us do", "usa"),
+        ("eu mission", "eu"),
+        ("un resolutions", "un"),
+        ("icj ruling", "icj"),
+        ("csto", "csto"),
+    ]:
+        assert token in norm.content_tokens(norm.normalize(question)), question
+
+
+def test_the_1915_reply_points_to_the_conflicts_own_entries(engine: Engine) -> None:
+    result = engine.answer("armenian genocide 1915")
+    assert result.scope is not None and "contested-genocide-claims" in result.scope.related
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("зангезурский коридор", "карабах это армения или азербайджан", "contested-who-is-right"),
+        ("heydar aliyev", "is azerbaijan the aggressor", "contested-aggressor"),
+        ("november 2020 ceasefire", "who signed it?", "november-2020-agreement"),
+        ("how many died in the 2020 war", "and in the first war?", "casualties-1988-1994"),
+    ],
+)
+def test_context_fills_only_what_the_question_leaves_out(
+    engine: Engine, first: str, second: str, expected: str
+) -> None:
+    _, context = engine.respond(first)
+    result, _ = engine.respond(second, context)
+    assert result.intent is not None and result.intent.id == expected, (
+        result.intent.id if result.intent else result.status,
+        result.understood,
+    )
+
+
+def test_a_greeting_keeps_the_conversation(engine: Engine) -> None:
+    _, context = engine.respond("november 2020 ceasefire")
+    thanks, kept = engine.respond("thanks!", context)
+    assert thanks.reason is Reason.OUT_OF_SCOPE and kept == context
+    result, _ = engine.respond("who signed it?", kept)
+    assert result.intent is not None and result.intent.id == "november-2020-agreement"
