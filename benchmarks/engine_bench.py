@@ -52,6 +52,15 @@ def synthetic(kb: KnowledgeBase, factor: int, seed: int = 7) -> KnowledgeBase:
                     keywords={k: tuple(_mutate(q, rng) for q in v) for k, v in i.keywords.items()},
                     title={k: _mutate(v, rng) for k, v in i.title.items()},
                     answer={k: _mutate(v, rng, 0.3) for k, v in i.answer.items()},
+                    facts=tuple(
+                        replace(
+                            f,
+                            id=f"{i.id}-x{copy}/{f.id.split('/')[-1]}",
+                            questions={k: tuple(_mutate(q, rng) for q in v) for k, v in f.questions.items()},
+                            answer={k: _mutate(v, rng, 0.3) for k, v in f.answer.items()},
+                        )
+                        for f in i.facts
+                    ),
                     related=(),
                 )
             )

@@ -183,17 +183,18 @@ def test_knowledge_without_a_conversation_file_still_loads(kdir: Path) -> None:
 
 
 FACT_ENTRY = GOOD_ENTRY.replace(
-    '''      en: "A full answer."
-''',
-    '''      en: "A full answer: 7,717 people, per the test source, on 12 May 1994."
+    """      en: "A full answer."
+""",
+    """      en: "A full answer: 7,717 people, per the test source, on 12 May 1994."
     facts:
       - id: how-many
         questions:
-          en: [how many test people, test people count, number of test people, test headcount, tally of testers]
+          en: [how many test people, test people count, number of test people, test headcount,
+               tally of testers]
         answer:
           en: "7,717 people, per the test source."
         sources: [t-source]
-''',
+""",
 )
 
 
@@ -212,7 +213,11 @@ def test_a_fact_loads_with_its_entry_and_answers_its_phrasings(kdir: Path) -> No
     [
         ('en: "7,717 people, per the test source."', 'en: "7,718 people, per the test source."', "7718"),
         ('en: "7,717 people, per the test source."', "en: " + '"' + "x" * 281 + '"', "281 characters"),
-        ("        sources: [t-source]\n", "        sources: [conflict-overview-src]\n", "not among the entry's"),
+        (
+            "        sources: [t-source]\n",
+            "        sources: [conflict-overview-src]\n",
+            "not among the entry's",
+        ),
         ("      - id: how-many", "      - id: How_Many", "fact id"),
         ("tally of testers]", "tally of testers, test entry facts]", "collides"),
     ],
@@ -221,7 +226,9 @@ def test_fact_mistakes_are_errors_with_their_line(kdir: Path, old: str, new: str
     assert old in FACT_ENTRY
     path = _write(kdir, FACT_ENTRY.replace(old, new))
     errors = _errors(kdir)
-    assert any(message in p.message and p.path == path and p.line > 0 for p in errors), [str(e) for e in errors]
+    assert any(message in p.message and p.path == path and p.line > 0 for p in errors), [
+        str(e) for e in errors
+    ]
 
 
 def test_two_facts_asked_the_same_way_collide(kdir: Path) -> None:
@@ -235,7 +242,8 @@ def test_two_facts_asked_the_same_way_collide(kdir: Path) -> None:
 def test_scope_topics_are_checked(kdir: Path) -> None:
     scope = kdir / "scope.yaml"
     scope.write_text(
-        scope.read_text(encoding="utf-8") + "  - id: broken\n    phrases: {en: [broken topic]}\n    related: [no-such]\n",
+        scope.read_text(encoding="utf-8")
+        + "  - id: broken\n    phrases: {en: [broken topic]}\n    related: [no-such]\n",
         encoding="utf-8",
     )
     messages = [p.message for p in _errors(kdir) if p.path == scope]

@@ -95,7 +95,7 @@ def pick_answer(engine: Engine, result: object) -> str:
 def test_questions_about_now_get_a_present_fact(engine: Engine, question: str) -> None:
     result = engine.answer(question)
     assert result.status is Status.ANSWERED, (result.status, [s.intent.id for s in result.suggestions])
-    assert result.fact is not None and result.fact.present, (result.intent.id if result.intent else None)
+    assert result.fact is not None and result.fact.present, result.intent.id if result.intent else None
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,9 @@ def test_questions_about_now_get_a_present_fact(engine: Engine, question: str) -
         ("геноцид армян", "scope:armenian-genocide-1915"),
     ],
 )
-def test_neighbours_of_the_topic_get_their_own_honest_reply(engine: Engine, question: str, topic: str) -> None:
+def test_neighbours_of_the_topic_get_their_own_honest_reply(
+    engine: Engine, question: str, topic: str
+) -> None:
     result = engine.answer(question)
     assert result.status is Status.UNKNOWN and result.intent is None
     assert result.reason is Reason.OUT_OF_SCOPE and result.scope is not None

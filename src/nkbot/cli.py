@@ -472,8 +472,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings, engine: Engine, err: T
     from nkbot.bot.logs import setup_logging
 
     setup_logging([settings.token, settings.webhook_secret, settings.log_key])
-    run(settings, engine, webhook=args.webhook)
-    return 0
+    return run(settings, engine, webhook=args.webhook)
 
 
 def main(argv: list[str] | None = None) -> int:

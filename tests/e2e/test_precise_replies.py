@@ -46,7 +46,9 @@ async def test_an_answer_shows_the_fact_first_and_folds_the_detail(
     assert {s.url for s in entry.sources} <= set(re.findall(r'<a href="([^"]+)"', listing.html))
 
 
-async def test_an_entry_question_answers_with_its_lead(server: BotAPIServer, bot: Any, engine: Engine) -> None:
+async def test_an_entry_question_answers_with_its_lead(
+    server: BotAPIServer, bot: Any, engine: Engine
+) -> None:
     server.message(USER, USER, "bishkek protocol")
     (answer,) = await server.replies(USER, 1)
     entry = engine.get("bishkek-protocol")

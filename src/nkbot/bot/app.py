@@ -6,10 +6,12 @@ import asyncio
 import contextlib
 import logging
 import signal
+import time
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -36,6 +38,9 @@ COMMANDS = ("start", "help", "topics", "timeline", "chart", "sources", "about", 
 CONCURRENCY = 16  # updates handled at once; the work is short, the wait is on Telegram
 CONNECTIONS = 16  # HTTP connections for sending; about one per update in flight
 POLL_READ_TIMEOUT = 30.0  # getUpdates long-polls: its answer may take the whole poll timeout
+STOP_SECONDS = 8.0  # SIGTERM to exit at most this long: `docker stop` kills after 10 s
+DRAIN_SECONDS = 4.0  # of which answering what was already fetched may take this long
+POLLING_TASK = "Updater:start_polling:polling_task"  # python-telegram-bot's name for its poll loop
 
 
 async def post_init(application: Application) -> None:  # type: ignore[type-arg]
@@ -147,8 +152,9 @@ def build_application(
     return application
 
 
-def run(settings: Settings, engine: Engine, webhook: bool) -> None:
-    """Run until SIGINT/SIGTERM; python-telegram-bot stops the updater and shuts down cleanly."""
+def run(settings: Settings, engine: Engine, webhook: bool) -> int:
+    """Run until SIGINT/SIGTERM (exit 0), or until Telegram refuses the token (exit 1, so that a
+    supervisor restarts the bot or shows the failure instead of a process alive and deaf)."""
     application = build_application(settings, engine)
     allowed = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
     if webhook:
@@ -160,5 +166,65 @@ def run(settings: Settings, engine: Engine, webhook: bool) -> None:
             secret_token=settings.webhook_secret,
             allowed_updates=allowed,
         )
-    else:
-        application.run_polling(allowed_updates=allowed)
+        return 0
+    return asyncio.run(poll(application, allowed))
+
+
+async def poll(application: Application, allowed: list[str]) -> int:  # type: ignore[type-arg]
+    """`run_polling`, with two differences: a poll loop that python-telegram-bot gives up on (401
+    or 404: the token was revoked, the bot deleted) ends the process with exit code 1, and
+    SIGTERM ends it within STOP_SECONDS whatever it holds, the query log flushed."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    failure: list[BaseException] = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        await application.initialize()
+        if application.post_init is not None:
+            await application.post_init(application)
+        await application.updater.start_polling(allowed_updates=allowed)  # type: ignore[union-attr]
+    except (InvalidToken, TelegramError, OSError) as exc:
+        log.error("cannot start polling: %s", exc)  # the logging filter scrubs the token from it
+        await _shut_down(application, time.monotonic() + STOP_SECONDS)
+        return 1
+
+    def polling_ended(task: asyncio.Task[object]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            failure.append(task.exception())  # type: ignore[arg-type]
+            stop.set()
+
+    for task in asyncio.all_tasks():
+        if task.get_name() == POLLING_TASK:
+            task.add_done_callback(polling_ended)
+    await application.start()
+    await stop.wait()
+    deadline = time.monotonic() + STOP_SECONDS
+    if failure:
+        log.error("polling stopped for good (%s); exiting so that the bot is restarted", failure[0])
+    await _shut_down(application, deadline)
+    return 1 if failure else 0
+
+
+async def _shut_down(application: Application, deadline: float) -> None:  # type: ignore[type-arg]
+    """Stop fetching, answer what was fetched while time allows, then always flush the query log."""
+
+    async def step(coro: object, budget: float) -> None:
+        try:
+            await asyncio.wait_for(coro, max(0.1, min(budget, deadline - time.monotonic())))  # type: ignore[arg-type]
+        except TimeoutError:
+            log.warning("shutdown step timed out; going on")
+        except Exception:
+            log.exception("shutdown step failed; going on")
+
+    updater = application.updater
+    if updater is not None and updater.running:
+        await step(updater.stop(), DRAIN_SECONDS / 2)
+    if application.running:
+        await step(application.stop(), DRAIN_SECONDS)
+    if application.post_stop is not None:
+        await step(application.post_stop(application), 1.0)
+    await step(application.shutdown(), 1.0)
+    if application.post_shutdown is not None:
+        await step(application.post_shutdown(application), STOP_SECONDS)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import sys
+from types import TracebackType
 
 
 class RedactSecrets(logging.Filter):
@@ -38,6 +40,16 @@ def setup_logging(secrets: list[str], level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
+    # An exception nobody caught goes through the same scrubbing handler, not Python's default
+    # printer (python-telegram-bot's InvalidToken message quotes the token).
+    sys.excepthook = _log_uncaught
     # httpx logs every request URL, and the Bot API URL contains the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def _log_uncaught(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    logging.getLogger("nkbot").critical("stopped by an uncaught exception", exc_info=(kind, value, tb))

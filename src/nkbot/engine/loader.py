@@ -664,6 +664,8 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     )
     _check_collisions([*intents, *scope], kb.normalizer, checker)
     _check_translations(intents, messages, set(languages), required["messages"], checker)
+    _check_sources(intents, sources, source_files, checker)
+    _check_consistency(intents, checker)
     for lang in sorted(set(languages) - {DEFAULT_LANG}):
         for category in categories:
             if lang not in category.title:
@@ -788,6 +790,54 @@ def _check_collisions(intents: list[Intent], normalizer: Normalizer, checker: _C
             f"{kind[:-1]} {text!r} of '{owner}' collides with {other_kind[:-1]} "
             f"{other_text!r} of '{other_owner}' ({other_file}:{other_line})",
         )
+
+
+def _check_sources(
+    intents: list[Intent], sources: dict[str, Source], files: dict[str, Path], checker: _Checker
+) -> None:
+    """One id per source, and no source left uncited: a twin id or a dead entry in the registry
+    hides which documents the base really rests on."""
+    by_url: dict[str, str] = {}
+    for sid, source in sources.items():
+        url = source.url.rstrip("/")
+        first = by_url.setdefault(url, sid)
+        if first != sid:
+            checker.error(
+                files[sid], 0, f"source '{sid}' repeats the URL of '{first}' ({files[first]}): cite one id"
+            )
+    cited = {s.id for i in intents for s in i.sources}
+    for sid in sorted(set(sources) - cited):
+        checker.warn(files[sid], 0, f"source '{sid}' is cited by no entry")
+
+
+_YEAR_IN_TEXT = re.compile(r"\b(19\d{2}|20\d{2})\b")
+
+
+def _check_consistency(intents: list[Intent], checker: _Checker) -> None:
+    """An entry says nothing its answer does not back (figures in `short`), and its `reviewed`
+    date is no older than the latest year it writes about (years to come aside)."""
+    for intent in intents:
+        path = Path(intent.file)
+        for lang, text in intent.short.items():
+            missing = sorted(
+                figures(text) - figures(intent.answer.get(lang, "")) - figures(intent.title.get(lang, ""))
+            )
+            if missing and intent.answer.get(lang):
+                checker.error(
+                    path,
+                    intent.line,
+                    f"'{intent.id}': 'short.{lang}' states {', '.join(missing)}, which its answer does not",
+                )
+        years = [int(y) for text in intent.answer.values() for y in _YEAR_IN_TEXT.findall(text)]
+        if intent.when is not None:
+            years.append(intent.when.end.year)
+        years = [y for y in years if y <= date.today().year]  # a mandate "until 2027" is no event yet
+        if intent.reviewed[:4].isdigit() and years and max(years) > int(intent.reviewed[:4]):
+            checker.error(
+                path,
+                intent.line,
+                f"'{intent.id}': reviewed {intent.reviewed}, but it writes about {max(years)}",
+            )
 
 
 def _check_translations(
