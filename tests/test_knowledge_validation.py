@@ -249,3 +249,62 @@ def test_scope_topics_are_checked(kdir: Path) -> None:
     messages = [p.message for p in _errors(kdir) if p.path == scope]
     assert any("missing 'reply'" in m or "'reply'" in m for m in messages)
     assert any("unknown entry 'no-such'" in m for m in messages)
+
+
+ALIAS_BOMB = """\
+a: &a [x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+intents: [{id: bomb, when: *h}]
+"""
+
+
+def test_hostile_files_are_refused_quickly_with_their_name(kdir: Path, tmp_path: Path) -> None:
+    """An alias bomb, a FIFO, a link to /dev/zero and an oversized file: each is an error naming
+    the file, found in well under a second, never a hang or gigabytes of memory."""
+    import os
+    import time
+
+    from nkbot.engine.yamlsource import MAX_FILE_BYTES
+
+    topics = kdir / "topics"
+    (topics / "90-bomb.yaml").write_text(ALIAS_BOMB, encoding="utf-8")
+    os.mkfifo(topics / "91-fifo.yaml")
+    (topics / "92-zero.yaml").symlink_to("/dev/zero")
+    (topics / "93-huge.yaml").write_text("#" * (MAX_FILE_BYTES + 10), encoding="utf-8")
+    started = time.monotonic()
+    errors = _errors(kdir)
+    assert time.monotonic() - started < 5
+    by_file = {p.path.name: p.message for p in errors}
+    assert "aliases" in by_file["90-bomb.yaml"]
+    assert "not a regular file" in by_file["91-fifo.yaml"]
+    assert "not a regular file" in by_file["92-zero.yaml"]
+    assert "larger than" in by_file["93-huge.yaml"]
+
+
+def test_messages_the_bot_needs_are_checked(kdir: Path) -> None:
+    path = kdir / "messages.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  tg_unknown:\n", "  tg_unknown_renamed:\n", 1)
+    text = text.replace("{length}", "{lenght}", 1)
+    path.write_text(text, encoding="utf-8")
+    messages = [p.message for p in _errors(kdir) if p.path == path]
+    assert any("'tg_unknown' is missing" in m for m in messages)
+    assert any("{lenght}" in m and "length" in m for m in messages)
+
+
+def test_every_message_the_code_asks_for_is_registered() -> None:
+    """The registry of required messages covers every key the code reads (a new key must be
+    added there, or a maintainer could delete its text unnoticed)."""
+    import re
+
+    from nkbot.engine.loader import MESSAGES
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (KNOWLEDGE.parent / "src").rglob("*.py"))
+    used = set(re.findall(r"(?:message|msg)\(\s*\"([a-z_]+)\"", source))
+    assert used and used <= set(MESSAGES), sorted(used - set(MESSAGES))

@@ -7,6 +7,7 @@ Loading and validation are one pass on purpose: the bot never serves knowledge t
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -232,12 +233,113 @@ def _categories(path: Path, data: Any, checker: _Checker) -> list[Category]:
     return result
 
 
+# Every text the code asks knowledge/messages.yaml for, with the {placeholders} it fills in: a
+# missing text would leave a user without a reply, a mistyped placeholder would raise instead.
+MESSAGES: dict[str, frozenset[str]] = {
+    "sources_heading": frozenset(),
+    "related_heading": frozenset(),
+    "did_you_mean": frozenset(),
+    "unknown": frozenset(),
+    "empty": frozenset(),
+    "too_long": frozenset({"length", "limit"}),
+    "topics_hint": frozenset(),
+    "topics_heading": frozenset(),
+    "chat_welcome": frozenset(),
+    "chat_help": frozenset(),
+    "chat_pick_hint": frozenset(),
+    "chat_no_such_entry": frozenset({"id"}),
+    "chat_no_such_topic": frozenset({"name", "names"}),
+    "chat_unknown_command": frozenset({"command"}),
+    "chat_bye": frozenset(),
+    "tg_welcome": frozenset(),
+    "tg_examples_heading": frozenset(),
+    "start_examples": frozenset(),
+    "tg_help": frozenset({"bot"}),
+    "tg_about": frozenset(),
+    "tg_sources_intro": frozenset({"count"}),
+    "tg_sources_outro": frozenset(),
+    "tg_topics_heading": frozenset(),
+    "tg_topic_heading": frozenset({"topic"}),
+    "tg_timeline_heading": frozenset({"page", "pages"}),
+    "tg_did_you_mean": frozenset(),
+    "tg_unknown": frozenset(),
+    "tg_outdated_button": frozenset(),
+    "tg_rate_limited": frozenset(),
+    "tg_error": frozenset(),
+    "tg_unknown_command": frozenset(),
+    "tg_non_text": frozenset(),
+    "tg_inline_none_title": frozenset(),
+    "tg_inline_none_text": frozenset(),
+    "tg_inline_open_private": frozenset(),
+    "btn_topics": frozenset(),
+    "btn_timeline": frozenset(),
+    "btn_back": frozenset(),
+    "btn_previous": frozenset(),
+    "btn_next": frozenset(),
+    "cmd_start": frozenset(),
+    "cmd_help": frozenset(),
+    "cmd_topics": frozenset(),
+    "cmd_timeline": frozenset(),
+    "cmd_sources": frozenset(),
+    "cmd_about": frozenset(),
+    "run_needs_token": frozenset(),
+    "btn_helpful": frozenset(),
+    "btn_not_helpful": frozenset(),
+    "tg_thanks_feedback": frozenset(),
+    "tg_reload_ok": frozenset({"entries", "version", "warnings"}),
+    "tg_reload_refused": frozenset({"errors", "version"}),
+    "tg_stats_empty": frozenset(),
+    "cmd_language": frozenset(),
+    "tg_language_prompt": frozenset({"current"}),
+    "tg_language_set": frozenset(),
+    "tg_language_auto": frozenset(),
+    "language_name": frozenset(),
+    "btn_language_auto": frozenset(),
+    "events_heading": frozenset({"count", "span"}),
+    "events_page": frozenset({"count", "first", "last"}),
+    "events_more": frozenset(),
+    "events_source": frozenset(),
+    "no_events": frozenset({"span"}),
+    "nearest_events": frozenset(),
+    "chat_no_more": frozenset(),
+    "chart_button": frozenset(),
+    "btn_all_sources": frozenset({"count"}),
+    "more_hint": frozenset(),
+    "chart_written": frozenset({"path"}),
+    "chart_unknown": frozenset({"name", "names"}),
+    "chart_usage": frozenset({"names"}),
+    "chart_failed": frozenset(),
+    "cmd_chart": frozenset(),
+    "chart_hint": frozenset({"name"}),
+}
+
+
 def _messages(path: Path, data: Any, checker: _Checker) -> dict[str, LangText]:
     if not isinstance(data, dict) or not isinstance(data.get("messages"), dict):
         checker.error(path, line_of(data), "expected 'messages:' with a mapping of key -> {en: ...}")
         return {}
     node = data["messages"]
-    return {str(key): checker.lang_text(path, node, key) for key in node}
+    messages = {str(key): checker.lang_text(path, node, key) for key in node}
+    for key in sorted(set(MESSAGES) - set(messages)):
+        checker.error(path, line_of(node), f"message '{key}' is missing: the bot needs it")
+    for key, texts in messages.items():
+        allowed = MESSAGES.get(key)
+        if allowed is None:
+            checker.warn(path, line_of(node, key), f"message '{key}' is not used by the bot")
+            continue
+        for lang, text in texts.items():
+            try:
+                used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+            except ValueError as exc:
+                checker.error(path, line_of(node, key), f"message '{key}.{lang}': {exc}")
+                continue
+            if not used <= allowed:
+                wrong = ", ".join(sorted(used - allowed))
+                can = ", ".join(sorted(allowed)) or "none"
+                checker.error(
+                    path, line_of(node, key), f"message '{key}.{lang}' uses {{{wrong}}}; it may use: {can}"
+                )
+    return messages
 
 
 def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str], dict[str, Language]]:

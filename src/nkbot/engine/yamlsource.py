@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+MAX_FILE_BYTES = 4 * 1024 * 1024  # the largest topic file is ~200 KB: anything near this is a mistake
 
 
 class LocatedDict(dict[Any, Any]):
@@ -63,13 +67,40 @@ class YamlError(Exception):
         self.message = message
 
 
-def load_yaml(path: Path) -> Any:
+def read_text(path: Path) -> str:
+    """A regular file's text, at most MAX_FILE_BYTES: a FIFO, a device (a link to /dev/zero) or a
+    huge file is refused instead of blocking the reader or filling memory."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise YamlError(path, 0, f"not UTF-8 text ({exc.reason})") from exc
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO opens at once, and is refused below
     except OSError as exc:
         raise YamlError(path, 0, f"cannot read: {exc.strerror or exc}") from exc
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise YamlError(path, 0, "not a regular file")
+        data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlError(path, 0, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlError(path, 0, f"not UTF-8 text ({exc.reason})") from exc
+
+
+def _refuse_aliases(text: str, path: Path) -> None:
+    """Knowledge files need no anchors or aliases, and a few nested aliases can expand into
+    gigabytes ("billion laughs"): any alias is refused before anything is built."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 if event.start_mark else 0
+                raise YamlError(path, line, f"aliases (*{event.anchor}) are not allowed in knowledge files")
+    except yaml.YAMLError:
+        return  # the real load below reports the syntax error with its line
+
+
+def load_yaml(path: Path) -> Any:
+    text = read_text(path)
+    _refuse_aliases(text, path)
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
