@@ -81,6 +81,19 @@ async def test_stats_is_for_admins_only(server: BotAPIServer, engine: Engine, tm
         assert server.sent[GROUP] == []
 
 
+async def test_an_admin_command_in_a_group_is_answered_privately(
+    server: BotAPIServer, engine: Engine, tmp_path: Path
+) -> None:
+    db = tmp_path / "log.sqlite3"
+    async with running_bot(server, engine, database=db, admin_ids=frozenset({ADMIN})):
+        server.message(USER, USER, "a secret question nobody else should read")
+        await server.replies(USER, 1)
+        server.message(GROUP, ADMIN, "/stats")
+        (report,) = await server.replies(ADMIN, 1, timeout=15)  # sent by the handler of the group update
+        assert "By outcome" in report.text
+        assert server.sent[GROUP] == []
+
+
 async def test_reload_refuses_invalid_knowledge_and_keeps_answering(
     server: BotAPIServer, tmp_path: Path
 ) -> None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import sqlite3
 from html import escape
 
 from telegram import Update
 from telegram.constants import ChatType
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from nkbot.bot.handlers.commands import unknown_command
@@ -22,6 +24,23 @@ from nkbot.bot.services import Services, services
 from nkbot.querylog import stats
 
 PROBLEMS_SHOWN = 15
+log = logging.getLogger("nkbot.bot")
+
+
+async def _reply_privately(update: Update, context: ContextTypes.DEFAULT_TYPE, parts: list[str]) -> None:
+    """Admin replies hold other users' questions: they go to the admin's private chat, never to
+    the group the command was typed in (where the bot says nothing)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    if message.chat.type == ChatType.PRIVATE:
+        await send_parts(message, parts, None, quote=False)
+        return
+    try:
+        for part in parts:
+            await context.bot.send_message(user.id, part)
+    except TelegramError as exc:  # the admin never opened a private chat with the bot
+        log.warning("admin reply could not be sent privately: %s", exc)
 
 
 async def _refuse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -53,7 +72,7 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if len(parts) > 1:  # keep <pre> balanced in every part
         parts = [p if p.startswith("<pre>") else "<pre>" + p for p in parts]
         parts = [p if p.endswith("</pre>") else p + "</pre>" for p in parts]
-    await send_parts(message, parts, None, quote=False)
+    await _reply_privately(update, context, parts)
 
 
 def reload_text(svc: Services, ok: bool, problems: list[object], lang: str) -> str:
@@ -77,9 +96,5 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     svc = services(context)
     ok, problems = await asyncio.to_thread(svc.live.reload)
-    await send_parts(
-        message,
-        split_message(reload_text(svc, ok, list(problems), language(context, update.effective_user))),
-        None,
-        False,
-    )
+    text = reload_text(svc, ok, list(problems), language(context, update.effective_user))
+    await _reply_privately(update, context, split_message(text))
