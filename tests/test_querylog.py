@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from nkbot.querylog import Feedback, QueryLog, QueryRecord, schema, stats
-from nkbot.querylog.store import migrate_sync, open_sync
+from nkbot.querylog.store import key_path, migrate_sync, open_sync
 
 
 def rec(
@@ -207,7 +207,7 @@ async def test_user_ids_are_pseudonymised(tmp_path: Path) -> None:
     await qlog.close()
     again = QueryLog(path)
     await again.start()
-    assert again.user_key(telegram_id) == key  # stable across restarts (key kept in the database)
+    assert again.user_key(telegram_id) == key  # stable across restarts (key kept beside the database)
     await again.close()
     other = QueryLog(path, key="a-configured-secret")
     await other.start()
@@ -291,6 +291,53 @@ def test_copying_a_database_keeps_it_openable(tmp_path: Path) -> None:
     conn.close()
     shutil.copy(src, tmp_path / "b.sqlite3")
     assert rows(tmp_path / "b.sqlite3") == 10
+
+
+async def test_the_generated_key_is_kept_outside_the_database_owner_only(tmp_path: Path) -> None:
+    """With the key in the database, whoever has the file recovers every user by trying all ids."""
+    path = tmp_path / "log.sqlite3"
+    qlog = QueryLog(path)
+    await qlog.start()
+    qlog.record(rec(1, user_key=qlog.user_key(42)))
+    await qlog.close()
+    key_file = key_path(path)
+    stored = key_file.read_text(encoding="ascii").strip()
+    assert stored.encode() == qlog.key and len(stored) == 64
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert rows(path, "SELECT COUNT(*) FROM meta WHERE key = 'log_key'") == 0
+    for name in ("log.sqlite3", "log.sqlite3-wal"):
+        if (tmp_path / name).exists():
+            assert stored.encode() not in (tmp_path / name).read_bytes()
+
+
+async def test_a_key_kept_in_an_older_database_is_moved_out_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    with contextlib.closing(open_sync(path)) as conn:
+        conn.execute("INSERT INTO meta (key, value) VALUES ('log_key', ?)", ("ab" * 32,))
+        conn.commit()
+    qlog = QueryLog(path)
+    await qlog.start()
+    await qlog.close()
+    assert qlog.key == ("ab" * 32).encode()
+    assert key_path(path).read_text(encoding="ascii").strip() == "ab" * 32
+    assert rows(path, "SELECT COUNT(*) FROM meta WHERE key = 'log_key'") == 0
+
+
+async def test_a_users_key_stays_the_same_when_the_database_is_unusable_at_start(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    first = QueryLog(path)
+    await first.start()
+    before = first.user_key(42)
+    await first.close()
+    for name in ("log.sqlite3", "log.sqlite3-wal", "log.sqlite3-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            (tmp_path / name).unlink()
+    path.mkdir()  # unusable now
+    broken = QueryLog(path)
+    await broken.start()
+    assert broken.user_key(42) == before
+    path.rmdir()
+    await broken.close()
 
 
 async def test_unusable_database_at_start_does_not_stop_logging_later(tmp_path: Path) -> None:

@@ -53,16 +53,42 @@ def open_sync(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def log_key(conn: sqlite3.Connection, configured: str) -> bytes:
-    """The pseudonymisation key: $NKBOT_LOG_KEY, else a random one made once and kept in the database."""
+def key_path(db: Path) -> Path:
+    """Where the generated pseudonymisation key is kept: beside the database, never inside it."""
+    return db.with_name(db.name + ".key")
+
+
+def log_key(db: Path, configured: str, conn: sqlite3.Connection | None = None) -> bytes:
+    """The pseudonymisation key: $NKBOT_LOG_KEY, else a random one made once and kept in a file
+    readable by its owner only beside the database.
+
+    Kept apart because the ids are few enough to try them all: whoever has a database holding its
+    own key can recover every user. A key that older versions kept in the database (`conn`) is
+    moved out, so pseudonyms stay the same. The file is read even when the database is unusable,
+    so a user's key does not change with the database's health.
+    """
     if configured:
         return configured.encode()
-    row = conn.execute("SELECT value FROM meta WHERE key = 'log_key'").fetchone()
-    if row:
-        return str(row[0]).encode()
-    key = secrets.token_hex(32)
-    conn.execute("INSERT INTO meta (key, value) VALUES ('log_key', ?)", (key,))
-    conn.commit()
+    path = key_path(db)
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if path.is_file() and path.stat().st_size <= 1024:
+            stored = path.read_text(encoding="ascii").strip()
+            if stored:
+                return stored.encode()
+    key = ""
+    if conn is not None:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'log_key'").fetchone()
+        key = str(row[0]) if row else ""
+    key = key or secrets.token_hex(32)
+    try:
+        create_private_file(path)
+        path.write_text(key + "\n", encoding="ascii")
+    except OSError as exc:
+        log.error("cannot keep the log key in %s (%s): pseudonyms change at restart", path, exc)
+        return key.encode()
+    if conn is not None:
+        conn.execute("DELETE FROM meta WHERE key = 'log_key'")
+        conn.commit()
     return key.encode()
 
 
@@ -100,11 +126,11 @@ class QueryLog:
         """Create or migrate the database and start the writer; an unusable database does not stop the bot."""
         try:
             with contextlib.closing(open_sync(self.path)) as conn:
-                self.key = log_key(conn, self._configured_key)
+                self.key = log_key(self.path, self._configured_key, conn)
         except (sqlite3.Error, OSError) as exc:
             # Answers matter more than their log: keep going, keep rows, and retry in the writer.
             log.error("query log %s not usable at start (%s); rows are kept and retried", self.path, exc)
-            self.key = self._configured_key.encode() or secrets.token_hex(32).encode()
+            self.key = log_key(self.path, self._configured_key)
         self._task = asyncio.create_task(self._run(), name="nkbot-querylog")
 
     async def close(self) -> None:
@@ -234,7 +260,7 @@ class SyncQueryLog:
 
     def __init__(self, path: Path, key: str = "") -> None:
         self.conn = open_sync(path)
-        self.key = log_key(self.conn, key)
+        self.key = log_key(path, key, self.conn)
 
     def user_key(self, user_id: int | str | None) -> str | None:
         return pseudonym(self.key, user_id) if user_id is not None else None
