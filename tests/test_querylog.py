@@ -352,3 +352,36 @@ async def test_unusable_database_at_start_does_not_stop_logging_later(tmp_path: 
     await until(lambda: qlog.written == 1, timeout=40)
     await qlog.close()
     assert rows(path) == 1
+
+
+GARBAGE = b"this is not a database, it was overwritten by mistake. " * 200
+
+
+async def test_a_database_overwritten_with_garbage_is_set_aside_and_logging_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    qlog = QueryLog(path, flush_interval=0.05)
+    await qlog.start()
+    qlog.record(rec(1))
+    await until(lambda: qlog.written == 1)
+    path.write_bytes(GARBAGE)  # overwritten under the running writer
+    for n in range(2, 6):
+        qlog.record(rec(n))
+    await until(lambda: qlog.written == 5)
+    await qlog.close()
+    damaged = sorted(tmp_path.glob("log.sqlite3.damaged-*"))
+    assert damaged and damaged[0].read_bytes().startswith(b"this is not a database")
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert rows(path) == 4  # every row recorded after the damage is in the new log
+
+
+async def test_a_garbage_database_at_start_is_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "log.sqlite3"
+    path.write_bytes(GARBAGE)
+    qlog = QueryLog(path, flush_interval=0.05)
+    await qlog.start()
+    qlog.record(rec(1))
+    await until(lambda: qlog.written == 1)
+    await qlog.close()
+    assert rows(path) == 1
+    assert len(list(tmp_path.glob("log.sqlite3.damaged-*"))) == 1

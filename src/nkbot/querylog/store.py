@@ -44,11 +44,55 @@ def migrate_sync(conn: sqlite3.Connection, target: int = schema.VERSION) -> int:
     return max(current, target)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DamagedDatabase(sqlite3.DatabaseError):
+    """The file is not, or no longer, a sound SQLite database."""
+
+
+def damaged(exc: BaseException) -> bool:
+    """A database error that retrying will not cure (not a lock, not a missing directory)."""
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+
+
+def looks_sound(path: Path) -> bool:
+    """Cheap check after each batch: the file still starts as an SQLite database (or is empty)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except OSError:
+        return True  # gone or unreadable: the next connection deals with it
+    return head in (b"", SQLITE_HEADER)
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged database (and its WAL) out of the way, keeping it for inspection."""
+    aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+    log.error("query log %s is damaged: moved to %s; a new log is started", path, aside)
+    return aside
+
+
 def open_sync(path: Path) -> sqlite3.Connection:
-    """A plain connection with the schema brought up to date (CLI and stats)."""
+    """A plain connection with the schema brought up to date (CLI and stats). A file that is not
+    a sound database (overwritten, truncated) is set aside and a new one started."""
     create_private_file(path)
     conn = sqlite3.connect(path, timeout=5)
-    conn.execute("PRAGMA journal_mode=WAL")
+    try:
+        if not looks_sound(path) or conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise DamagedDatabase("integrity check failed")
+        conn.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if not damaged(exc):
+            raise
+        set_aside(path)
+        create_private_file(path)
+        conn = sqlite3.connect(path, timeout=5)
+        conn.execute("PRAGMA journal_mode=WAL")
     migrate_sync(conn)
     return conn
 
@@ -223,6 +267,8 @@ class QueryLog:
                 for sql, rows in itertools.groupby(batch, key=lambda row: row[0]):
                     await conn.executemany(sql, [params for _, params in rows])
                 await conn.commit()
+                if not looks_sound(self.path):  # overwritten under us: these rows went nowhere
+                    raise DamagedDatabase("the file is no longer an SQLite database")
                 del self.pending[: len(batch)]
                 self.written += len(batch)
             return True
@@ -233,6 +279,8 @@ class QueryLog:
                 with contextlib.suppress(Exception):
                     await self._conn.rollback()
             await self._disconnect()
+            if damaged(exc):
+                await asyncio.to_thread(set_aside, self.path)
             return False
 
     async def _maybe_purge(self) -> None:
@@ -253,6 +301,8 @@ class QueryLog:
         except (sqlite3.Error, OSError) as exc:
             log.warning("query log purge failed: %s", exc)
             await self._disconnect()
+            if damaged(exc):
+                await asyncio.to_thread(set_aside, self.path)
 
 
 class SyncQueryLog:
