@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from aiohttp import web
 
 from nkbot.bot.app import build_application, post_init, post_shutdown
 from nkbot.bot.logs import setup_logging
+from nkbot.bot.webhook import webhook_app
 from nkbot.engine import Engine
 
 from ..botapi import BotAPIServer, Fault
@@ -88,21 +90,18 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def test_webhook_rejects_requests_without_the_secret(server: BotAPIServer, engine: Engine) -> None:
+async def test_webhook_rejects_requests_without_the_secret_or_too_big(
+    server: BotAPIServer, engine: Engine
+) -> None:
     port = _free_port()
     settings = bot_settings(server, webhook_secret="s3cret-token")
     app = build_application(settings, engine, flood_limits=False)
     await app.initialize()
     await post_init(app)
     await app.start()
-    assert app.updater is not None
-    await app.updater.start_webhook(
-        listen="127.0.0.1",
-        port=port,
-        url_path="hook",
-        webhook_url="https://example.org/hook",
-        secret_token="s3cret-token",
-    )
+    runner = web.AppRunner(webhook_app(app, "/hook", "s3cret-token"))
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
     update = {
         "update_id": 1,
         "message": {
@@ -113,25 +112,50 @@ async def test_webhook_rejects_requests_without_the_secret(server: BotAPIServer,
             "text": "bishkek protocol",
         },
     }
+    good = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
     try:
         async with aiohttp.ClientSession() as http:
             url = f"http://127.0.0.1:{port}/hook"
             async with http.post(url, json=update) as r:
                 assert r.status == 403
-            bad = {"X-Telegram-Bot-Api-Secret-Token": "wrong"}
-            async with http.post(url, json=update, headers=bad) as r:
+            async with http.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}) as r:
                 assert r.status == 403
-            good = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
+            # 8 MB with the right secret: refused from its declared length, unread
+            async with http.post(url, data=b"x" * (8 * 1024 * 1024), headers=good) as r:
+                assert r.status == 413
+            async with http.post(url, data=b"{not json", headers=good) as r:
+                assert r.status == 400
             async with http.post(url, json=update, headers=good) as r:
                 assert r.status == 200
         (reply,) = await server.replies(USER, 1)
         assert "Bishkek" in reply.text
-        assert server.webhook_url == "https://example.org/hook"
     finally:
-        await app.updater.stop()
+        await runner.cleanup()
         await app.stop()
         await app.shutdown()
         await post_shutdown(app)
+
+
+async def test_a_streamed_body_without_length_is_cut_at_the_limit(
+    server: BotAPIServer, engine: Engine
+) -> None:
+    port = _free_port()
+    app = build_application(bot_settings(server, webhook_secret="s"), engine, flood_limits=False)
+    runner = web.AppRunner(webhook_app(app, "hook", "s"))
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+
+    async def chunks() -> Any:
+        for _ in range(64):  # 64 MB offered in 1 MB chunks, no Content-Length
+            yield b"y" * (1024 * 1024)
+
+    try:
+        async with aiohttp.ClientSession() as http:
+            headers = {"X-Telegram-Bot-Api-Secret-Token": "s"}
+            async with http.post(f"http://127.0.0.1:{port}/hook", data=chunks(), headers=headers) as r:
+                assert r.status == 413
+    finally:
+        await runner.cleanup()
 
 
 def test_settings_repr_masks_secrets(server: BotAPIServer) -> None:

@@ -9,6 +9,7 @@ import signal
 import time
 from urllib.parse import urlsplit
 
+from aiohttp import web
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
@@ -27,6 +28,7 @@ from nkbot.bot.conversations import Conversations
 from nkbot.bot.handlers import admin, buttons, commands, errors, inline, questions
 from nkbot.bot.services import Services, UserRateLimiter, install
 from nkbot.bot.transport import AiohttpRequest
+from nkbot.bot.webhook import webhook_app
 from nkbot.config import Settings
 from nkbot.engine import Engine
 from nkbot.live import LiveKnowledge
@@ -158,28 +160,54 @@ def run(settings: Settings, engine: Engine, webhook: bool) -> int:
     application = build_application(settings, engine)
     allowed = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
     if webhook:
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret,
-            allowed_updates=allowed,
-        )
-        return 0
+        return asyncio.run(serve_webhook(application, settings, allowed))
     return asyncio.run(poll(application, allowed))
+
+
+def _stop_on_signals(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+
+
+async def serve_webhook(application: Application, settings: Settings, allowed: list[str]) -> int:  # type: ignore[type-arg]
+    """Updates by webhook through our own server (bot/webhook.py: secret and size checked before a
+    body is read), with the same start-up errors and SIGTERM budget as polling."""
+    stop = asyncio.Event()
+    _stop_on_signals(stop)
+    path = urlsplit(settings.webhook_url).path
+    runner = web.AppRunner(webhook_app(application, path, settings.webhook_secret), access_log=None)
+    try:
+        await application.initialize()
+        if application.post_init is not None:
+            await application.post_init(application)
+        await runner.setup()
+        await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
+        await application.bot.set_webhook(
+            settings.webhook_url, secret_token=settings.webhook_secret, allowed_updates=allowed
+        )
+    except (InvalidToken, TelegramError, OSError) as exc:
+        log.error("cannot start the webhook: %s", exc)
+        await runner.cleanup()
+        await _shut_down(application, time.monotonic() + STOP_SECONDS)
+        return 1
+    await application.start()
+    log.info("webhook listening on %s:%d%s", settings.webhook_listen, settings.webhook_port, path)
+    await stop.wait()
+    deadline = time.monotonic() + STOP_SECONDS
+    await runner.cleanup()
+    await _shut_down(application, deadline)
+    return 0
 
 
 async def poll(application: Application, allowed: list[str]) -> int:  # type: ignore[type-arg]
     """`run_polling`, with two differences: a poll loop that python-telegram-bot gives up on (401
     or 404: the token was revoked, the bot deleted) ends the process with exit code 1, and
     SIGTERM ends it within STOP_SECONDS whatever it holds, the query log flushed."""
-    loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     failure: list[BaseException] = []
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, stop.set)
+    _stop_on_signals(stop)
     try:
         await application.initialize()
         if application.post_init is not None:
