@@ -419,6 +419,9 @@ class Dialogue:
     def events(self, question: str, normalized: str, span: Span, lang: str) -> Result:
         """The events in a span; when there are none, the nearest before and after instead."""
         events = tuple(events_in(self._timeline, span))
+        starting = [i for i in events if i.when is not None and i.when.start == span.start]
+        if span.start == span.end and len(starting) == 1:  # "what happened on 19 September 2023"
+            return Result(question, normalized, Status.ANSWERED, starting[0], 100.0, (), lang)
         if events:
             return Result(
                 question, normalized, Status.ANSWERED, None, 100.0, (), lang, events=events, span=span

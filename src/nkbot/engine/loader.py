@@ -296,6 +296,7 @@ MESSAGES: dict[str, frozenset[str]] = {
     "language_name": frozenset(),
     "btn_language_auto": frozenset(),
     "events_heading": frozenset({"count", "span"}),
+    "events_heading_day": frozenset({"count", "span"}),
     "events_page": frozenset({"count", "first", "last"}),
     "events_more": frozenset(),
     "events_source": frozenset(),

@@ -153,7 +153,8 @@ def events_heading(kb: KnowledgeBase, result: Result) -> str:
     span = span_label(kb, result.span, result.lang)
     if not result.events:
         return kb.message("no_events", result.lang).format(span=span)
-    return kb.message("events_heading", result.lang).format(span=span, count=len(result.events))
+    key = "events_heading_day" if result.span.start == result.span.end else "events_heading"
+    return kb.message(key, result.lang).format(span=span, count=len(result.events))
 
 
 def events_footer(kb: KnowledgeBase, result: Result, page: int) -> str | None:

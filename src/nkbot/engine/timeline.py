@@ -13,17 +13,16 @@ def _when(intent: Intent) -> Span:
 
 
 def events_in(timeline: list[Intent], span: Span) -> list[Intent]:
-    """Entries that begin or end within the span, in order.
+    """Entries that begin within the span, in order, then those that only end within it.
 
     Long entries that merely run through it (a whole war, the mediation years) are left out,
     unless nothing else is there: "1992" lists the battles of 1992, not the war they belong to.
     """
-    inside = [
-        i
-        for i in timeline
-        if span.start <= _when(i).start <= span.end or span.start <= _when(i).end <= span.end
-    ]
-    return inside or [i for i in timeline if _when(i).overlaps(span)]
+    begin = [i for i in timeline if span.start <= _when(i).start <= span.end]
+    end = [i for i in timeline if span.start <= _when(i).end <= span.end and i not in begin]
+    # What happened in the span first; a period that only ends in it ("the 2020 war" for
+    # "November 2020") after those.
+    return begin + end or [i for i in timeline if _when(i).overlaps(span)]
 
 
 def following(timeline: list[Intent], anchor: Span, current: str | None = None) -> Intent | None:
