@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from nkbot.bot.html import answer_html, split_message, suggestions_html
 from nkbot.engine import Engine, Reason, Status
+from nkbot.engine.engine import ALTERNATIVES
 from nkbot.engine.render import render_result, reply_for
 
 from .botapi import parse_html
@@ -59,7 +60,10 @@ def test_any_text_gets_a_well_formed_result_in_bounded_time(engine: Engine, ques
     assert result.question == question
     assert 0.0 <= result.score <= 100.0
     if result.status is Status.ANSWERED:
-        assert result.intent is not None and result.intent.sources and not result.suggestions
+        assert result.intent is not None and result.intent.sources
+        # close runners-up may be offered under an answer, never the answer itself
+        assert len(result.suggestions) <= ALTERNATIVES
+        assert all(s.intent.id != result.intent.id for s in result.suggestions)
     elif result.status is Status.AMBIGUOUS:
         assert result.intent is None and 1 <= len(result.suggestions) <= engine.thresholds.max_suggestions
     else:

@@ -24,8 +24,8 @@ from nkbot.engine.yamlsource import YamlError, line_of, load_yaml
 
 LANG_DIR = re.compile(r"^[a-z]{2}$")  # eval/<lang>/...
 WRONG_COST = 3.0  # one wrong answer costs as much as this many abstentions
-HINT_VALUE = 0.25  # a "did you mean" that offers the right entry, not first, is worth a quarter answer
-HEDGE_COST = 0.5  # a "did you mean" whose first choice was right should have been an answer
+HINT_VALUE = 0.5  # a "did you mean" that offers the right entry is worth half an answer
+MAX_HEDGED = 0.03  # at most this share of in-scope questions may get "did you mean" with the right one first
 NOISE_COST = 0.5  # offering suggestions for an out-of-scope question costs half an abstention
 
 
@@ -333,16 +333,16 @@ def evaluate_dialogues(engine: Engine, dialogues: list[Dialogue]) -> DialogueRep
 
 def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, Any]]:
     """Grid-search the thresholds for the most value: right answers and useful suggestions,
-    minus wrong answers (WRONG_COST each), hedges whose first choice was right (HEDGE_COST: so
-    the best candidate is answered once it is right about two times in three) and suggestions
-    offered for out-of-scope questions."""
+    minus wrong answers (WRONG_COST each) and suggestions offered for out-of-scope questions,
+    among the thresholds that leave at most MAX_HEDGED of in-scope questions with a "did you
+    mean" whose first choice was right (those should have been answers)."""
     limit = engine.thresholds.max_suggestions + 1
     ranked: list[tuple[Case, str, list[Scored]]] = []
     cases = [c for c in cases if not _spans(c)]  # date questions do not depend on the thresholds
     for c in cases:
         norm = engine.normalizer.normalize(c.question.strip())
         ranked.append((c, norm, engine.ranking(norm)[:limit] if norm else []))
-    best: tuple[float, Thresholds, dict[str, Any]] | None = None
+    best: tuple[tuple[bool, float], Thresholds, dict[str, Any]] | None = None
     for answer in range(24, 90, 2):
         for margin in range(0, 22, 2):
             for suggest in range(12, answer + 1, 4):
@@ -360,12 +360,13 @@ def calibrate(engine: Engine, cases: list[Case]) -> tuple[Thresholds, dict[str, 
                 value = (
                     s["right"]
                     + s["partial"]  # the right entry: its detail holds what was asked
-                    + HINT_VALUE * (s["abstained_with_hint"] - s["hedged_right_first"])
-                    - HEDGE_COST * s["hedged_right_first"]
+                    + HINT_VALUE * s["abstained_with_hint"]
                     - WRONG_COST * (s["wrong"] + answered_out_of_scope)
                     - NOISE_COST * noise
                 )
-                if best is None or value > best[0]:
-                    best = (value, t, s)
+                # thresholds within the hedging limit first; among them, the most value
+                key = (s["hedged_rate"] <= MAX_HEDGED, value)
+                if best is None or key > best[0]:
+                    best = (key, t, s)
     assert best is not None
     return best[1], best[2]

@@ -26,6 +26,7 @@ from telegram.ext import (
 from nkbot.bot import delivery
 from nkbot.bot.conversations import Conversations
 from nkbot.bot.handlers import admin, buttons, commands, errors, inline, questions
+from nkbot.bot.intake import FairUpdateProcessor
 from nkbot.bot.services import Services, UserRateLimiter, install
 from nkbot.bot.transport import AiohttpRequest
 from nkbot.bot.webhook import webhook_app
@@ -126,6 +127,8 @@ def build_application(
 ) -> Application:  # type: ignore[type-arg]
     """The Application, ready to run; `flood_limits=False` only for tests against a local server."""
     live = engine if isinstance(engine, LiveKnowledge) else LiveKnowledge(settings.knowledge_dir, engine)
+    limiter = UserRateLimiter(settings.user_rate, settings.user_rate_window)
+    intake = FairUpdateProcessor(CONCURRENCY, limiter)
     builder = (
         Application.builder()
         .token(settings.token)
@@ -134,7 +137,7 @@ def build_application(
         )
         .post_init(post_init)
         .post_shutdown(post_shutdown)
-        .concurrent_updates(CONCURRENCY)
+        .concurrent_updates(intake)
         .request(AiohttpRequest(connection_pool_size=CONNECTIONS))
         .get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=POLL_READ_TIMEOUT))
     )
@@ -147,9 +150,11 @@ def build_application(
         if settings.logging_enabled
         else None
     )
-    limiter = UserRateLimiter(settings.user_rate, settings.user_rate_window)
     conversations = Conversations(settings.context_seconds)
-    install(application.bot_data, Services(live, settings, limiter, conversations, query_log))
+    svc = Services(live, settings, limiter, conversations, query_log)
+    install(application.bot_data, svc)
+    intake.notify = lambda update: questions.rate_limited(update, svc)
+    intake.counts = lambda update: questions.counts_against_limit(update, svc)
     add_handlers(application)
     return application
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import Counter, deque
+from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +57,9 @@ class UserRateLimiter:
         return False
 
 
+ANSWERS_KEPT = 200_000  # answers whose 👍/👎 still count; older buttons are "outdated"
+
+
 @dataclass
 class Services:
     live: LiveKnowledge
@@ -72,6 +75,17 @@ class Services:
     # (knowledge version, chart, language) -> Telegram's file_id of the uploaded picture
     chart_files: dict[tuple[int, str, str], str] = field(default_factory=dict)
     _examples: dict[tuple[int, str], list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    # answer ref -> the user it was sent to: only they may vote on it (the newest ANSWERS_KEPT)
+    answers: OrderedDict[str, int] = field(default_factory=OrderedDict, repr=False)
+
+    def answered(self, ref: str, user_id: int) -> None:
+        self.answers[ref] = user_id
+        while len(self.answers) > ANSWERS_KEPT:
+            self.answers.popitem(last=False)
+
+    def may_vote(self, ref: str, user_id: int) -> bool:
+        """Votes are on answers the voter received: not on other people's in a group, not forged."""
+        return self.answers.get(ref) == user_id
 
     @property
     def engine(self) -> Engine:

@@ -43,14 +43,14 @@ class Thresholds:
     """Score cut-offs (0..100), calibrated with `nkbot eval` on the maintainers' question set."""
 
     answer: float = 40.0  # the best candidate answers alone from this score ...
-    margin: float = 12.0  # ... when it leads the runner-up by this much
-    suggest: float = 28.0  # below this nothing is offered: "I don't know"
+    margin: float = 10.0  # ... when it leads the runner-up by this much
+    suggest: float = 40.0  # below this nothing is offered: "I don't know"
     max_suggestions: int = 4
 
 
 # Russian questions score lower than English ones (richer inflection, fewer phrasings per entry):
 # their cut-offs are calibrated separately, with `nkbot eval eval/ru --calibrate`.
-LANGUAGE_THRESHOLDS = {"ru": Thresholds(answer=24.0, margin=16.0, suggest=20.0)}
+LANGUAGE_THRESHOLDS = {"ru": Thresholds(answer=32.0, margin=12.0, suggest=32.0)}
 
 
 @dataclass(frozen=True, slots=True)

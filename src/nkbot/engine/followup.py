@@ -243,6 +243,15 @@ class Dialogue:
         stepped = self._step(question, fresh.normalized, reading, ctx, lang, now)
         if stepped is not None:
             return stepped
+        if (
+            reading.step is not None
+            and not reading.remainder
+            and not reading.mentions
+            and reading.dates is None
+        ):
+            # "what happened next?" with nothing to go on: not a question for the matcher
+            unknown = Result(question, fresh.normalized, Status.UNKNOWN, None, 0.0, (), lang, Reason.NO_MATCH)
+            return unknown, context
         dated = self.words.timeline_only(reading) and reading.dates is not None
         if dated and (ctx is None or ctx.span is not None or self.words.asks_events(reading)):
             assert reading.dates is not None

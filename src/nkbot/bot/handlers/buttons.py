@@ -104,7 +104,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _vote(query: CallbackQuery, svc: Services, ref: str, vote: int, lang: str) -> None:
     """Store a 👍/👎 once per user and answer; the same user pressing again changes nothing."""
     kb = svc.engine.kb
-    if svc.log is None or not ref:
+    if svc.log is None or not ref or not svc.may_vote(ref, query.from_user.id):
         await query.answer(kb.message("tg_outdated_button", lang))
         return
     key = svc.log.user_key(query.from_user.id)

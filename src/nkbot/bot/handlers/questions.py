@@ -11,7 +11,7 @@ from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from nkbot.bot.handlers.replies import language, send_parts, send_result
-from nkbot.bot.services import services
+from nkbot.bot.services import Services, services
 from nkbot.querylog.records import new_ref
 
 
@@ -43,18 +43,40 @@ async def _answer(
     svc = services(context)
     user = message.from_user
     lang = language(context, user, question)
-    if user is not None and not svc.limiter.allow(user.id):
-        if svc.limiter.should_warn(user.id):
-            text = escape(svc.engine.kb.message("tg_rate_limited", lang))
-            await send_parts(message, [text], None, quote=message.chat.type != ChatType.PRIVATE)
-        return
     key = (message.chat.id, user.id if user is not None else None)
     result, follow = svc.engine.respond(question, svc.conversations.get(key), lang, svc.conversations.now())
     svc.conversations.put(key, follow)
     ref = new_ref()
+    if user is not None:
+        svc.answered(ref, user.id)
     await send_result(message, svc, result, ref)
     code = user.language_code if user is not None else None
     svc.record(interface, message.chat.type, user.id if user else None, code, result, started, ref)
+
+
+def counts_against_limit(update: Update, svc: Services) -> bool:
+    """Everything a user sends the bot counts, but not group chatter the bot ignores anyway."""
+    message = update.message
+    if message is None or message.chat.type == ChatType.PRIVATE:
+        return True
+    if message.text is not None and message.text.startswith("/"):
+        return True
+    return (
+        message.text is not None
+        and addressed_text(message, message.get_bot().id, svc.bot_username) is not None
+    )
+
+
+async def rate_limited(update: Update, svc: Services) -> None:
+    """The one notice a flooding user gets per window (sent by the intake, not a handler)."""
+    message = update.effective_message
+    user = update.effective_user
+    if message is None:
+        return
+    preferred = svc.chosen_language.get(user.id) if user is not None else None
+    lang = svc.engine.language(message.text or "", preferred, user.language_code if user else None)
+    text = escape(svc.engine.kb.message("tg_rate_limited", lang))
+    await send_parts(message, [text], None, quote=message.chat.type != ChatType.PRIVATE)
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
