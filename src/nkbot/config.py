@@ -82,6 +82,8 @@ class Settings:
     api_base_url: str = field(default_factory=lambda: _env("TELEGRAM_API_BASE_URL"))
     admin_ids: frozenset[int] = field(default_factory=lambda: _ids("NKBOT_ADMIN_IDS"))
     database: Path = field(default_factory=lambda: Path(_env("NKBOT_DATABASE", "nkbot.sqlite3")))
+    # every update journaled here before it is confirmed to Telegram, replayed if never answered
+    inbox: Path = field(default_factory=lambda: Path(_env("NKBOT_INBOX", "nkbot-inbox.sqlite3")))
     webhook_url: str = field(default_factory=lambda: _env("NKBOT_WEBHOOK_URL"))
     webhook_listen: str = field(default_factory=lambda: _env("NKBOT_WEBHOOK_LISTEN", "0.0.0.0"))
     webhook_port: int = field(default_factory=lambda: _int("NKBOT_WEBHOOK_PORT", 8443))
@@ -99,6 +101,10 @@ class Settings:
     @property
     def logging_enabled(self) -> bool:
         return str(self.database).lower() not in ("", "off", "none", "0")
+
+    @property
+    def inbox_enabled(self) -> bool:
+        return str(self.inbox).lower() not in ("", "off", "none", "0")
 
     def __repr__(self) -> str:
         return (

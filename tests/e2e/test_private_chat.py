@@ -44,7 +44,7 @@ async def test_question_gets_cited_answer_with_related_buttons(server: BotAPISer
 
 
 async def test_ambiguous_question_offers_choices_that_answer(server: BotAPIServer, bot: Any) -> None:
-    server.message(USER, USER, "pogroms after the 1988 vote")
+    server.message(USER, USER, "corridor")
     (choices,) = await server.replies(USER, 1)
     assert "not sure" in choices.text
     buttons = choices.buttons()

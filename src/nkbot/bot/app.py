@@ -26,6 +26,7 @@ from telegram.ext import (
 from nkbot.bot import delivery
 from nkbot.bot.conversations import Conversations
 from nkbot.bot.handlers import admin, buttons, commands, errors, inline, questions
+from nkbot.bot.inbox import Inbox, JournalingBot
 from nkbot.bot.intake import FairUpdateProcessor
 from nkbot.bot.services import Services, UserRateLimiter, install
 from nkbot.bot.transport import AiohttpRequest
@@ -58,6 +59,8 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         await application.bot.set_my_commands(localized, language_code=lang)
     if svc.log is not None:
         await svc.log.start()
+    if svc.inbox is not None:
+        await svc.inbox.start()
     loop = asyncio.get_running_loop()
     with contextlib.suppress(NotImplementedError, RuntimeError):  # no signals on some platforms/threads
         loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(_reload(svc, "SIGHUP")))
@@ -73,6 +76,8 @@ async def post_shutdown(application: Application) -> None:  # type: ignore[type-
         task.cancel()
     with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
         asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+    if svc.inbox is not None:
+        await svc.inbox.close()
     if svc.log is not None:
         await svc.log.close()
         log.info("query log closed: %d row(s) written", svc.log.written)
@@ -129,29 +134,35 @@ def build_application(
     live = engine if isinstance(engine, LiveKnowledge) else LiveKnowledge(settings.knowledge_dir, engine)
     limiter = UserRateLimiter(settings.user_rate, settings.user_rate_window)
     intake = FairUpdateProcessor(CONCURRENCY, limiter)
+    flood = delivery.telegram_limits() if flood_limits else delivery.unlimited()
+    inbox = Inbox(settings.inbox) if settings.inbox_enabled else None
+    bot = JournalingBot(
+        token=settings.token,
+        base_url=settings.api_base_url or "https://api.telegram.org/bot",
+        request=AiohttpRequest(connection_pool_size=CONNECTIONS),
+        get_updates_request=AiohttpRequest(connection_pool_size=1, read_timeout=POLL_READ_TIMEOUT),
+        defaults=Defaults(
+            parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+        ),
+        rate_limiter=flood,
+        inbox=inbox,
+    )
+    intake.inbox = inbox
     builder = (
         Application.builder()
-        .token(settings.token)
-        .defaults(
-            Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
-        )
+        .bot(bot)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .concurrent_updates(intake)
-        .request(AiohttpRequest(connection_pool_size=CONNECTIONS))
-        .get_updates_request(AiohttpRequest(connection_pool_size=1, read_timeout=POLL_READ_TIMEOUT))
     )
-    if settings.api_base_url:
-        builder = builder.base_url(settings.api_base_url)
-    flood = delivery.telegram_limits() if flood_limits else delivery.unlimited()
-    application = builder.rate_limiter(flood).build()
+    application = builder.build()
     query_log = (
         QueryLog(settings.database, key=settings.log_key, retention_days=settings.retention_days)
         if settings.logging_enabled
         else None
     )
     conversations = Conversations(settings.context_seconds)
-    svc = Services(live, settings, limiter, conversations, query_log)
+    svc = Services(live, settings, limiter, conversations, query_log, inbox=inbox)
     install(application.bot_data, svc)
     intake.notify = lambda update: questions.rate_limited(update, svc)
     intake.counts = lambda update: questions.counts_against_limit(update, svc)
@@ -187,6 +198,7 @@ async def serve_webhook(application: Application, settings: Settings, allowed: l
         await application.initialize()
         if application.post_init is not None:
             await application.post_init(application)
+        await _replay(application)
         await runner.setup()
         await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
         await application.bot.set_webhook(
@@ -217,6 +229,7 @@ async def poll(application: Application, allowed: list[str]) -> int:  # type: ig
         await application.initialize()
         if application.post_init is not None:
             await application.post_init(application)
+        await _replay(application)
         await application.updater.start_polling(allowed_updates=allowed)  # type: ignore[union-attr]
     except (InvalidToken, TelegramError, OSError) as exc:
         log.error("cannot start polling: %s", exc)  # the logging filter scrubs the token from it
@@ -238,6 +251,14 @@ async def poll(application: Application, allowed: list[str]) -> int:  # type: ig
         log.error("polling stopped for good (%s); exiting so that the bot is restarted", failure[0])
     await _shut_down(application, deadline)
     return 1 if failure else 0
+
+
+async def _replay(application: Application) -> None:  # type: ignore[type-arg]
+    """Updates journaled but never answered (the process was killed) are handled first."""
+    svc: Services = application.bot_data["nkbot"]
+    if svc.inbox is not None:
+        for update in await svc.inbox.pending(application.bot):
+            await application.update_queue.put(update)
 
 
 async def _shut_down(application: Application, deadline: float) -> None:  # type: ignore[type-arg]

@@ -15,6 +15,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from nkbot.bot.inbox import Inbox
 from nkbot.bot.services import UserRateLimiter
 
 ADMITTED = 100_000  # updates held at once (python-telegram-bot's own bound; ours schedule below it)
@@ -48,8 +49,16 @@ class FairUpdateProcessor(BaseUpdateProcessor):
         self.notify: Notify | None = None
         self.counts: Counts = lambda update: True
         self.dropped = 0
+        self.inbox: Inbox | None = None
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        try:
+            await self._process(update, coroutine)
+        finally:
+            if self.inbox is not None and isinstance(update, Update):
+                self.inbox.done(update.update_id)  # answered, refused or dropped: not to be replayed
+
+    async def _process(self, update: object, coroutine: Awaitable[Any]) -> None:
         user = sender(update)
         if (
             user is not None

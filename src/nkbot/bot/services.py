@@ -11,6 +11,7 @@ from typing import Any
 from telegram.ext import ContextTypes
 
 from nkbot.bot.conversations import Conversations
+from nkbot.bot.inbox import Inbox
 from nkbot.config import Settings
 from nkbot.engine import Engine, Result, Status
 from nkbot.live import LiveKnowledge
@@ -68,6 +69,7 @@ class Services:
     conversations: Conversations
     log: QueryLog | None = None
     bot_username: str = ""
+    inbox: Inbox | None = None
     asked: Counter[str] = field(default_factory=Counter)  # entry id -> times answered
     votes: set[tuple[str, str | None]] = field(default_factory=set)  # (answer ref, user key) already counted
     tasks: list[asyncio.Task[None]] = field(default_factory=list)  # background work to cancel on shutdown

@@ -39,7 +39,10 @@ def webhook_app(application: Application, path: str, secret: str) -> web.Applica
         except (ValueError, TypeError, KeyError) as exc:
             log.warning("webhook: a request that is not an update (%s)", type(exc).__name__)
             return web.Response(status=400)
-        await application.update_queue.put(update)
+        inbox = application.bot_data["nkbot"].inbox
+        if inbox is not None and not await inbox.journal([update]):
+            return web.Response(status=200)  # delivered again: already journaled, not handled twice
+        await application.update_queue.put(update)  # on disk before Telegram hears 200
         return web.Response(status=200)
 
     app = web.Application(client_max_size=MAX_BODY)
