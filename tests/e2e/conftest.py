@@ -27,7 +27,11 @@ async def server() -> AsyncIterator[BotAPIServer]:
 
 def bot_settings(server: BotAPIServer, **overrides: Any) -> Settings:
     """Settings as from the environment, pointed at the test server; the log is off unless given."""
-    values: dict[str, Any] = {"database": Path("off"), "inbox": Path("off"), "watch_knowledge": 0.0} | overrides
+    values: dict[str, Any] = {
+        "database": Path("off"),
+        "inbox": Path("off"),
+        "watch_knowledge": 0.0,
+    } | overrides
     return replace(Settings(), token=server.token, api_base_url=server.base_url, **values)
 
 

@@ -76,11 +76,11 @@ async def post_shutdown(application: Application) -> None:  # type: ignore[type-
         task.cancel()
     with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
         asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
-    if svc.inbox is not None:
-        await svc.inbox.close()
-    if svc.log is not None:
+    if svc.log is not None:  # first: the rows it flushes mark their updates handled in the inbox
         await svc.log.close()
         log.info("query log closed: %d row(s) written", svc.log.written)
+    if svc.inbox is not None:
+        await svc.inbox.close()
 
 
 async def _reload(svc: Services, why: str) -> None:
@@ -163,6 +163,9 @@ def build_application(
     )
     conversations = Conversations(settings.context_seconds)
     svc = Services(live, settings, limiter, conversations, query_log, inbox=inbox)
+    intake.logging = svc.logging_updates
+    if query_log is not None and inbox is not None:
+        query_log.on_committed = inbox.done_many
     install(application.bot_data, svc)
     intake.notify = lambda update: questions.rate_limited(update, svc)
     intake.counts = lambda update: questions.counts_against_limit(update, svc)

@@ -92,6 +92,9 @@ class Inbox:
         """Handled (answered, refused or dropped): written with the next flush."""
         self._done.add(update_id)
 
+    def done_many(self, update_ids: list[int]) -> None:
+        self._done.update(update_ids)
+
     def _flush(self, ids: list[int], purge_before: float) -> None:
         conn = self._connect()
         conn.executemany("UPDATE inbox SET done = 1 WHERE update_id = ?", [(i,) for i in ids])

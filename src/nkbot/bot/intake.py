@@ -50,13 +50,17 @@ class FairUpdateProcessor(BaseUpdateProcessor):
         self.counts: Counts = lambda update: True
         self.dropped = 0
         self.inbox: Inbox | None = None
+        self.logging: set[int] = set()  # updates whose answer is being logged (Services.logging_updates)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         try:
             await self._process(update, coroutine)
         finally:
             if self.inbox is not None and isinstance(update, Update):
-                self.inbox.done(update.update_id)  # answered, refused or dropped: not to be replayed
+                if update.update_id in self.logging:
+                    self.logging.discard(update.update_id)  # the query log marks it once written
+                else:
+                    self.inbox.done(update.update_id)  # handled, refused or dropped: not to be replayed
 
     async def _process(self, update: object, coroutine: Awaitable[Any]) -> None:
         user = sender(update)

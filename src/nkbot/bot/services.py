@@ -70,6 +70,7 @@ class Services:
     log: QueryLog | None = None
     bot_username: str = ""
     inbox: Inbox | None = None
+    logging_updates: set[int] = field(default_factory=set)  # answered; done once their log row is written
     asked: Counter[str] = field(default_factory=Counter)  # entry id -> times answered
     votes: set[tuple[str, str | None]] = field(default_factory=set)  # (answer ref, user key) already counted
     tasks: list[asyncio.Task[None]] = field(default_factory=list)  # background work to cancel on shutdown
@@ -106,10 +107,14 @@ class Services:
         result: Result,
         started: float,
         ref: str,
+        update_id: int | None = None,
     ) -> None:
-        """Log one question; never raises, never waits."""
+        """Log one question; never raises, never waits. The update it answers is marked handled
+        in the inbox only once its row is written (so a crash loses no logged answer)."""
         if self.log is None:
             return
+        if update_id is not None and self.inbox is not None:
+            self.logging_updates.add(update_id)
         self.log.record(
             QueryRecord.of(
                 result,
@@ -119,7 +124,8 @@ class Services:
                 lang=lang,
                 started=started,
                 ref=ref,
-            )
+            ),
+            update_id,
         )
 
     def examples(self, lang: str) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ import os
 import secrets
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import aiosqlite
@@ -25,7 +26,7 @@ from nkbot.querylog.records import Feedback, QueryRecord, pseudonym
 
 log = logging.getLogger("nkbot.querylog")
 
-Row = tuple[str, tuple[object, ...]]  # (SQL, parameters)
+Row = tuple[str, tuple[object, ...], int | None]  # (SQL, parameters, the Telegram update it logs)
 
 
 def create_private_file(path: Path) -> None:
@@ -164,6 +165,8 @@ class QueryLog:
         self._task: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
         self._last_purge = 0.0
+        # told which updates' rows were committed (the inbox marks them handled only then)
+        self.on_committed: Callable[[list[int]], None] | None = None
 
     # ---- life cycle ----
     async def start(self) -> None:
@@ -200,11 +203,12 @@ class QueryLog:
     def user_key(self, user_id: int | None) -> str | None:
         return pseudonym(self.key, user_id) if user_id is not None and self.key else None
 
-    def record(self, entry: QueryRecord) -> None:
-        self._put((schema.INSERT_QUERY, entry.row()))
+    def record(self, entry: QueryRecord, update_id: int | None = None) -> None:
+        """`update_id`: the update answered; `on_committed` hears of it once its row is on disk."""
+        self._put((schema.INSERT_QUERY, entry.row(), update_id))
 
     def feedback(self, vote: Feedback) -> None:
-        self._put((schema.INSERT_FEEDBACK, vote.row()))
+        self._put((schema.INSERT_FEEDBACK, vote.row(), None))
 
     def _put(self, row: Row) -> None:
         try:
@@ -265,12 +269,14 @@ class QueryLog:
             while self.pending:
                 batch = self.pending[: self.batch_size]
                 for sql, rows in itertools.groupby(batch, key=lambda row: row[0]):
-                    await conn.executemany(sql, [params for _, params in rows])
+                    await conn.executemany(sql, [params for _, params, _ in rows])
                 await conn.commit()
                 if not looks_sound(self.path):  # overwritten under us: these rows went nowhere
                     raise DamagedDatabase("the file is no longer an SQLite database")
                 del self.pending[: len(batch)]
                 self.written += len(batch)
+                if self.on_committed is not None:
+                    self.on_committed([u for _, _, u in batch if u is not None])
             return True
         except (sqlite3.Error, OSError) as exc:
             self.failures += 1

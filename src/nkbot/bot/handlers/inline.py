@@ -54,7 +54,16 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         else:
             picks = [(s.intent, s.fact) for s in engine.candidates(question, MAX_RESULTS)]
         user = query.from_user
-        svc.record("inline", query.chat_type, user.id, user.language_code, result, started, new_ref())
+        svc.record(
+            "inline",
+            query.chat_type,
+            user.id,
+            user.language_code,
+            result,
+            started,
+            new_ref(),
+            update.update_id,
+        )
     else:
         picks = [(i, None) for i in (kb.intent(x) for x in svc.popular(MAX_RESULTS, lang)) if i is not None]
     intents = [i for i, _ in picks]

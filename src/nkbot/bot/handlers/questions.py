@@ -37,7 +37,7 @@ def addressed_text(message: Message, bot_id: int, username: str) -> str | None:
 
 
 async def _answer(
-    message: Message, context: ContextTypes.DEFAULT_TYPE, question: str, interface: str
+    message: Message, context: ContextTypes.DEFAULT_TYPE, question: str, interface: str, update_id: int
 ) -> None:
     started = time.perf_counter()
     svc = services(context)
@@ -51,7 +51,7 @@ async def _answer(
         svc.answered(ref, user.id)
     await send_result(message, svc, result, ref)
     code = user.language_code if user is not None else None
-    svc.record(interface, message.chat.type, user.id if user else None, code, result, started, ref)
+    svc.record(interface, message.chat.type, user.id if user else None, code, result, started, ref, update_id)
 
 
 def counts_against_limit(update: Update, svc: Services) -> bool:
@@ -83,7 +83,7 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     message = update.effective_message
     if message is None or message.text is None:
         return
-    await _answer(message, context, message.text, "private")
+    await _answer(message, context, message.text, "private", update.update_id)
 
 
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -94,7 +94,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     question = addressed_text(message, context.bot.id, svc.bot_username)
     if question is None:
         return  # chatter between people: stay silent
-    await _answer(message, context, question, "group")
+    await _answer(message, context, question, "group", update.update_id)
 
 
 async def private_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
