@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import random
 import signal
@@ -52,7 +53,10 @@ async def one_run(burst: int, rng: random.Random) -> dict[str, float]:
     await server.start()
     users = range(FIRST_USER, FIRST_USER + burst)
     questions = {u: f"who won the 2020 war {u}" for u in users}
-    answered = lambda: {u for u in users if server.sent[u]}  # noqa: E731
+
+    def answered() -> set[int]:
+        return {u for u in users if server.sent[u]}
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         proc = await start(server, folder)
@@ -64,10 +68,8 @@ async def one_run(burst: int, rng: random.Random) -> dict[str, float]:
         await proc.wait()
         before = len(answered())
         again = await start(server, folder)
-        try:
+        with contextlib.suppress(TimeoutError):
             await server.wait_for(lambda: len(answered()) == burst, timeout=600)
-        except TimeoutError:
-            pass
         stopped = time.monotonic()
         again.send_signal(signal.SIGTERM)
         await again.wait()
