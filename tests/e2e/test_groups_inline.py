@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from ..botapi import BOT_USERNAME, BotAPIServer
@@ -20,9 +19,8 @@ async def test_group_chatter_is_ignored(server: BotAPIServer, bot: Any) -> None:
         "@someone_else_bot bishkek protocol",
         entities=[{"type": "mention", "offset": 0, "length": len("@someone_else_bot")}],
     )
-    await server.wait_for(lambda: not server.updates)  # all three were fetched ...
-    await asyncio.sleep(0.5)  # ... and given time to (not) answer
-    assert server.sent[GROUP] == []
+    await server.wait_for(lambda: bot.update_processor.handled == 3)  # all three handled ...
+    assert server.sent[GROUP] == []  # ... in silence
 
 
 async def test_group_mention_gets_a_reply_to_the_asking_message(server: BotAPIServer, bot: Any) -> None:
@@ -45,7 +43,7 @@ async def test_group_commands_with_and_without_bot_name(server: BotAPIServer, bo
     server.message(GROUP, ALICE, "/topics")
     server.message(GROUP, ALICE, "/help@another_bot")  # for another bot: ignored
     replies = await server.replies(GROUP, 2)
-    await asyncio.sleep(0.5)
+    await server.wait_for(lambda: bot.update_processor.handled == 3)
     assert len(server.sent[GROUP]) == 2
     assert any("mention me" in r.text for r in replies)
     assert any(r.text.startswith("Pick a topic") for r in replies)

@@ -49,7 +49,7 @@ async def test_non_text_in_groups_is_ignored(server: BotAPIServer, bot: Any) -> 
     server.sticker(USER, USER)  # in private it gets an explanation
     (reply,) = await server.replies(USER, 1)
     assert "text" in reply.text
-    await asyncio.sleep(0.3)
+    await server.wait_for(lambda: bot.update_processor.handled == 2)
     assert server.sent[GROUP] == []
 
 
