@@ -149,6 +149,7 @@ class BotAPIServer:
         self._new_update = asyncio.Event()
         self._new_message = asyncio.Event()
         self._runner: web.AppRunner | None = None
+        self._closing = False
 
     # ---- life cycle ----
     async def start(self) -> None:
@@ -160,6 +161,14 @@ class BotAPIServer:
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    def hold_polls(self) -> None:
+        self._closing = False
+
+    def release_polls(self) -> None:
+        """Answer held getUpdates now, and later ones at once: a stopping bot need not wait them out."""
+        self._closing = True
+        self._new_update.set()
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -273,7 +282,7 @@ class BotAPIServer:
         timeout = min(float(params.get("timeout", 0) or 0), 1.0)  # short holds keep test shutdown fast
         self._new_update.clear()
         self.updates = [u for u in self.updates if u["update_id"] >= offset]
-        if not self.updates and timeout > 0:
+        if not self.updates and timeout > 0 and not self._closing:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_update.wait(), timeout)
         return self.updates[:limit]

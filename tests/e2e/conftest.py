@@ -38,7 +38,11 @@ def bot_settings(server: BotAPIServer, **overrides: Any) -> Settings:
 @asynccontextmanager
 async def running_bot(server: BotAPIServer, engine: Engine, **overrides: Any) -> AsyncIterator[Any]:
     """Start and stop the Application in the order `nkbot run` (run_polling) does."""
-    app = build_application(bot_settings(server, **overrides), engine, flood_limits=False)
+    flood_limits = overrides.pop("flood_limits", False)
+    app = build_application(
+        bot_settings(server, **overrides), engine, flood_limits=flood_limits, retry_backoff=0.05
+    )
+    server.hold_polls()
     await app.initialize()
     await post_init(app)
     await app.start()
@@ -47,6 +51,7 @@ async def running_bot(server: BotAPIServer, engine: Engine, **overrides: Any) ->
     try:
         yield app
     finally:
+        server.release_polls()
         await app.updater.stop()
         await app.stop()
         await app.shutdown()

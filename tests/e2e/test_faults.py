@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..botapi import BotAPIServer, Fault
+from .conftest import running_bot
 
 USER = 701
 
@@ -47,3 +48,13 @@ async def test_a_failing_update_does_not_stop_the_bot(server: BotAPIServer, bot:
     # ... and the next question is answered normally.
     server.message(USER, USER, "seven districts")
     await server.wait_for(lambda: any("seven" in m.text.lower() for m in server.sent[USER]), timeout=15)
+
+
+async def test_production_flood_limits_wait_out_429_and_retry_5xx(server: BotAPIServer, engine: Any) -> None:
+    """The limiter `nkbot run` uses (Telegram's flood limits), not the tests' unthrottled one."""
+    async with running_bot(server, engine, flood_limits=True):
+        server.faults["sendMessage"] += [Fault(status=429, retry_after=1), Fault(status=502)]
+        server.message(USER, USER, "bishkek protocol")
+        (answer,) = await server.replies(USER, 1, timeout=20)
+        assert "Bishkek" in answer.text
+        assert server.calls.count("sendMessage") == 3

@@ -128,13 +128,18 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
 
 
 def build_application(
-    settings: Settings, engine: Engine | LiveKnowledge, *, flood_limits: bool = True
+    settings: Settings,
+    engine: Engine | LiveKnowledge,
+    *,
+    flood_limits: bool = True,
+    retry_backoff: float = 0.5,
 ) -> Application:  # type: ignore[type-arg]
-    """The Application, ready to run; `flood_limits=False` only for tests against a local server."""
+    """The Application, ready to run; `flood_limits=False` only for tests against a local server,
+    and a shorter `retry_backoff` (seconds before the first retry of a failed send) for tests."""
     live = engine if isinstance(engine, LiveKnowledge) else LiveKnowledge(settings.knowledge_dir, engine)
     limiter = UserRateLimiter(settings.user_rate, settings.user_rate_window)
     intake = FairUpdateProcessor(CONCURRENCY, limiter)
-    flood = delivery.telegram_limits() if flood_limits else delivery.unlimited()
+    flood = delivery.telegram_limits(retry_backoff) if flood_limits else delivery.unlimited(retry_backoff)
     inbox = Inbox(settings.inbox) if settings.inbox_enabled else None
     bot = JournalingBot(
         token=settings.token,

@@ -49,13 +49,18 @@ class ResilientRateLimiter(AIORateLimiter):
         raise AssertionError("unreachable")
 
 
-def telegram_limits() -> ResilientRateLimiter:
+def telegram_limits(backoff: float = 0.5) -> ResilientRateLimiter:
     """Telegram's published limits: 30 messages/s overall, 20/min per group, 1/s per chat."""
-    return ResilientRateLimiter(max_retries=3)
+    return ResilientRateLimiter(max_retries=3, backoff=backoff)
 
 
-def unlimited() -> ResilientRateLimiter:
+def unlimited(backoff: float = 0.5) -> ResilientRateLimiter:
     """No flood throttling (local test servers and load benchmarks), but the same retries."""
     return ResilientRateLimiter(
-        overall_max_rate=0, overall_time_period=0, group_max_rate=0, group_time_period=0, max_retries=3
+        overall_max_rate=0,
+        overall_time_period=0,
+        group_max_rate=0,
+        group_time_period=0,
+        max_retries=3,
+        backoff=backoff,
     )
