@@ -113,10 +113,10 @@ def test_unknown_says_so_and_points_to_topics(engine: Engine) -> None:
 
 
 def test_ambiguous_offers_the_close_candidates(engine: Engine) -> None:
-    result = engine.answer("pogroms after the 1988 vote")
+    result = engine.answer("corridor")
     assert result.status is Status.AMBIGUOUS
     ids = [s.intent.id for s in result.suggestions]
-    assert "sumgait-pogrom" in ids
+    assert "lachin-corridor" in ids and "tripp-route" in ids
     assert 2 <= len(ids) <= engine.thresholds.max_suggestions
     assert "not sure" in render_result(engine.kb, result)
 
@@ -144,3 +144,28 @@ def test_year_in_question_prefers_entries_of_that_time(engine: Engine) -> None:
 def test_answers_are_deterministic(engine: Engine) -> None:
     first = [engine.answer(q).score for q, _, _ in SEED_QUESTIONS]
     assert first == [engine.answer(q).score for q, _, _ in SEED_QUESTIONS]
+
+
+def test_each_language_is_decided_with_its_own_thresholds(engine: Engine) -> None:
+    """A score between the Russian and the English answer cut-offs answers in Russian only."""
+    from nkbot.engine.engine import LANGUAGE_THRESHOLDS
+    from nkbot.engine.matcher import Scored
+
+    ru, en = LANGUAGE_THRESHOLDS["ru"], engine.thresholds
+    assert ru.answer < en.answer
+    intent = engine.kb.intents[0]
+    ranked = [Scored(intent, (ru.answer + en.answer) / 2)]
+    assert engine.decide("q", "q", ranked, "ru").status is Status.ANSWERED
+    assert engine.decide("q", "q", ranked, "en").status is not Status.ANSWERED
+
+
+def test_a_reload_keeps_the_configured_thresholds(engine: Engine) -> None:
+    from nkbot.engine import Thresholds
+    from nkbot.live import LiveKnowledge
+
+    from .conftest import KNOWLEDGE
+
+    configured = Thresholds(answer=77.0, margin=3.0, suggest=55.0)
+    live = LiveKnowledge(KNOWLEDGE, Engine(engine.kb, configured))
+    ok, _ = live.reload()
+    assert ok and live.engine is not engine and live.engine.thresholds == configured

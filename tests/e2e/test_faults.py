@@ -45,6 +45,8 @@ async def test_a_failing_update_does_not_stop_the_bot(server: BotAPIServer, bot:
     server.faults["sendMessage"] += [Fault(status=400)]
     server.message(USER, USER, "bishkek protocol")
     await server.wait_for(lambda: "sendMessage" in server.calls)
+    # ... the user gets the apology instead of silence ...
+    await server.wait_for(lambda: any("something went wrong" in m.text for m in server.sent[USER]))
     # ... and the next question is answered normally.
     server.message(USER, USER, "seven districts")
     await server.wait_for(lambda: any("seven" in m.text.lower() for m in server.sent[USER]), timeout=15)

@@ -165,3 +165,17 @@ def test_settings_repr_masks_secrets(server: BotAPIServer) -> None:
     buf = io.StringIO()
     print(settings, file=buf)
     assert server.token not in buf.getvalue()
+
+
+async def test_text_the_bot_echoes_back_is_escaped(server: BotAPIServer, bot: Any) -> None:
+    server.message(USER, USER, "/chart <b>&amp;x</i>")
+    (reply,) = await server.replies(USER, 1)
+    assert server.rejected == []  # Telegram would have refused broken HTML
+    assert "<b>&amp;x</i>" in reply.text  # shown as typed, not as markup
+
+
+async def test_no_admin_ids_means_no_admin(server: BotAPIServer, engine: Engine, tmp_path: Path) -> None:
+    async with running_bot(server, engine, database=tmp_path / "log.sqlite3", admin_ids=frozenset()):
+        server.message(USER, USER, "/stats")
+        (reply,) = await server.replies(USER, 1)
+        assert "don't know that command" in reply.text
