@@ -1,0 +1,293 @@
+"""Plants one bug at a time in a copy of the project and checks that the tests catch it.
+
+Run: python tests/mutations.py [--only NAME] [--write docs/MUTATIONS.md]
+
+Each mutation names a behaviour users or maintainers rely on, one exact text change in src/ and
+the test files that must fail with it. The copy lives in a temporary folder; the working tree is
+never touched. Exit status 1 when a mutation survives (no test failed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Mutation:
+    name: str
+    file: str
+    old: str
+    new: str
+    tests: tuple[str, ...]
+
+
+M = Mutation
+MUTATIONS = [
+    M(
+        "escaping: a chart name the user typed is echoed unescaped",
+        "src/nkbot/bot/handlers/commands.py",
+        "return escape(text), keyboards.charts_keyboard",
+        "return text, keyboards.charts_keyboard",
+        ("tests/e2e/test_hostile_and_security.py",),
+    ),
+    M(
+        "admins: an empty NKBOT_ADMIN_IDS lets everyone in",
+        "src/nkbot/bot/services.py",
+        "return user_id is not None and user_id in self.settings.admin_ids",
+        "return user_id is not None and (not self.settings.admin_ids or user_id in self.settings.admin_ids)",
+        ("tests/e2e/test_hostile_and_security.py",),
+    ),
+    M(
+        "admins: /stats typed in a group is answered in the group",
+        "src/nkbot/bot/handlers/admin.py",
+        "if message.chat.type == ChatType.PRIVATE:",
+        "if True:",
+        ("tests/e2e/test_querylog_admin.py",),
+    ),
+    M(
+        "privacy: the pseudonym is the raw Telegram id",
+        "src/nkbot/querylog/records.py",
+        "return hmac.new(key, str(user_id).encode(), hashlib.sha256).hexdigest()[:20]",
+        "return str(user_id)",
+        ("tests/test_querylog.py", "tests/e2e/test_querylog_admin.py"),
+    ),
+    M(
+        "privacy: the generated key is written where the database is",
+        "src/nkbot/querylog/store.py",
+        'return db.with_name(db.name + ".key")',
+        'return db.with_name(db.name + "-wal")',
+        ("tests/test_querylog.py",),
+    ),
+    M(
+        "rate limit: removed",
+        "src/nkbot/bot/intake.py",
+        "and not self.limiter.allow(user)",
+        "and False",
+        ("tests/e2e/test_abuse_limits.py",),
+    ),
+    M(
+        "rate limit: counted per chat instead of per user",
+        "src/nkbot/bot/intake.py",
+        "        user = sender(update)",
+        "        user = update.effective_chat.id"
+        " if isinstance(update, Update) and update.effective_chat else None",
+        ("tests/e2e/test_abuse_limits.py",),
+    ),
+    M(
+        "rate limit: the window never slides",
+        "src/nkbot/bot/services.py",
+        "while hits and now - hits[0] > self.window:",
+        "while False:",
+        ("tests/e2e/test_abuse_limits.py",),
+    ),
+    M(
+        "fairness: one user's backlog holds every slot",
+        "src/nkbot/bot/intake.py",
+        "PER_USER = 1 ",
+        "PER_USER = 1000 ",
+        ("tests/e2e/test_abuse_limits.py",),
+    ),
+    M(
+        "votes: anyone can vote on anyone's answer",
+        "src/nkbot/bot/services.py",
+        "return self.answers.get(ref) == user_id",
+        "return True",
+        ("tests/e2e/test_abuse_limits.py",),
+    ),
+    M(
+        "reload: configured thresholds are forgotten",
+        "src/nkbot/live.py",
+        "engine = Engine(kb, self.thresholds)",
+        "engine = Engine(kb)",
+        ("tests/test_engine.py",),
+    ),
+    M(
+        "reload: an invalid version takes the bot down instead of being refused",
+        "src/nkbot/live.py",
+        "            if kb is None:\n                errors =",
+        "            if kb is None:\n"
+        "                raise RuntimeError('no last good version kept')\n"
+        "                errors =",
+        ("tests/e2e/test_querylog_admin.py",),
+    ),
+    M(
+        "thresholds: Russian questions use the English cut-offs",
+        "src/nkbot/engine/engine.py",
+        "return self.language_thresholds.get(lang, self.thresholds)",
+        "return self.thresholds",
+        ("tests/test_engine.py",),
+    ),
+    M(
+        "delivery: 429 not waited out in production settings",
+        "src/nkbot/bot/delivery.py",
+        "return ResilientRateLimiter(max_retries=3, backoff=backoff)",
+        "return ResilientRateLimiter(max_retries=0, backoff=backoff)",
+        ("tests/e2e/test_faults.py",),
+    ),
+    M(
+        "delivery: 5xx and dropped connections not retried",
+        "src/nkbot/bot/delivery.py",
+        "for attempt in range(self.network_retries + 1):",
+        "for attempt in range(1):",
+        ("tests/e2e/test_faults.py",),
+    ),
+    M(
+        "errors: no apology after a failed update",
+        "src/nkbot/bot/handlers/errors.py",
+        "await message.get_bot().send_message(message.chat_id, escape(text))",
+        "pass",
+        ("tests/e2e/test_faults.py",),
+    ),
+    M(
+        "secrets: the token is not scrubbed from logs",
+        "src/nkbot/bot/logs.py",
+        "        if not self.secrets:\n            return True",
+        "        if True:\n            return True",
+        ("tests/e2e/test_process.py", "tests/e2e/test_hostile_and_security.py"),
+    ),
+    M(
+        "polling: a 401 leaves the process alive and deaf",
+        "src/nkbot/bot/app.py",
+        "            task.add_done_callback(polling_ended)",
+        "            pass",
+        ("tests/e2e/test_process.py",),
+    ),
+    M(
+        "inbox: updates are not journaled before they are confirmed",
+        "src/nkbot/bot/inbox.py",
+        "        if self.inbox is None or not updates:\n            return updates",
+        "        if True:\n            return updates",
+        ("tests/e2e/test_crash_inbox.py",),
+    ),
+    M(
+        "webhook: the secret is not checked",
+        "src/nkbot/bot/webhook.py",
+        "if not secret or not hmac.compare_digest(given.encode(), secret.encode()):",
+        "if False:",
+        ("tests/e2e/test_hostile_and_security.py",),
+    ),
+    M(
+        "webhook: any body size is read",
+        "src/nkbot/bot/webhook.py",
+        "MAX_BODY = 1024 * 1024 ",
+        "MAX_BODY = 1024 * 1024 * 1024 ",
+        ("tests/e2e/test_hostile_and_security.py",),
+    ),
+    M(
+        "query log: a database overwritten with garbage goes unnoticed",
+        "src/nkbot/querylog/store.py",
+        'return head in (b"", SQLITE_HEADER)',
+        "return True",
+        ("tests/test_querylog.py",),
+    ),
+    M(
+        "knowledge: YAML aliases are expanded",
+        "src/nkbot/engine/yamlsource.py",
+        "    text = read_text(path)\n    _refuse_aliases(text, path)",
+        "    text = read_text(path)",
+        ("tests/test_knowledge_validation.py",),
+    ),
+    M(
+        "answers: the fact asked is not used (the entry's lead answers everything)",
+        "src/nkbot/engine/engine.py",
+        "lang, fact=best.fact",
+        "lang, fact=None",
+        ("tests/test_precise_answers.py",),
+    ),
+    M(
+        "answers: more than three sources under an answer",
+        "src/nkbot/engine/render.py",
+        "SOURCES_SHOWN = 3 ",
+        "SOURCES_SHOWN = 30 ",
+        ("tests/test_precise_answers.py", "tests/e2e/test_precise_replies.py"),
+    ),
+    M(
+        "understanding: context overrides a question with its own subject",
+        "src/nkbot/engine/followup.py",
+        'if kind != "swap" and not r.lead and (r.mentions or r.dates is not None):',
+        "if False:",
+        ("tests/test_precise_answers.py",),
+    ),
+    M(
+        "scope: other wars get the nearest Karabakh entry",
+        "src/nkbot/engine/engine.py",
+        "if topic is None and ranked and ranked[0].intent.category == SCOPE",
+        "if False and ranked",
+        ("tests/test_precise_answers.py",),
+    ),
+]
+
+
+def run_one(mutation: Mutation, workdir: Path) -> tuple[bool, float, str]:
+    """(caught, seconds, detail) for one mutation planted in a fresh copy of the project."""
+    copy = workdir / "project"
+    if copy.exists():
+        shutil.rmtree(copy)
+    for part in ("src", "tests", "knowledge", "eval", "pyproject.toml"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, copy / part)
+    target = copy / mutation.file
+    text = target.read_text(encoding="utf-8")
+    if text.count(mutation.old) != 1:
+        return False, 0.0, f"the text to change occurs {text.count(mutation.old)} times in {mutation.file}"
+    target.write_text(text.replace(mutation.old, mutation.new), encoding="utf-8")
+    env = os.environ | {"PYTHONPATH": str(copy / "src")}
+    started = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *mutation.tests],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    took = time.monotonic() - started
+    last = (proc.stdout.strip().splitlines() or [""])[-1]
+    return proc.returncode != 0, took, last
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="run the mutations whose name contains this text")
+    parser.add_argument("--write", type=Path, help="write the results as a Markdown table to this file")
+    args = parser.parse_args()
+    chosen = [m for m in MUTATIONS if not args.only or args.only in m.name]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for mutation in chosen:
+            caught, took, detail = run_one(mutation, Path(tmp))
+            verdict = "caught" if caught else "SURVIVED"
+            print(f"{verdict:8} {took:6.1f} s  {mutation.name}  [{detail}]", flush=True)
+            rows.append((mutation, verdict, took, detail))
+    survived = [m for m, v, _, _ in rows if v != "caught"]
+    print(f"{len(rows) - len(survived)} of {len(rows)} planted bugs caught")
+    if args.write:
+        lines = [
+            "# Planted bugs and the tests that catch them",
+            "",
+            f"`python tests/mutations.py` (measured {time.strftime('%Y-%m-%d')}): "
+            f"{len(rows) - len(survived)} of {len(rows)} caught.",
+            "",
+            "| behaviour broken | caught | by | seconds |",
+            "|---|---|---|---|",
+        ]
+        lines += [f"| {m.name} | {v} | {', '.join(m.tests)} | {t:.0f} |" for m, v, t, _ in rows]
+        args.write.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 1 if survived else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
