@@ -1,6 +1,6 @@
 """Load benchmark: a burst of updates through the real Application and a loopback Bot API server.
 
-Run: python benchmarks/load_bench.py [--updates 10000]
+Run: python benchmarks/load_bench.py [--updates 10000] [--production]
 
 Pushes a burst of private questions, group mentions, inline queries and button presses from many
 users and chats, with the query log on, then checks that every update got its reply and every
@@ -88,7 +88,8 @@ def _serve(port_out: Any, plan: list[dict[str, Any]], result_out: Any, ready: An
         result_out.put({"answered": len(answered), "expected": len(plan), "elapsed": elapsed,
                         "server_cpu": time.process_time(),
                         "latencies": latencies, "rejected": len(server.rejected)})  # fmt: skip
-        ready.wait()
+        # wait for the bot to stop without blocking this loop: it still answers the bot's last calls
+        await asyncio.get_running_loop().run_in_executor(None, ready.wait)
         await server.stop()
 
     if os.environ.get("NKBOT_PROFILE_SERVER"):
@@ -118,7 +119,7 @@ def make_plan(n: int, questions: list[str], seed: int = 3) -> list[dict[str, Any
     return plan
 
 
-async def drive(n: int) -> int:
+async def drive(n: int, production: bool) -> int:
     questions = [c.question for c in load_cases([ROOT / "eval"])]
     plan = make_plan(n, questions)
     ctx = multiprocessing.get_context("spawn")
@@ -127,9 +128,11 @@ async def drive(n: int) -> int:
     proc.start()
     port = port_q.get(timeout=30)
     db = Path(tempfile.mkdtemp()) / "load.sqlite3"
+    limits: dict[str, Any] = {} if production else {"user_rate": 0}  # production: NKBOT_USER_RATE's default
     settings = replace(Settings(), token=BotAPIServer.token, api_base_url=f"http://127.0.0.1:{port}/bot",
-                       database=db, watch_knowledge=0.0, user_rate=0)  # fmt: skip
-    app = build_application(settings, Engine.from_directory(ROOT / "knowledge"), flood_limits=False)
+                       database=db, inbox=db.with_name("inbox.sqlite3"), watch_knowledge=0.0,
+                       **limits)  # fmt: skip
+    app = build_application(settings, Engine.from_directory(ROOT / "knowledge"), flood_limits=production)
     await app.initialize()
     await post_init(app)
     await app.start()
@@ -149,7 +152,11 @@ async def drive(n: int) -> int:
         logged = conn.execute("SELECT COUNT(*) FROM queries").fetchone()[0]
     lat = sorted(result["latencies"])
     rate = result["answered"] / result["elapsed"] if result["elapsed"] else 0.0
-    print(f"updates: {n} (private/group/inline/button), answered {result['answered']}/{result['expected']}")
+    mode = "production settings (Telegram's flood limits, per-user limit)" if production else "limits off"
+    print(
+        f"updates: {n} (private/group/inline/button), {mode};"
+        f" answered {result['answered']}/{result['expected']}"
+    )
     print(f"throughput: {rate:.0f} updates/s over {result['elapsed']:.1f} s")
     if lat:
         p99 = lat[min(len(lat) - 1, round(0.99 * (len(lat) - 1)))]
@@ -171,8 +178,13 @@ async def drive(n: int) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--updates", type=int, default=10_000)
+    parser.add_argument(
+        "--production",
+        action="store_true",
+        help="Telegram's flood limits and the per-user limit on, as `nkbot run` has them (about 30 sends/s)",
+    )
     args = parser.parse_args()
-    return asyncio.run(drive(args.updates))
+    return asyncio.run(drive(args.updates, args.production))
 
 
 if __name__ == "__main__":
