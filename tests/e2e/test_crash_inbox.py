@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from ..botapi import BotAPIServer
-from .test_process import finished, start_bot
+from .test_process import finished, no_process_left_behind, start_bot  # noqa: F401 (the fixture)
 
 BURST = 150
 FIRST_USER = 20_000

@@ -9,13 +9,30 @@ import signal
 import sqlite3
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
+
+import pytest
 
 from ..botapi import BotAPIServer, Fault
 
 ROOT = Path(__file__).resolve().parents[2]
 USER = 901
 EXIT_WITHIN = 10.0
+
+
+STARTED: list[asyncio.subprocess.Process] = []
+
+
+@pytest.fixture(autouse=True)
+async def no_process_left_behind() -> AsyncIterator[None]:
+    """A test that fails half-way must not leave a bot running against nothing."""
+    yield
+    while STARTED:
+        proc = STARTED.pop()
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
 
 
 async def start_bot(
@@ -28,7 +45,7 @@ async def start_bot(
         "NKBOT_KNOWLEDGE_DIR": str(ROOT / "knowledge"),
         "NKBOT_WATCH_SECONDS": "0",
     }
-    return await asyncio.create_subprocess_exec(
+    proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "nkbot",
@@ -38,6 +55,8 @@ async def start_bot(
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
+    STARTED.append(proc)
+    return proc
 
 
 async def finished(proc: asyncio.subprocess.Process) -> tuple[int, str, float]:
