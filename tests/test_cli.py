@@ -111,8 +111,23 @@ def test_eval_scores_the_question_set_per_language() -> None:
     en, ru = summary["by_language"]["en"], summary["by_language"]["ru"]
     assert en["in_scope"] >= 300 and en["out_of_scope"] >= 40
     assert ru["in_scope"] >= 150 and ru["out_of_scope"] >= 20
-    english = nkbot("eval", "eval/en")
-    assert english.returncode == 0, english.stdout  # English meets the default bar (80 % right, <= 5 % wrong)
+    report = json.loads(nkbot("eval", "eval/en", "--json", "--min-right", "0").stdout)
+    assert report["half"] == "report" and report["in_scope"] < en["in_scope"]  # half the set, copies left out
+    assert 0 < report["median_reply_chars"] <= 600  # the first-seen reply fits a phone screen
+    strict = nkbot("eval", "eval/en", "--min-right", "0.999")
+    assert strict.returncode == 1 and "FAILED" in strict.stdout  # the bar is enforced
+
+
+def test_the_halves_are_fixed_and_disjoint() -> None:
+    from nkbot.evaluation import CALIBRATION, REPORT, load_cases
+
+    cases = load_cases([ROOT / "eval"])
+    halves = {c.half for c in cases}
+    assert halves == {REPORT, CALIBRATION}
+    again = {c.question: c.half for c in load_cases([ROOT / "eval"])}
+    assert all(again[c.question] == c.half for c in cases)
+    share = sum(c.half == REPORT for c in cases) / len(cases)
+    assert 0.4 < share < 0.6
 
 
 def test_eval_rejects_unknown_labels(tmp_path: Path) -> None:
