@@ -48,8 +48,8 @@ class Thresholds:
     max_suggestions: int = 4
 
 
-# Russian questions score lower than English ones (richer inflection, fewer phrasings per entry):
-# their cut-offs are calibrated separately, with `nkbot eval eval/ru --calibrate`.
+# Russian questions score differently (richer inflection, question words kept as tokens): their
+# cut-offs are calibrated separately, with `nkbot eval eval/ru --calibrate`.
 LANGUAGE_THRESHOLDS = {"ru": Thresholds(answer=38.0, margin=6.0, suggest=20.0)}
 
 
@@ -68,9 +68,7 @@ class Result:
     followup: str | None = None  # how the conversation resolved it: swap, carry, next, previous
     understood: str | None = None  # the question as rewritten from the conversation
     fact: Fact | None = None  # the precise question of `intent` that was asked, if one was
-    scope: Intent | None = (
-        None  # for OUT_OF_SCOPE: the topic of knowledge/scope.yaml, whose answer is the reply
-    )
+    scope: Intent | None = None  # for OUT_OF_SCOPE: the scope.yaml topic; its answer is the reply
 
 
 def detect_language(text: str) -> str | None:

@@ -39,25 +39,20 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if data.kind in ("u", "d"):
         await _vote(query, svc, data.value, 1 if data.kind == "u" else -1, lang)
         return
-    if data.kind == "a":
+    if data.kind in ("a", "s"):  # an entry, or every source of it
         intent = kb.intent(data.value)
         if intent is None:
             await query.answer(outdated)
             return
         await query.answer()
+        if data.kind == "s":
+            text = sources_html(kb, intent, lang, in_language_first(intent.sources, lang))
+            await send_parts(message, split_message(text), None, quote=False)  # type: ignore[arg-type]
+            return
         key = (message.chat.id, query.from_user.id)
         conversations = svc.conversations
         conversations.put(key, svc.engine.chose(intent, lang, conversations.now(), conversations.get(key)))
         await send_entry(message, svc, intent, lang)  # type: ignore[arg-type]
-        return
-    if data.kind == "s":
-        intent = kb.intent(data.value)
-        if intent is None:
-            await query.answer(outdated)
-            return
-        await query.answer()
-        text = sources_html(kb, intent, lang, in_language_first(intent.sources, lang))
-        await send_parts(message, split_message(text), None, quote=False)  # type: ignore[arg-type]
         return
     if data.kind == "g":
         if data.value not in svc.live.charts.names():
