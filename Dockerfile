@@ -16,6 +16,7 @@ COPY --from=build /install /usr/local
 COPY knowledge /app/knowledge
 ENV NKBOT_KNOWLEDGE_DIR=/app/knowledge \
     NKBOT_DATABASE=/data/nkbot.sqlite3 \
+    NKBOT_INBOX=/data/nkbot-inbox.sqlite3 \
     PYTHONUNBUFFERED=1
 VOLUME ["/data"]
 WORKDIR /app
