@@ -161,4 +161,8 @@ class JournalingBot(ExtBot[Any]):
         updates = await super().get_updates(*args, **kwargs)
         if self.inbox is None or not updates:
             return updates
-        return tuple(await self.inbox.journal(updates))
+        try:
+            return tuple(await self.inbox.journal(updates))
+        except (sqlite3.Error, OSError) as exc:  # a full disk must not stop the answers
+            log.error("inbox: %d update(s) not journaled (%s); answering them anyway", len(updates), exc)
+            return updates
