@@ -13,8 +13,16 @@ from typing import TextIO
 from nkbot.charts import ChartRenderer
 from nkbot.engine import Engine, Result, Status
 from nkbot.engine.followup import Context
-from nkbot.engine.model import Intent, pick
-from nkbot.engine.render import pages, render_answer, render_details, render_events, render_result, reply_for
+from nkbot.engine.model import pick
+from nkbot.engine.render import (
+    Reply,
+    pages,
+    render_answer,
+    render_details,
+    render_events,
+    render_result,
+    reply_for,
+)
 from nkbot.engine.serialize import result_json
 
 QUIT_COMMANDS = ("/quit", "/exit", "/q")
@@ -43,7 +51,7 @@ class ChatSession:
         self.clock = clock
         self.context: Context | None = None
         self.last: Result | None = None  # the last answer, for /more
-        self.shown: Intent | None = None  # the last entry opened by number or /show, for /more
+        self.expand: Reply | None = None  # the answer /more shows in full
         self.page = 0
 
     def msg(self, key: str, **values: str) -> str:
@@ -74,7 +82,7 @@ class ChatSession:
     def _reply(self, result: Result) -> str:
         kb = self.engine.kb
         self.choices = [s.intent.id for s in result.suggestions] or [i.id for i in result.events]
-        self.last, self.page, self.shown = result, 0, None
+        self.last, self.page, self.expand = result, 0, None
         out = render_result(kb, result)
         if result.events and pages(len(result.events)) > 1:
             out += "\n" + self.msg("events_more")
@@ -83,6 +91,7 @@ class ChatSession:
         if result.status is Status.AMBIGUOUS or (result.suggestions and result.span):
             out += "\n" + self.msg("chat_pick_hint")
         elif result.status is Status.ANSWERED and result.intent is not None:
+            self.expand = reply_for(result.intent, result.lang, result.fact)
             out += "\n" + self.msg("more_hint")
             others = tuple(s.intent.id for s in result.suggestions)
             related = tuple(dict.fromkeys(others + result.intent.related))
@@ -124,25 +133,16 @@ class ChatSession:
         if intent is None:
             return self.msg("chat_no_such_entry", id=intent_id)
         self.context = self.engine.chose(intent, self.lang, self.clock(), self.context)
-        self.last = None
-        self.shown = intent
+        self.last, self.expand = None, reply_for(intent, self.lang)
         answer = render_answer(self.engine.kb, intent, self.lang) + "\n" + self.msg("more_hint")
         return answer + self._chart_hint(intent.id) + self._related(intent.related)
 
     def _more(self) -> str:
         """The detail and every source of the last answer, or the next page of a date question."""
+        if self.expand is not None:
+            reply, self.expand = self.expand, None
+            return render_details(self.engine.kb, reply, self.lang)
         last = self.last
-        if (
-            last is not None
-            and last.status is Status.ANSWERED
-            and last.intent is not None
-            and not last.events
-        ):
-            self.last = None
-            return render_details(self.engine.kb, reply_for(last.intent, self.lang, last.fact), self.lang)
-        if last is None and self.shown is not None:
-            intent, self.shown = self.shown, None
-            return render_details(self.engine.kb, reply_for(intent, self.lang), self.lang)
         if last is None or not last.events or self.page + 1 >= pages(len(last.events)):
             return self.msg("chat_no_more")
         self.page += 1

@@ -619,6 +619,14 @@ def figures(text: str) -> set[str]:
     return found
 
 
+def _unstated(text: str, answer: str, title: str) -> list[str]:
+    """Figures `text` states that the entry's answer (or title) does not; none without an answer
+    in that language (a missing translation is reported on its own)."""
+    if not answer:
+        return []
+    return sorted(figures(text) - figures(answer) - figures(title))
+
+
 def _facts(path: Path, node: Any, entry: dict[str, Any], checker: _Checker) -> list[dict[str, Any]]:
     """Field-level checks of an entry's precise answers; sources are linked with the entry's."""
     raw = node.get("facts")
@@ -659,9 +667,8 @@ def _facts(path: Path, node: Any, entry: dict[str, Any], checker: _Checker) -> l
                     line_of(item, "answer"),
                     f"fact '{fid}': 'answer.{lang}' is {len(text)} characters (max {FACT_MAX})",
                 )
-            stated = figures(entry["answer"].get(lang, "")) | figures(entry["title"].get(lang, ""))
-            missing = sorted(figures(text) - stated)
-            if missing and entry["answer"].get(lang):
+            missing = _unstated(text, entry["answer"].get(lang, ""), entry["title"].get(lang, ""))
+            if missing:
                 checker.error(
                     path,
                     line_of(item, "answer"),
@@ -740,20 +747,18 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
                 pending.append((path, fields))
 
     intents = _link(pending, sources, {c.id for c in categories}, checker)
+    intent_ids = {i.id for i in intents}
     conversation_path = root / "conversation.yaml"
     conversation = _conversation(
         conversation_path,
         _read(conversation_path, checker) if conversation_path.is_file() else None,
         checker,
         set(languages),
-        {i.id for i in intents},
+        intent_ids,
     )
     scope_path = root / "scope.yaml"
     scope = _scope(
-        scope_path,
-        _read(scope_path, checker) if scope_path.is_file() else None,
-        checker,
-        {i.id for i in intents},
+        scope_path, _read(scope_path, checker) if scope_path.is_file() else None, checker, intent_ids
     )
     kb = KnowledgeBase(
         tuple(intents),
@@ -922,10 +927,8 @@ def _check_consistency(intents: list[Intent], checker: _Checker) -> None:
     for intent in intents:
         path = Path(intent.file)
         for lang, text in intent.short.items():
-            missing = sorted(
-                figures(text) - figures(intent.answer.get(lang, "")) - figures(intent.title.get(lang, ""))
-            )
-            if missing and intent.answer.get(lang):
+            missing = _unstated(text, intent.answer.get(lang, ""), intent.title.get(lang, ""))
+            if missing:
                 checker.error(
                     path,
                     intent.line,

@@ -29,8 +29,6 @@ class Reply:
     rest of the entry; `sources` the few shown with the answer, `all_sources` the entry's.
     """
 
-    intent: Intent
-    fact: Fact | None
     title: str
     answer: str
     details: str
@@ -72,8 +70,6 @@ def reply_for(intent: Intent, lang: str, fact: Fact | None = None) -> Reply:
     all_sources = in_language_first(intent.sources, lang)
     if fact is not None:
         return Reply(
-            intent,
-            fact,
             pick(intent.title, lang),
             pick(fact.answer, lang),
             answer,
@@ -81,7 +77,7 @@ def reply_for(intent: Intent, lang: str, fact: Fact | None = None) -> Reply:
             all_sources,
         )
     lead, rest = split_lead(answer)
-    return Reply(intent, None, pick(intent.title, lang), lead, rest, all_sources[:SOURCES_SHOWN], all_sources)
+    return Reply(pick(intent.title, lang), lead, rest, all_sources[:SOURCES_SHOWN], all_sources)
 
 
 def source_label(source: Source) -> str:
@@ -98,18 +94,19 @@ def visible_text(reply: Reply) -> str:
     return "\n".join([reply.title, reply.answer, *(source_label(s) for s in reply.sources)])
 
 
+def _plain(kb: KnowledgeBase, title: str, body: str, sources: tuple[Source, ...], lang: str) -> str:
+    lines = [title, "", body, "", kb.message("sources_heading", lang)]
+    return "\n".join(lines + [f"- {source_line(s)}" for s in sources])
+
+
 def render_reply(kb: KnowledgeBase, reply: Reply, lang: str) -> str:
     """The first-seen reply in plain text: the precise answer, then its sources."""
-    lines = [reply.title, "", reply.answer, "", kb.message("sources_heading", lang)]
-    lines += [f"- {source_line(s)}" for s in reply.sources]
-    return "\n".join(lines)
+    return _plain(kb, reply.title, reply.answer, reply.sources, lang)
 
 
 def render_details(kb: KnowledgeBase, reply: Reply, lang: str) -> str:
     """What /more shows after an answer: the rest of the entry and every source."""
-    lines = [reply.title, "", reply.details or reply.answer, "", kb.message("sources_heading", lang)]
-    lines += [f"- {source_line(s)}" for s in reply.all_sources]
-    return "\n".join(lines)
+    return _plain(kb, reply.title, reply.details or reply.answer, reply.all_sources, lang)
 
 
 def render_answer(kb: KnowledgeBase, intent: Intent, lang: str, fact: Fact | None = None) -> str:
