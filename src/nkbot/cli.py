@@ -257,7 +257,7 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
         print("\n".join(bad_labels), file=err)
         return 2
     if args.calibrate:
-        best, summary = ev.calibrate(engine, ev.report_half(engine.kb, cases, ev.CALIBRATION))
+        best, summary = ev.calibrate(engine, ev.report_half(cases, ev.CALIBRATION, []))
         print(f"best thresholds: answer={best.answer} margin={best.margin} suggest={best.suggest}", file=out)
         print(json.dumps(summary, indent=2), file=out)
         return 0
@@ -267,10 +267,9 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
     copies = ev.copied_questions(engine.kb, cases)
     other = None
     if args.half != "all":
-        other = ev.evaluate(
-            engine, ev.report_half(engine.kb, cases, ev.CALIBRATION if args.half == "report" else ev.REPORT)
-        )
-        cases = ev.report_half(engine.kb, cases, args.half)
+        other_half = ev.CALIBRATION if args.half == ev.REPORT else ev.REPORT
+        other = ev.evaluate(engine, ev.report_half(cases, other_half, copies))
+        cases = ev.report_half(cases, args.half, copies)
     report = ev.evaluate(engine, cases)
     s = report.summary()
     per_lang = {lang: report.only(lang).summary() for lang in report.languages()}

@@ -248,10 +248,10 @@ def copied_questions(kb: KnowledgeBase, cases: list[Case]) -> list[Case]:
     return [c for c in cases if norm(c.question) in own]
 
 
-def report_half(kb: KnowledgeBase, cases: list[Case], half: str = REPORT) -> list[Case]:
-    """One half of the set; the report half leaves out questions copied from the knowledge."""
-    copies = set(copied_questions(kb, cases)) if half == REPORT else set()
-    return [c for c in cases if c.half == half and c not in copies]
+def report_half(cases: list[Case], half: str, copies: list[Case]) -> list[Case]:
+    """One half of the set; the report half leaves out `copies` (copied_questions)."""
+    left_out = set(copies) if half == REPORT else set()
+    return [c for c in cases if c.half == half and c not in left_out]
 
 
 def _spans(case: Case) -> set[tuple[date, date]]:
