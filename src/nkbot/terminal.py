@@ -120,7 +120,7 @@ class ChatSession:
 
     def _related(self, ids: tuple[str, ...]) -> str:
         kb = self.engine.kb
-        related = [i for i in (kb.intent(r) for r in ids[:3]) if i is not None]
+        related = kb.intents_of(ids[:3])
         if not related:
             return ""
         self.choices = [i.id for i in related]

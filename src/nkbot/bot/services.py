@@ -8,6 +8,7 @@ from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from telegram import User
 from telegram.ext import ContextTypes
 
 from nkbot.bot.conversations import Conversations
@@ -94,6 +95,11 @@ class Services:
     def engine(self) -> Engine:
         """The knowledge in service now; read it once per update, a reload may swap it."""
         return self.live.engine
+
+    def language_of(self, user: User | None, question: str = "") -> str:
+        """The user's chosen language (/language), else the question's, else Telegram's language_code."""
+        preferred = self.chosen_language.get(user.id) if user is not None else None
+        return self.engine.language(question, preferred, user.language_code if user is not None else None)
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_ids

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -147,6 +148,10 @@ class KnowledgeBase:
 
     def intent(self, intent_id: str) -> Intent | None:
         return self._by_id.get(intent_id)
+
+    def intents_of(self, ids: Iterable[str]) -> list[Intent]:
+        """The entries with these ids, in order; ids no longer in the base are skipped."""
+        return [i for i in (self._by_id.get(x) for x in ids) if i is not None]
 
     @cached_property
     def normalizer(self) -> Normalizer:

@@ -184,7 +184,7 @@ def render_fallback(kb: KnowledgeBase, result: Result) -> str:
         )
     if result.reason is Reason.OUT_OF_SCOPE and result.scope is not None:
         lines = [pick(result.scope.answer, lang)]
-        related = [i for i in (kb.intent(r) for r in result.scope.related) if i is not None]
+        related = kb.intents_of(result.scope.related)
         lines += [f"- {pick(i.title, lang)} (/show {i.id})" for i in related]
         return "\n".join(lines)
     if result.reason is Reason.NO_EVENTS and result.span is not None:

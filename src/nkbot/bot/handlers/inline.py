@@ -65,7 +65,7 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             update.update_id,
         )
     else:
-        picks = [(i, None) for i in (kb.intent(x) for x in svc.popular(MAX_RESULTS, lang)) if i is not None]
+        picks = [(i, None) for i in kb.intents_of(svc.popular(MAX_RESULTS, lang))]
     intents = [i for i, _ in picks]
     results: list[InlineQueryResultArticle] = [_article(kb, i, lang, f) for i, f in picks]
     if not results:

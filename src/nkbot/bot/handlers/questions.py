@@ -70,11 +70,9 @@ def counts_against_limit(update: Update, svc: Services) -> bool:
 async def rate_limited(update: Update, svc: Services) -> None:
     """The one notice a flooding user gets per window (sent by the intake, not a handler)."""
     message = update.effective_message
-    user = update.effective_user
     if message is None:
         return
-    preferred = svc.chosen_language.get(user.id) if user is not None else None
-    lang = svc.engine.language(message.text or "", preferred, user.language_code if user else None)
+    lang = svc.language_of(update.effective_user, message.text or "")
     text = escape(svc.engine.kb.message("tg_rate_limited", lang))
     await send_parts(message, [text], None, quote=message.chat.type != ChatType.PRIVATE)
 

@@ -19,9 +19,7 @@ from nkbot.engine.render import reply_for
 
 def language(context: ContextTypes.DEFAULT_TYPE, user: User | None, question: str = "") -> str:
     """The user's chosen language (/language), else the question's, else Telegram's language_code."""
-    svc = services(context)
-    preferred = svc.chosen_language.get(user.id) if user is not None else None
-    return svc.engine.language(question, preferred, user.language_code if user is not None else None)
+    return services(context).language_of(user, question)
 
 
 async def send_parts(
@@ -63,7 +61,7 @@ async def send_entry(
     kb = svc.engine.kb
     svc.asked[intent.id] += 1
     reply = reply_for(intent, lang, fact)
-    related = [r for r in (kb.intent(i) for i in intent.related) if r is not None]
+    related = kb.intents_of(intent.related)
     entries = list({i.id: i for i in [*others, *related] if i.id != intent.id}.values())
     chart = svc.live.charts.chart_for_intent(intent.id)
     more = (intent.id, len(reply.all_sources)) if len(reply.all_sources) > len(reply.sources) else None
@@ -89,7 +87,7 @@ async def send_result(message: Message, svc: Services, result: Result, ref: str 
         await send_parts(message, [suggestions_html(kb, result)], markup, quote)
         return
     if result.reason is Reason.OUT_OF_SCOPE and result.scope is not None:
-        related = [i for i in (kb.intent(r) for r in result.scope.related) if i is not None]
+        related = kb.intents_of(result.scope.related)
         rows = [[keyboards.entry_button(i, lang)] for i in related] + [[keyboards.topics_button(kb, lang)]]
         await send_parts(
             message, [escape(pick(result.scope.answer, lang))], InlineKeyboardMarkup(rows), quote
