@@ -203,10 +203,7 @@ async def serve_webhook(application: Application, settings: Settings, allowed: l
     path = urlsplit(settings.webhook_url).path
     runner = web.AppRunner(webhook_app(application, path, settings.webhook_secret), access_log=None)
     try:
-        await application.initialize()
-        if application.post_init is not None:
-            await application.post_init(application)
-        await _replay(application)
+        await _prepare(application)
         await runner.setup()
         await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
         await application.bot.set_webhook(
@@ -234,10 +231,7 @@ async def poll(application: Application, allowed: list[str]) -> int:  # type: ig
     failure: list[BaseException] = []
     _stop_on_signals(stop)
     try:
-        await application.initialize()
-        if application.post_init is not None:
-            await application.post_init(application)
-        await _replay(application)
+        await _prepare(application)
         await application.updater.start_polling(allowed_updates=allowed)  # type: ignore[union-attr]
     except (InvalidToken, TelegramError, OSError) as exc:
         log.error("cannot start polling: %s", exc)  # the logging filter scrubs the token from it
@@ -261,8 +255,12 @@ async def poll(application: Application, allowed: list[str]) -> int:  # type: ig
     return 1 if failure else 0
 
 
-async def _replay(application: Application) -> None:  # type: ignore[type-arg]
-    """Updates journaled but never answered (the process was killed) are handled first."""
+async def _prepare(application: Application) -> None:  # type: ignore[type-arg]
+    """The start-up both modes share: initialise (getMe), post_init, then queue the updates
+    journaled but never answered (the process was killed) so they are handled first."""
+    await application.initialize()
+    if application.post_init is not None:
+        await application.post_init(application)
     svc: Services = application.bot_data["nkbot"]
     if svc.inbox is not None:
         for update in await svc.inbox.pending(application.bot):
