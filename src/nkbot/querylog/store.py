@@ -256,6 +256,12 @@ class QueryLog:
             await self._conn.execute("PRAGMA synchronous=NORMAL")
         return self._conn
 
+    async def _give_up_connection(self, exc: BaseException) -> None:
+        """After a failed write or purge: reconnect next time, on a new file if this one is damaged."""
+        await self._disconnect()
+        if damaged(exc):
+            await asyncio.to_thread(set_aside, self.path)
+
     async def _disconnect(self) -> None:
         if self._conn is not None:
             with contextlib.suppress(Exception):
@@ -284,9 +290,7 @@ class QueryLog:
             if self._conn is not None:
                 with contextlib.suppress(Exception):
                     await self._conn.rollback()
-            await self._disconnect()
-            if damaged(exc):
-                await asyncio.to_thread(set_aside, self.path)
+            await self._give_up_connection(exc)
             return False
 
     async def _maybe_purge(self) -> None:
@@ -306,9 +310,7 @@ class QueryLog:
                 log.info("query log: purged %d row(s) older than %g days", removed, self.retention_days)
         except (sqlite3.Error, OSError) as exc:
             log.warning("query log purge failed: %s", exc)
-            await self._disconnect()
-            if damaged(exc):
-                await asyncio.to_thread(set_aside, self.path)
+            await self._give_up_connection(exc)
 
 
 class SyncQueryLog:
