@@ -205,3 +205,23 @@ def test_stats_errors_are_clear(tmp_path: Path) -> None:
     nkbot("ask", "bishkek", env={"NKBOT_DATABASE": str(db)})
     out = nkbot("stats", "--since", "last tuesday", env={"NKBOT_DATABASE": str(db)})
     assert out.returncode == 2 and "--since" in out.stderr
+
+
+def test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns(tmp_path: Path) -> None:
+    """"23 Jul 1993" is stated by "23 July 1993"; a turn marked fresh is scored on its own."""
+    asked = tmp_path / "en" / "q.yaml"
+    asked.parent.mkdir()
+    asked.write_text(
+        "- q: when did aghdam fall\n  expect: aghdam-1993\n  contains: 23 Jul 1993\n"
+        "- q: when did aghdam fall to armenian forces\n  expect: aghdam-1993\n  contains: 24 Jul 1993\n",
+        encoding="utf-8",
+    )
+    talk = tmp_path / "en" / "d.yaml"
+    talk.write_text(
+        "dialogues:\n  - name: d\n    turns:\n      - q: khojaly massacre\n        expect: khojaly-massacre\n"
+        "      - q: what is the bishkek protocol\n        fresh: true\n        expect: bishkek-protocol\n",
+        encoding="utf-8",
+    )
+    out = json.loads(nkbot("eval", str(asked), str(talk), "--json", "--half", "all", "--min-right", "0").stdout)
+    assert (out["right"], out["partial"]) == (1, 1)  # the month spelled out counts; a wrong day does not
+    assert (out["dialogues"]["fresh_turns"], out["dialogues"]["fresh_right"]) == (1, 1)

@@ -333,6 +333,11 @@ def _print_dialogues(talk: DialogueReport, ds: dict[str, Any], show: int, out: T
         f"{ds['abstained']} abstained",
         file=out,
     )
+    print(
+        f"  {ds['dialogues_with_fresh']} dialogues ask a fresh question after an unrelated turn: "
+        f"{ds['fresh_right']} of {ds['fresh_turns']} fresh turns right ({ds['fresh_right_rate']:.1%})",
+        file=out,
+    )
     shown = 0
     for dialogue, outcomes in talk.dialogues:
         for n, o in enumerate(outcomes, 1):

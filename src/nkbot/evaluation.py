@@ -43,6 +43,7 @@ class Case:
     lang: str | None = None  # from the folder: eval/ru/... asks in Russian; None: detect
     after: float = 0.0  # in a dialogue: seconds since the turn before
     contains: tuple[str, ...] = ()  # what the first-seen reply must state (a figure, a name)
+    fresh: bool = False  # in a dialogue: a question of its own after an unrelated turn
 
     @property
     def half(self) -> str:
@@ -187,6 +188,8 @@ def _cases(file: Path, items: Any) -> list[Case]:
         except (TypeError, ValueError) as exc:
             raise EvalSetError(f"{file}:{line_of(item) or line}: 'after' must be seconds") from exc
         where = line_of(item) or line
+        if not isinstance(item.get("fresh", False), bool):
+            raise EvalSetError(f"{file}:{where}: 'fresh' must be true or false")
         cases.append(
             Case(
                 str(item["q"]),
@@ -196,6 +199,7 @@ def _cases(file: Path, items: Any) -> list[Case]:
                 lang,
                 after,
                 tuple(str(x) for x in contains),
+                bool(item.get("fresh", False)),
             )
         )
     return cases
@@ -263,8 +267,16 @@ def _spans(case: Case) -> set[tuple[date, date]]:
     return spans
 
 
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ember|ober)?\b"
+)
+
+
 def _plain(text: str) -> str:
-    return re.sub(r"(?<=\d)[ ,\u00a0\u202f](?=\d{3}\b)", "", text.casefold())
+    """Compare as a reader would: "23 Jul 1993" is stated by "23 July 1993", "19-20" by "19–20",
+    "100,417" by "100 417"."""
+    text = _MONTH.sub(r"\1", text.casefold()).replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"(?<=\d)[ ,\u00a0\u202f](?=\d{3}\b)", "", text)
 
 
 def judge(case: Case, result: Result) -> Outcome:
@@ -305,6 +317,8 @@ class DialogueReport:
         right = sum(1 for o in outcomes if o.verdict == "right")
         wrong = sum(1 for o in outcomes if o.verdict == "wrong")
         whole = sum(1 for _, turns in self.dialogues if all(o.verdict == "right" for o in turns))
+        fresh = [o for o in outcomes if o.case.fresh]
+        fresh_right = sum(1 for o in fresh if o.verdict == "right")
         n = len(outcomes)
         return {
             "dialogues": len(self.dialogues),
@@ -315,6 +329,11 @@ class DialogueReport:
             "right_rate": round(right / n, 4) if n else 0.0,
             "wrong_rate": round(wrong / n, 4) if n else 0.0,
             "dialogues_all_right": whole,
+            "dialogues_all_right_rate": round(whole / len(self.dialogues), 4) if self.dialogues else 0.0,
+            "dialogues_with_fresh": sum(1 for d, _ in self.dialogues if any(t.fresh for t in d.turns)),
+            "fresh_turns": len(fresh),
+            "fresh_right": fresh_right,
+            "fresh_right_rate": round(fresh_right / len(fresh), 4) if fresh else 0.0,
         }
 
 
