@@ -119,7 +119,7 @@ def test_eval_scores_the_question_set_per_language() -> None:
 
 
 def test_the_halves_are_fixed_and_disjoint() -> None:
-    from nkbot.evaluation import CALIBRATION, REPORT, load_cases
+    from nkbot.evaluation import CALIBRATION, REPORT, load_cases, load_dialogues
 
     cases = load_cases([ROOT / "eval"])
     halves = {c.half for c in cases}
@@ -128,6 +128,9 @@ def test_the_halves_are_fixed_and_disjoint() -> None:
     assert all(again[c.question] == c.half for c in cases)
     share = sum(c.half == REPORT for c in cases) / len(cases)
     assert 0.4 < share < 0.6
+    dialogues = load_dialogues(sorted((ROOT / "eval").rglob("*.yaml")))
+    share = sum(d.half == REPORT for d in dialogues) / len(dialogues)
+    assert 0.4 < share < 0.6  # dialogues are split too, by name
 
 
 def test_eval_rejects_unknown_labels(tmp_path: Path) -> None:

@@ -169,3 +169,23 @@ def test_a_greeting_keeps_the_conversation(engine: Engine) -> None:
     assert thanks.reason is Reason.OUT_OF_SCOPE and kept == context
     result, _ = engine.respond("who signed it?", kept)
     assert result.intent is not None and result.intent.id == "november-2020-agreement"
+
+
+@pytest.mark.parametrize(
+    ("when", "who"),
+    [
+        ("when did the first karabakh war start", "who started the first karabakh war"),
+        ("когда началась первая карабахская война", "кто начал первую карабахскую войну"),
+    ],
+)
+def test_the_question_word_chooses_the_fact(engine: Engine, when: str, who: str) -> None:
+    """The same words asked with "when" and with "who" get different facts of one entry, and a
+    "when" question is never answered with a fact asked "who"."""
+    dated, blamed = engine.answer(when), engine.answer(who)
+    assert dated.intent is not None and dated.intent is blamed.intent
+    assert dated.fact is not None and blamed.fact is not None and dated.fact is not blamed.fact
+    kinds = engine.matcher
+    assert kinds.asked(engine.normalizer.normalize(when)) == "when"
+    asked_as = {p.asks for p in kinds.phrases if p.fact >= 0 and kinds.intents[p.intent].facts[p.fact] is dated.fact}
+    assert asked_as == {"when"}
+    assert re.search(r"\b(19|20)\d\d\b", reply_for(dated.intent, dated.lang, dated.fact).answer)

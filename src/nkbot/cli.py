@@ -270,6 +270,7 @@ def cmd_eval(args: argparse.Namespace, engine: Engine, out: TextIO, err: TextIO)
         other_half = ev.CALIBRATION if args.half == ev.REPORT else ev.REPORT
         other = ev.evaluate(engine, ev.report_half(cases, other_half, copies))
         cases = ev.report_half(cases, args.half, copies)
+        dialogues = [d for d in dialogues if d.half == args.half]
     report = ev.evaluate(engine, cases)
     s = report.summary()
     per_lang = {lang: report.only(lang).summary() for lang in report.languages()}

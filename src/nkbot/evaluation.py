@@ -62,6 +62,12 @@ class Dialogue:
     file: str
     line: int
 
+    @property
+    def half(self) -> str:
+        """Dialogues are split by a seeded hash of their name, as questions are by their words."""
+        key = f"{SPLIT_SEED}:dialogue:{self.name}".encode()
+        return REPORT if hashlib.sha256(key).digest()[0] % 2 == 0 else CALIBRATION
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:

@@ -98,8 +98,12 @@ class Engine:
         self.language_thresholds = LANGUAGE_THRESHOLDS if language_thresholds is None else language_thresholds
         self.normalizer = kb.normalizer
         self._ranked: dict[str, list[Scored]] = {}
-        self.matcher = Matcher(kb.intents + kb.scope, self.normalizer)
         norm = self.normalizer
+        asks: dict[str, list[str]] = {}
+        for words in kb.conversation.words.values():
+            for kind, phrases in words.asks.items():
+                asks.setdefault(kind, []).extend(norm.normalize(p) for p in phrases)
+        self.matcher = Matcher(kb.intents + kb.scope, norm, asks)
         talk = [
             (f" {norm.normalize(p)} ", topic)
             for topic in kb.scope

@@ -421,6 +421,21 @@ def _word_list(path: Path, node: Any, key: str, checker: _Checker) -> tuple[str,
     return tuple(str(w).strip() for w in value)
 
 
+def _asks(path: Path, node: Any, checker: _Checker) -> dict[str, tuple[str, ...]]:
+    """Kinds of question and the words that ask them: "how many" asks a count, "when" a date."""
+    raw = node.get("asks") or {}
+    if not isinstance(raw, dict):
+        checker.error(path, line_of(node, "asks"), "'asks' must map a kind of question to its words")
+        return {}
+    kinds: dict[str, tuple[str, ...]] = {}
+    for kind in raw:
+        if not isinstance(kind, str) or not SLOT_RE.match(kind):
+            checker.error(path, line_of(raw, kind), f"'asks': {kind!r} must be a word")
+            continue
+        kinds[kind] = _word_list(path, raw, kind, checker)
+    return kinds
+
+
 def _months(path: Path, node: Any, checker: _Checker) -> tuple[Month, ...]:
     value = node.get("months")
     if not isinstance(value, list) or len(value) != 12:
@@ -475,7 +490,10 @@ def _conversation(
             continue
         lists = {key: _word_list(path, node, key, checker) for key in WORD_LISTS}
         words[lang] = Words(
-            **lists, months=_months(path, node, checker), dates=_date_formats(path, node, checker)
+            **lists,
+            asks=_asks(path, node, checker),
+            months=_months(path, node, checker),
+            dates=_date_formats(path, node, checker),
         )
     for lang in sorted(languages - set(words)):
         checker.warn(path, 0, f"no conversation words for '{lang}': follow-ups in it are not understood")

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,12 +46,15 @@ BAG_BUDGET = 16  # candidate entries found through answer words per question at 
 RERANK_TOP = 12
 RERANK_SHARE = 0.25  # weight of the whole-string rapidfuzz similarity in the final score
 PRESENT_BOOST = 1.2  # a question about now ("still", "today") prefers facts that say where things stand
+ASKS_SAME = 1.25  # a phrase asking the same kind of thing as the question ("when ..." / "when ...")
+ASKS_OTHER = 0.85  # ... and one asking another kind ("who ..." for a "when ..." question)
 
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
     intent: int  # index into Matcher.intents
     fact: int  # index into that entry's facts, or -1 for the entry's own questions and names
+    asks: str  # the kind of question it is ("when", "count"), or "" when it does not say
     tokens: tuple[str, ...]
     text: str  # the content tokens joined, for the re-rank
     weight: float  # sum of the tokens' weights
@@ -71,10 +75,17 @@ def _phrase_score(coverage: float, precision: float) -> float:
 class Matcher:
     """Index over every question, keyword, title and answer of the entries, in every language."""
 
-    def __init__(self, intents: tuple[Intent, ...], normalizer: Normalizer) -> None:
+    def __init__(
+        self,
+        intents: tuple[Intent, ...],
+        normalizer: Normalizer,
+        asks: Mapping[str, Iterable[str]] | None = None,
+    ) -> None:
+        """`asks`: the kinds of question and their words, normalised ("when", "how many")."""
         self.intents = intents
         self.normalizer = normalizer
-        raw: list[tuple[int, int, tuple[str, ...]]] = []
+        self._asks = [(f" {p} ", kind) for kind, phrases in (asks or {}).items() for p in phrases if p]
+        raw: list[tuple[int, int, str, tuple[str, ...]]] = []
         bags: list[dict[str, float]] = []
         for n, intent in enumerate(intents):
             bag: dict[str, float] = {}
@@ -88,9 +99,10 @@ class Matcher:
             for f, fact in enumerate(intent.facts):
                 texts += [(f, t) for qs in fact.questions.values() for t in qs]
             for fact_index, text in texts:
-                tokens = self._tokens(text)
+                normalized = normalizer.normalize(text)
+                tokens = tuple(normalizer.content_tokens(normalized))
                 if tokens:
-                    raw.append((n, fact_index, tokens))
+                    raw.append((n, fact_index, self.asked(normalized), tokens))
                     bag.update(dict.fromkeys(tokens, 1.0))
             bags.append(bag)
         self.bags = bags
@@ -100,10 +112,18 @@ class Matcher:
                 doc_freq[tok] += 1
         count = max(len(intents), 1)
         self.idf: dict[str, float] = {t: math.log(1 + count / df) for t, df in doc_freq.items()}
+        idf = self.idf
         self.unknown_weight = UNKNOWN_WEIGHT * math.log(1 + count)
+        # A fact's phrasings without a question word ("aghdam fall date") ask what most of its
+        # other phrasings ask.
+        kinds: dict[tuple[int, int], Counter[str]] = defaultdict(Counter)
+        for n, f, kind, _ in raw:
+            if f >= 0 and kind:
+                kinds[n, f][kind] += 1
+        fact_kind = {key: counts.most_common(1)[0][0] for key, counts in kinds.items()}
         self.phrases = [
-            Phrase(n, f, toks, " ".join(toks), sum(self.idf[t] for t in toks))
-            for n, f, toks in dict.fromkeys(raw)
+            Phrase(n, f, kind or fact_kind.get((n, f), ""), toks, " ".join(toks), sum(idf[t] for t in toks))
+            for n, f, kind, toks in dict.fromkeys(raw)
         ]
         phrase_postings: dict[str, list[int]] = defaultdict(list)
         for pid, phrase in enumerate(self.phrases):
@@ -174,6 +194,24 @@ class Matcher:
         )
         return tuple((word, float(score)) for word, score, _ in found)
 
+    def asked(self, normalized: str) -> str:
+        """The kind of question ("when", "count", "who"...): the first question word decides."""
+        padded = f" {normalized} "
+        kind, first = "", len(padded)
+        for phrase, k in self._asks:
+            at = padded.find(phrase)
+            if 0 <= at < first:
+                kind, first = k, at
+        return kind
+
+    def _answering_fact(self, intent: Intent, asks: str, pid: int) -> Fact | None:
+        """The fact of the best phrase; the entry's lead (None) when no phrase of the entry asked the
+        same kind of thing as the question: a "when" question is not answered with a "who" fact."""
+        if pid < 0 or self.phrases[pid].fact < 0:
+            return None
+        kind = self.phrases[pid].asks
+        return None if asks and kind and kind != asks else intent.facts[self.phrases[pid].fact]
+
     def _boost(self, phrase: Phrase, present: bool) -> float:
         if present and phrase.fact >= 0 and self.intents[phrase.intent].facts[phrase.fact].present:
             return PRESENT_BOOST
@@ -187,6 +225,7 @@ class Matcher:
         tokens = self._split_joined(self.normalizer.content_tokens(normalized))
         if not tokens:
             return []
+        asks = self.asked(normalized)
         idf = self.idf
         weight: dict[str, float] = {}
         words: dict[str, tuple[str, float]] = {}  # vocabulary word -> (question token, similarity)
@@ -212,8 +251,11 @@ class Matcher:
                 break
             intent_ids.update(dict.fromkeys(self.bag_postings.get(word, ())[:room]))
 
-        # Best phrase per entry: coverage of the question, precision within the phrase.
+        # Best phrase per entry: coverage of the question, precision within the phrase. The kind
+        # of question ("when", "how many") does not choose the entry, only which of its facts
+        # answers: a phrasing asking the same kind of thing is preferred.
         best: dict[int, tuple[float, int, float, float]] = {}  # entry -> score, phrase, cov, prec
+        answering: dict[int, tuple[float, int]] = {}  # entry -> score by kind, phrase
         phrases = self.phrases
         for pid in phrase_ids:
             phrase = phrases[pid]
@@ -235,6 +277,10 @@ class Matcher:
             previous = best.get(phrase.intent)
             if previous is None or score > previous[0]:
                 best[phrase.intent] = (score, pid, coverage, precision)
+            if asks and phrase.asks:
+                score *= ASKS_SAME if phrase.asks == asks else ASKS_OTHER
+            if score > answering.get(phrase.intent, (-1.0, -1))[0]:
+                answering[phrase.intent] = (score, pid)
         intent_ids.update(dict.fromkeys(best))
 
         # Bag evidence for every candidate entry, years, then the combined score.
@@ -285,7 +331,7 @@ class Matcher:
             # Whole-string likeness only counts as far as the phrase explains the question.
             final = (1 - RERANK_SHARE) * base[n] + RERANK_SHARE * similarity * min(1.0, coverage)
             intent = self.intents[n]
-            fact = intent.facts[self.phrases[pid].fact] if pid >= 0 and self.phrases[pid].fact >= 0 else None
+            fact = self._answering_fact(intent, asks, answering.get(n, (0.0, pid))[1])
             results.append(Scored(intent, round(min(100.0, 100 * final), 1), fact))
         results.sort(key=lambda s: s.score, reverse=True)
         return results[:limit]

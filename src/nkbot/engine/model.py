@@ -111,6 +111,7 @@ class Words:
     scope: tuple[str, ...] = ()
     range: tuple[str, ...] = ()
     present: tuple[str, ...] = ()  # words of a question about now: "still", "today", "сейчас"
+    asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind of question -> its words
     months: tuple[Month, ...] = ()
     dates: dict[str, str] = field(default_factory=dict)
 
