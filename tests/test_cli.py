@@ -225,6 +225,7 @@ def test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns(tmp_path: Path
         "      - q: what is the bishkek protocol\n        fresh: true\n        expect: bishkek-protocol\n",
         encoding="utf-8",
     )
-    out = json.loads(nkbot("eval", str(asked), str(talk), "--json", "--half", "all", "--min-right", "0").stdout)
+    scored = nkbot("eval", str(asked), str(talk), "--json", "--half", "all", "--min-right", "0")
+    out = json.loads(scored.stdout)
     assert (out["right"], out["partial"]) == (1, 1)  # the month spelled out counts; a wrong day does not
     assert (out["dialogues"]["fresh_turns"], out["dialogues"]["fresh_right"]) == (1, 1)

@@ -43,5 +43,7 @@ def test_knowledge_dir_in_image_validates_as_copied(tmp_path: pytest.TempPathFac
     """The image runs `nkbot run` from /app/knowledge: the copied folder must load on its own."""
     dest = tmp_path / "app" / "knowledge"  # type: ignore[operator]
     shutil.copytree(ROOT / "knowledge", dest)
-    out = subprocess.run([sys.executable, "-m", "nkbot", "validate", str(dest)], capture_output=True, text=True, cwd=tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-m", "nkbot", "validate", str(dest)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert out.returncode == 0, out.stdout

@@ -186,6 +186,7 @@ def test_the_question_word_chooses_the_fact(engine: Engine, when: str, who: str)
     assert dated.fact is not None and blamed.fact is not None and dated.fact is not blamed.fact
     kinds = engine.matcher
     assert kinds.asked(engine.normalizer.normalize(when)) == "when"
-    asked_as = {p.asks for p in kinds.phrases if p.fact >= 0 and kinds.intents[p.intent].facts[p.fact] is dated.fact}
+    facts = [(p.asks, kinds.intents[p.intent].facts[p.fact]) for p in kinds.phrases if p.fact >= 0]
+    asked_as = {kind for kind, fact in facts if fact is dated.fact}
     assert asked_as == {"when"}
     assert re.search(r"\b(19|20)\d\d\b", reply_for(dated.intent, dated.lang, dated.fact).answer)
