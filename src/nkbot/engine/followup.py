@@ -192,7 +192,7 @@ class Vocabulary:
                 continue
             if (t,) in self.reference:
                 r.reference = True
-            elif t in stopwords:
+            elif t in stopwords and stem(t) not in self.timeline:  # "что было в ..." asks for events
                 r.stopwords += 1
             else:
                 r.remainder.append(t)
@@ -353,6 +353,8 @@ class Dialogue:
             assert found.intent is not None
             if fresh.status is Status.ANSWERED and not self._context_wins(found.intent, fresh, r, ctx, kind):
                 return None
+            if kind == "carry" and not r.lead and not r.reference and r.dates is not None:
+                return None  # "how many armenians lived in karabakh in 1989": its own date, no carry
         elif found.status is not Status.AMBIGUOUS or not (
             kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
         ):
