@@ -220,3 +220,18 @@ def test_step_words_inside_a_question_are_not_steps(engine: Engine) -> None:
     assert fighting.intent is not None and fighting.intent.id == "mardakert-skirmishes-2008"
     early, _ = engine.respond("уход миротворцев рф 2024 почему раньше срока")
     assert early.followup is None
+
+
+def test_who_came_before_or_after_a_person_walks_their_office(engine: Engine) -> None:
+    """Successions (conversation.yaml): a leader's predecessor and successor, not the nearest event."""
+    assert talk(engine, "heydar aliyev", "and before him?", "who came after him") == [
+        "heydar-aliyev",
+        "abulfaz-elchibey",
+        "heydar-aliyev",
+    ]
+    assert talk(engine, "пашинян", "а кто был до него") == ["nikol-pashinyan", "serzh-sargsyan"]
+    assert talk(engine, "who came after heydar aliyev") == ["ilham-aliyev"]
+    # of an event, the same words step along the timeline as before
+    assert talk(engine, "first karabakh war", "what came before that") == talk(
+        engine, "first karabakh war", "before him"
+    )

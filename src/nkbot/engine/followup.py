@@ -28,6 +28,7 @@ from nkbot.engine.timeline import events_in, following, neighbour, preceding
 CONTEXT_SECONDS = 600.0  # a conversation idle this long is over: the next question starts afresh
 CARRY_TURNS = 3  # a name not repeated for this many turns is no longer carried over
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
+SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,10 @@ class Vocabulary:
         self.steps = {
             "next": set().union(*(_phrases(norm, w.next) for w in words)),
             "previous": set().union(*(_phrases(norm, w.previous) for w in words)),
+            SUCCESSOR: set().union(*(_phrases(norm, w.successor) for w in words)),
+            PREDECESSOR: set().union(*(_phrases(norm, w.predecessor) for w in words)),
         }
+        self.asked = {t for w in words for ps in w.asks.values() for p in _phrases(norm, ps) for t in p}
         self.timeline = {stem(t) for w in words for p in _phrases(norm, w.timeline) for t in p}
         self.scope = {stem(t) for w in words for p in _phrases(norm, w.scope) for t in p}
         self.joiners = frozenset(t for w in words for p in _phrases(norm, w.range) for t in p)
@@ -150,7 +154,7 @@ class Vocabulary:
             for e in kb.conversation.entities
         }
         self.intent_of = {e.id: e.intent for e in kb.conversation.entities if e.intent}
-        every = [*self.lead, *self.reference, *self.steps["next"], *self.steps["previous"], *self.entities]
+        every = [*self.lead, *self.reference, *self.entities, *(p for ps in self.steps.values() for p in ps)]
         self.longest = max((len(p) for p in every), default=1)
 
     def read(self, normalized: str) -> Reading:
@@ -274,15 +278,23 @@ class Dialogue:
             return None
         anchor_id: str | None = None
         anchor: Span | None = None
-        named = [t for t in r.remainder if stem(t) not in self.words.timeline]
+        subject = ctx.intent if ctx is not None else None  # whose successor or predecessor
+        named = [t for t in r.remainder if stem(t) not in self.words.timeline and t not in self.words.asked]
         if named or any(m.age == 0 for _, _, m in r.mentions):
             probe = self.engine.answer(" ".join(named + [m.phrase for _, _, m in r.mentions]), lang)
+            subject = probe.intent.id if probe.intent is not None else None
             if probe.intent is not None and probe.intent.when is not None:
                 anchor_id, anchor = probe.intent.id, probe.intent.when
             elif r.dates is not None:
                 anchor = r.dates.span
         elif ctx is not None:
             anchor_id, anchor = self._anchor(ctx)
+        if r.step in (SUCCESSOR, PREDECESSOR):
+            holder = self._holder(subject, r.step)
+            if holder is not None:
+                held = Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang, followup=r.step)
+                return held, self.context_for(holder, lang, now, ctx)
+            r.step = "next" if r.step == SUCCESSOR else "previous"  # not a person: the events around it
         if anchor is None:
             return None
         found: Intent | None = None
@@ -297,6 +309,15 @@ class Dialogue:
             return None
         result = Result(question, normalized, Status.ANSWERED, found, 100.0, (), lang, followup=r.step)
         return result, replace(self.context_for(found, lang, now, ctx), walking=True)
+
+    def _holder(self, intent_id: str | None, step: str) -> Intent | None:
+        """The next or previous holder of the office `intent_id` held (the first chain with one)."""
+        for chain in self.kb.conversation.successions:
+            if intent_id in chain:
+                k = chain.index(intent_id) + (1 if step == SUCCESSOR else -1)
+                if 0 <= k < len(chain):
+                    return self.kb.intent(chain[k])
+        return None
 
     def _anchor(self, ctx: Context) -> tuple[str | None, Span | None]:
         intent = self.kb.intent(ctx.intent) if ctx.intent else None

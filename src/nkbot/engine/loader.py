@@ -401,7 +401,18 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
     return characters, languages
 
 
-WORD_LISTS = ("lead", "reference", "next", "previous", "timeline", "scope", "range", "present")
+WORD_LISTS = (
+    "lead",
+    "reference",
+    "next",
+    "previous",
+    "successor",
+    "predecessor",
+    "timeline",
+    "scope",
+    "range",
+    "present",
+)
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},
     "month": {"month", "year"},
@@ -522,7 +533,36 @@ def _conversation(
             intent = None
         names = checker.lang_list(path, node, "names")
         entities.append(Entity(entity_id, slot, names, intent))
-    return ConversationData(words, tuple(entities))
+    return ConversationData(words, tuple(entities), _successions(path, data, checker, intent_ids))
+
+
+def _successions(
+    path: Path, data: dict[str, Any], checker: _Checker, intent_ids: set[str]
+) -> tuple[tuple[str, ...], ...]:
+    """Holders of one office in order, for "who came after him?" / "а до него кто был?"."""
+    raw = data.get("successions") or []
+    if not isinstance(raw, list):
+        checker.error(
+            path, line_of(data, "successions"), "'successions' must be a list of lists of entry ids"
+        )
+        return ()
+    chains = []
+    for node in raw:
+        if not isinstance(node, list) or len(node) < 2 or not all(isinstance(i, str) for i in node):
+            checker.error(
+                path,
+                line_of(node) or line_of(data, "successions"),
+                "a succession lists two or more entry ids",
+            )
+            continue
+        unknown = [i for i in node if i not in intent_ids]
+        if unknown:
+            checker.error(
+                path, line_of(node) or line_of(data, "successions"), f"succession: unknown entries {unknown}"
+            )
+            continue
+        chains.append(tuple(node))
+    return tuple(chains)
 
 
 def _scope(path: Path, data: Any, checker: _Checker, intent_ids: set[str]) -> list[Intent]:

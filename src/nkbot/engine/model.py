@@ -107,6 +107,8 @@ class Words:
     reference: tuple[str, ...] = ()
     next: tuple[str, ...] = ()
     previous: tuple[str, ...] = ()
+    successor: tuple[str, ...] = ()  # "who came after him", "после него": the next holder of an office
+    predecessor: tuple[str, ...] = ()  # "before him", "а до него"
     timeline: tuple[str, ...] = ()
     scope: tuple[str, ...] = ()
     range: tuple[str, ...] = ()
@@ -130,6 +132,7 @@ class Entity:
 class ConversationData:
     words: dict[str, Words] = field(default_factory=dict)
     entities: tuple[Entity, ...] = ()
+    successions: tuple[tuple[str, ...], ...] = ()  # entry ids of an office's holders, in order
 
 
 @dataclass(frozen=True)
