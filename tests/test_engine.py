@@ -134,6 +134,9 @@ def test_typos_and_spelling_variants_still_answer(engine: Engine) -> None:
     for question in ("bishkek protocl", "BISHKEK PROTOCOL!!!", "bishkek protocol 94"):
         result = engine.answer(question)
         assert result.intent is not None and result.intent.id == "bishkek-protocol", question
+    # a typo right at the similarity cut-off (one letter off a five-letter word: 0.8) still counts
+    assert ("protocol", 0.875) in engine.matcher.lookup("protocal")
+    assert ("group", 0.8) in engine.matcher.lookup("grup")
 
 
 def test_year_in_question_prefers_entries_of_that_time(engine: Engine) -> None:

@@ -202,3 +202,16 @@ def test_a_question_with_its_own_date_is_answered_as_asked(engine: Engine) -> No
     result, _ = engine.respond(question, context)
     assert result.understood is None
     assert (result.status, result.intent) == (alone.status, alone.intent)
+
+
+@pytest.mark.parametrize(
+    ("during", "after"),
+    [
+        ("how many people died in the 44 day war", "how many people died after the 44 day war"),
+        ("сколько людей погибло в войне 2020", "сколько людей погибло после войны 2020"),
+    ],
+)
+def test_after_the_war_is_not_the_war(engine: Engine, during: str, after: str) -> None:
+    """'after', 'до', 'since' place a question in time: they are not weighed like any other word."""
+    assert engine.answer(during).intent is engine.kb.intent("casualties-2020")
+    assert engine.answer(after).intent is engine.kb.intent("casualties-2021-2022")

@@ -103,7 +103,8 @@ class Engine:
         for words in kb.conversation.words.values():
             for kind, phrases in words.asks.items():
                 asks.setdefault(kind, []).extend(norm.normalize(p) for p in phrases)
-        self.matcher = Matcher(kb.intents + kb.scope, norm, asks)
+        relations = [w for words in kb.conversation.words.values() for w in words.relations]
+        self.matcher = Matcher(kb.intents + kb.scope, norm, asks, relations)
         talk = [
             (f" {norm.normalize(p)} ", topic)
             for topic in kb.scope

@@ -412,6 +412,7 @@ WORD_LISTS = (
     "scope",
     "range",
     "present",
+    "relations",
 )
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},

@@ -35,6 +35,7 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 SPLIT_MIN_PART = 3  # "terpetrosyan" may be split into known words of at least this length
 TYPO_MIN_LEN = 4  # shorter tokens are too easily mistaken for other words
 TYPO_CUTOFF = 0.8  # normalised Levenshtein similarity a misspelt token needs
+CUTOFF_SLACK = 0.01
 YEAR_BY_DATE = 0.8  # a year inside an entry's dates counts nearly as much as the year written
 OTHER_YEAR_PENALTY = 0.4  # share of a year's weight lost by entries dated to other years
 UNKNOWN_WEIGHT = 0.7  # an unknown word weighs this share of the rarest known word
@@ -48,6 +49,7 @@ RERANK_SHARE = 0.25  # weight of the whole-string rapidfuzz similarity in the fi
 PRESENT_BOOST = 1.2  # a question about now ("still", "today") prefers facts that say where things stand
 ASKS_SAME = 1.25  # a phrase asking the same kind of thing as the question ("when ..." / "when ...")
 ASKS_OTHER = 0.85  # ... and one asking another kind ("who ..." for a "when ..." question)
+RELATION_OTHER = 0.9  # a phrase placed otherwise in time: "died after the war" for "died in the war"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +82,13 @@ class Matcher:
         intents: tuple[Intent, ...],
         normalizer: Normalizer,
         asks: Mapping[str, Iterable[str]] | None = None,
+        relations: Iterable[str] = (),
     ) -> None:
-        """`asks`: the kinds of question and their words, normalised ("when", "how many")."""
+        """`asks`: the kinds of question and their words, normalised ("when", "how many");
+        `relations`: words placing a question in time relative to something ("after", "до")."""
         self.intents = intents
         self.normalizer = normalizer
+        self.relations = frozenset(t for w in relations for t in self._tokens(w))
         self._asks = [(f" {p} ", kind) for kind, phrases in (asks or {}).items() for p in phrases if p]
         raw: list[tuple[int, int, str, tuple[str, ...]]] = []
         bags: list[dict[str, float]] = []
@@ -189,10 +194,10 @@ class Matcher:
         pool: list[str] = []
         for length in range(len(token) - 2, len(token) + 3):
             pool.extend(self._typo_pool.get((token[0], length), ()))
-        found = process.extract(
-            token, pool, scorer=Levenshtein.normalized_similarity, limit=2, score_cutoff=TYPO_CUTOFF
-        )
-        return tuple((word, float(score)) for word, score, _ in found)
+        # rapidfuzz drops a score exactly at its cutoff ("grup" -> "group" is 0.8): ask a hair lower
+        similar = Levenshtein.normalized_similarity
+        found = process.extract(token, pool, scorer=similar, limit=2, score_cutoff=TYPO_CUTOFF - CUTOFF_SLACK)
+        return tuple((word, float(score)) for word, score, _ in found if score >= TYPO_CUTOFF - 1e-9)
 
     def asked(self, normalized: str) -> str:
         """The kind of question ("when", "count", "who"...): the first question word decides."""
@@ -205,8 +210,8 @@ class Matcher:
         return kind
 
     def _answering_fact(self, intent: Intent, asks: str, pid: int) -> Fact | None:
-        """The fact of the best phrase; the entry's lead (None) when no phrase of the entry asked the
-        same kind of thing as the question: a "when" question is not answered with a "who" fact."""
+        """The fact of the entry's best phrase, or its lead (None) when that phrase asks another kind
+        of thing than the question: a "when" question is not answered with a "who" fact."""
         if pid < 0 or self.phrases[pid].fact < 0:
             return None
         kind = self.phrases[pid].asks
@@ -226,6 +231,7 @@ class Matcher:
         if not tokens:
             return []
         asks = self.asked(normalized)
+        relation = self.relations.intersection(tokens)
         idf = self.idf
         weight: dict[str, float] = {}
         words: dict[str, tuple[str, float]] = {}  # vocabulary word -> (question token, similarity)
@@ -274,6 +280,8 @@ class Matcher:
             coverage /= total
             precision = hit / phrase.weight
             score = _phrase_score(coverage, precision) * self._boost(phrase, present)
+            if relation != self.relations.intersection(phrase.tokens):
+                score *= RELATION_OTHER
             previous = best.get(phrase.intent)
             if previous is None or score > previous[0]:
                 best[phrase.intent] = (score, pid, coverage, precision)
