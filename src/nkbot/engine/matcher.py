@@ -57,6 +57,7 @@ class Phrase:
     intent: int  # index into Matcher.intents
     fact: int  # index into that entry's facts, or -1 for the entry's own questions and names
     asks: str  # the kind of question it is ("when", "count"), or "" when it does not say
+    relation: frozenset[str]  # its words placing it in time ("after", "до"), mostly none
     tokens: tuple[str, ...]
     text: str  # the content tokens joined, for the re-rank
     weight: float  # sum of the tokens' weights
@@ -127,7 +128,15 @@ class Matcher:
                 kinds[n, f][kind] += 1
         fact_kind = {key: counts.most_common(1)[0][0] for key, counts in kinds.items()}
         self.phrases = [
-            Phrase(n, f, kind or fact_kind.get((n, f), ""), toks, " ".join(toks), sum(idf[t] for t in toks))
+            Phrase(
+                n,
+                f,
+                kind or fact_kind.get((n, f), ""),
+                self.relations.intersection(toks),
+                toks,
+                " ".join(toks),
+                sum(idf[t] for t in toks),
+            )
             for n, f, kind, toks in dict.fromkeys(raw)
         ]
         phrase_postings: dict[str, list[int]] = defaultdict(list)
@@ -280,7 +289,7 @@ class Matcher:
             coverage /= total
             precision = hit / phrase.weight
             score = _phrase_score(coverage, precision) * self._boost(phrase, present)
-            if relation != self.relations.intersection(phrase.tokens):
+            if relation != phrase.relation:
                 score *= RELATION_OTHER
             previous = best.get(phrase.intent)
             if previous is None or score > previous[0]:
