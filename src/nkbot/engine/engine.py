@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from nkbot.engine.loader import load_or_raise
 from nkbot.engine.matcher import Matcher, Scored
 from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span
+from nkbot.engine.offices import Offices
 
 if TYPE_CHECKING:
     from nkbot.engine.followup import Context, Dialogue
@@ -105,6 +106,7 @@ class Engine:
                 asks.setdefault(kind, []).extend(norm.normalize(p) for p in phrases)
         relations = [w for words in kb.conversation.words.values() for w in words.relations]
         self.matcher = Matcher(kb.intents + kb.scope, norm, asks, relations)
+        self.offices = Offices(kb)
         talk = [
             (f" {norm.normalize(p)} ", topic)
             for topic in kb.scope
@@ -141,6 +143,9 @@ class Engine:
         normalized = self.normalizer.normalize(text)
         if not normalized:
             return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.EMPTY)
+        holder = self.offices.holder(normalized)  # "who was president of azerbaijan in 1993"
+        if holder is not None:
+            return Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang)
         ranked = self.ranking(normalized)[: self.thresholds.max_suggestions + 1]
         return self.decide(question, normalized, ranked, lang)
 

@@ -290,7 +290,7 @@ class Dialogue:
         elif ctx is not None:
             anchor_id, anchor = self._anchor(ctx)
         if r.step in (SUCCESSOR, PREDECESSOR):
-            holder = self._holder(subject, r.step)
+            holder = self.engine.offices.neighbour(subject, 1 if r.step == SUCCESSOR else -1)
             if holder is not None:
                 held = Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang, followup=r.step)
                 return held, self.context_for(holder, lang, now, ctx)
@@ -309,15 +309,6 @@ class Dialogue:
             return None
         result = Result(question, normalized, Status.ANSWERED, found, 100.0, (), lang, followup=r.step)
         return result, replace(self.context_for(found, lang, now, ctx), walking=True)
-
-    def _holder(self, intent_id: str | None, step: str) -> Intent | None:
-        """The next or previous holder of the office `intent_id` held (the first chain with one)."""
-        for chain in self.kb.conversation.successions:
-            if intent_id in chain:
-                k = chain.index(intent_id) + (1 if step == SUCCESSOR else -1)
-                if 0 <= k < len(chain):
-                    return self.kb.intent(chain[k])
-        return None
 
     def _anchor(self, ctx: Context) -> tuple[str | None, Span | None]:
         intent = self.kb.intent(ctx.intent) if ctx.intent else None

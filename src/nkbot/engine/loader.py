@@ -23,12 +23,14 @@ from nkbot.engine.model import (
     ConversationData,
     Entity,
     Fact,
+    Holder,
     Intent,
     KnowledgeBase,
     LangList,
     LangText,
     Language,
     Month,
+    Office,
     Source,
     Span,
     Words,
@@ -534,36 +536,51 @@ def _conversation(
             intent = None
         names = checker.lang_list(path, node, "names")
         entities.append(Entity(entity_id, slot, names, intent))
-    return ConversationData(words, tuple(entities), _successions(path, data, checker, intent_ids))
+    return ConversationData(words, tuple(entities), _offices(path, data, checker, intent_ids))
 
 
-def _successions(
-    path: Path, data: dict[str, Any], checker: _Checker, intent_ids: set[str]
-) -> tuple[tuple[str, ...], ...]:
-    """Holders of one office in order, for "who came after him?" / "а до него кто был?"."""
-    raw = data.get("successions") or []
+def _offices(path: Path, data: dict[str, Any], checker: _Checker, intent_ids: set[str]) -> tuple[Office, ...]:
+    """Offices and their holders in order, for "who was president of Azerbaijan in 1993?" and
+    "who came after him?"."""
+    raw = data.get("offices") or []
     if not isinstance(raw, list):
-        checker.error(
-            path, line_of(data, "successions"), "'successions' must be a list of lists of entry ids"
-        )
+        checker.error(path, line_of(data, "offices"), "'offices' must be a list")
         return ()
-    chains = []
+    offices = []
     for node in raw:
-        if not isinstance(node, list) or len(node) < 2 or not all(isinstance(i, str) for i in node):
-            checker.error(
-                path,
-                line_of(node) or line_of(data, "successions"),
-                "a succession lists two or more entry ids",
-            )
+        line = line_of(node) or line_of(data, "offices")
+        office_id = node.get("id") if isinstance(node, dict) else None
+        if not isinstance(office_id, str) or not ID_RE.match(office_id):
+            checker.error(path, line, "each office needs an 'id' (lowercase words joined by '-')")
             continue
-        unknown = [i for i in node if i not in intent_ids]
-        if unknown:
-            checker.error(
-                path, line_of(node) or line_of(data, "successions"), f"succession: unknown entries {unknown}"
-            )
+        holders = []
+        for item in node.get("holders") or []:
+            holder = _holder(item, intent_ids)
+            if holder is None:
+                checker.error(
+                    path,
+                    line_of(item) or line,
+                    f"office '{office_id}': each holder is [entry id, from, to]"
+                    " with a known entry, ISO dates and 'to' null while in office",
+                )
+                continue
+            holders.append(holder)
+        if not holders:
+            checker.error(path, line, f"office '{office_id}' needs 'holders'")
             continue
-        chains.append(tuple(node))
-    return tuple(chains)
+        offices.append(Office(office_id, checker.lang_list(path, node, "names"), tuple(holders)))
+    return tuple(offices)
+
+
+def _holder(item: Any, intent_ids: set[str]) -> Holder | None:
+    if not isinstance(item, list) or len(item) != 3 or item[0] not in intent_ids:
+        return None
+    try:
+        start = date.fromisoformat(str(item[1]))
+        end = None if item[2] is None else date.fromisoformat(str(item[2]))
+    except ValueError:
+        return None
+    return Holder(str(item[0]), start, end) if end is None or start <= end else None
 
 
 def _scope(path: Path, data: Any, checker: _Checker, intent_ids: set[str]) -> list[Intent]:

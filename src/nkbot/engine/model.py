@@ -133,7 +133,24 @@ class Entity:
 class ConversationData:
     words: dict[str, Words] = field(default_factory=dict)
     entities: tuple[Entity, ...] = ()
-    successions: tuple[tuple[str, ...], ...] = ()  # entry ids of an office's holders, in order
+    offices: tuple[Office, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    intent: str  # the entry of the person
+    start: date
+    end: date | None  # None: holds it still
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """An office and its holders in order: "who was president of Azerbaijan in 1993", "who came
+    after him"."""
+
+    id: str
+    names: LangList  # how questions name it: "president of azerbaijan", "президент азербайджана"
+    holders: tuple[Holder, ...]
 
 
 @dataclass(frozen=True)

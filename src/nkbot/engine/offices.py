@@ -1,0 +1,82 @@
+"""Who held an office when: "who was president of Azerbaijan in 1993" is answered from the dates
+in knowledge/conversation.yaml, not from word overlap, where the country's name weighs little
+(it is in every entry) and the year points at whoever the entries date to it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from nkbot.engine.model import Holder, Intent, KnowledgeBase, Office
+
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+EXTRA_WORDS = 0  # words besides office, year and question words ("... said about the exodus": not asked)
+
+
+class Offices:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        norm = kb.normalizer
+        self.kb = kb
+        self.normalizer = norm
+        named = {
+            f" {norm.normalize(name)} ": office
+            for office in kb.conversation.offices
+            for names in office.names.values()
+            for name in names
+        }
+        self._names = sorted(named.items(), key=lambda pair: -len(pair[0]))  # longest first
+        words = kb.conversation.words.values()
+        self._present = tuple(f" {norm.normalize(p)} " for w in words for p in w.present if p.strip())
+        present_tokens = {t for p in self._present for t in norm.content_tokens(p.strip())}
+        asked = {
+            t
+            for w in words
+            for ps in w.asks.values()
+            for p in ps
+            for t in norm.content_tokens(norm.normalize(p))
+        }
+        self._ignored = present_tokens | asked
+
+    def holder(self, normalized: str) -> Intent | None:
+        """The holder of the office a question names, in the one year it names or now; None when
+        the question asks more than who held it, or nobody in the knowledge held it then."""
+        padded = f" {normalized} "
+        found = next(((phrase, office) for phrase, office in self._names if phrase in padded), None)
+        if found is None:
+            return None
+        phrase, office = found
+        rest = padded.replace(phrase, " ", 1)
+        tokens = self.normalizer.content_tokens(rest)
+        years = [int(t) for t in tokens if _YEAR.match(t)]
+        extra = [t for t in tokens if not _YEAR.match(t) and t not in self._ignored]
+        if len(extra) > EXTRA_WORDS or len(years) > 1:
+            return None
+        if years:
+            holder = _longest_in(office, years[0])
+        elif any(p in padded for p in self._present):
+            holder = next((h for h in office.holders if h.end is None), None)
+        else:
+            return None
+        return self.kb.intent(holder.intent) if holder is not None else None
+
+    def neighbour(self, intent_id: str | None, step: int) -> Intent | None:
+        """The next (+1) or previous (-1) holder of an office `intent_id` held: the first office
+        listed that has one."""
+        for office in self.kb.conversation.offices:
+            ids = [h.intent for h in office.holders]
+            if intent_id in ids:
+                k = ids.index(intent_id) + step
+                if 0 <= k < len(ids):
+                    return self.kb.intent(ids[k])
+        return None
+
+
+def _longest_in(office: Office, year: int) -> Holder | None:
+    """The holder in office for the most days of `year` (1993: Heydar Aliyev, from June)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    best, days = None, 0
+    for h in office.holders:
+        overlap = (min(h.end or last, last) - max(h.start, first)).days
+        if overlap > days:
+            best, days = h, overlap
+    return best

@@ -1,0 +1,58 @@
+"""Who held an office when, from the dates in conversation.yaml rather than from word overlap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nkbot.engine import Engine
+from nkbot.engine.loader import load
+
+from .conftest import KNOWLEDGE
+
+
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [
+        ("who was the azerbaijani president in 1993", "heydar-aliyev"),  # in office longest that year
+        ("azerbaijan president in 2016", "ilham-aliyev"),  # not Armenia's president of 2016
+        ("who led armenia in 2020", "nikol-pashinyan"),
+        ("president of artsakh in 2010", "bako-sahakyan"),
+        ("кто был президентом азербайджана в 1992", "abulfaz-elchibey"),
+        ("кто сейчас президент азербайджана", "ilham-aliyev"),
+        ("who is armenias leader rn", "nikol-pashinyan"),
+    ],
+)
+def test_the_holder_of_the_year_asked(engine: Engine, question: str, holder: str) -> None:
+    assert engine.offices.holder(engine.normalizer.normalize(question)) is engine.kb.intent(holder)
+    assert engine.answer(question).intent is engine.kb.intent(holder)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "president of armenia in 2020",  # a ceremonial president without an entry: not Pashinyan
+        "what did the president of azerbaijan say in 2023 about the exodus",  # asks more than who
+        "who was president of azerbaijan",  # no year, not now
+    ],
+)
+def test_other_questions_are_left_to_the_matcher(engine: Engine, question: str) -> None:
+    assert engine.offices.holder(engine.normalizer.normalize(question)) is None
+
+
+def test_an_office_holder_must_be_an_entry_with_iso_dates(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, root)
+    conversation = root / "conversation.yaml"
+    text = conversation.read_text(encoding="utf-8")
+    conversation.write_text(
+        text.replace(
+            "- [ayaz-mutalibov, 1990-05-18, 1992-03-06]", "- [ayaz-mutalibov, May 1990, 1992-03-06]"
+        ),
+        encoding="utf-8",
+    )
+    _, problems = load(root)
+    assert any("office 'azerbaijan-president'" in str(p) and "conversation.yaml" in str(p) for p in problems)
