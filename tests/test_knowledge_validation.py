@@ -308,3 +308,14 @@ def test_every_message_the_code_asks_for_is_registered() -> None:
     source = "\n".join(p.read_text(encoding="utf-8") for p in (KNOWLEDGE.parent / "src").rglob("*.py"))
     used = set(re.findall(r"(?:message|msg)\(\s*\"([a-z_]+)\"", source))
     assert used and used <= set(MESSAGES), sorted(used - set(MESSAGES))
+
+
+def test_a_variant_that_reads_as_a_plain_number_is_an_error(kdir: Path) -> None:
+    """ "90's" folds to "90": as a variant of "1990s" it would turn every 1990 into 1990s."""
+    language = kdir / "language.yaml"
+    text = language.read_text(encoding="utf-8")
+    language.write_text(
+        text.replace("1990s: [90s, nineties]", '1990s: [90s, "1990\'s", nineties]'), encoding="utf-8"
+    )
+    errors = _errors(kdir)
+    assert any("language.yaml" in str(e) and "plain number 1990" in str(e) for e in errors), errors

@@ -387,6 +387,15 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
                         f"variant {alt!r} of {canonical!r} must be text (quote yes/no/on/off)",
                     )
                     continue
+                bare = re.sub(r"'s\b|'", "", str(alt).casefold()).strip()
+                if bare.isdigit() and bare != str(canonical):
+                    checker.error(
+                        path,
+                        line_of(raw_variants, canonical),
+                        f"variant {alt!r} of {canonical!r} reads as the plain number {bare}, "
+                        f"which it would rewrite everywhere",
+                    )
+                    continue
                 variants[str(alt)] = str(canonical)
         stopwords = node.get("stopwords") or []
         if not isinstance(stopwords, list):
