@@ -90,7 +90,11 @@ class Matcher:
         self.intents = intents
         self.normalizer = normalizer
         self.relations = frozenset(t for w in relations for t in self._tokens(w))
-        self._asks = [(f" {p} ", kind) for kind, phrases in (asks or {}).items() for p in phrases if p]
+        self._asks: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)  # by first word
+        for kind, phrases in (asks or {}).items():
+            for p in phrases:
+                if p.split():
+                    self._asks[p.split()[0]].append((tuple(p.split()), kind))
         raw: list[tuple[int, int, str, tuple[str, ...]]] = []
         bags: list[dict[str, float]] = []
         for n, intent in enumerate(intents):
@@ -210,13 +214,12 @@ class Matcher:
 
     def asked(self, normalized: str) -> str:
         """The kind of question ("when", "count", "who"...): the first question word decides."""
-        padded = f" {normalized} "
-        kind, first = "", len(padded)
-        for phrase, k in self._asks:
-            at = padded.find(phrase)
-            if 0 <= at < first:
-                kind, first = k, at
-        return kind
+        tokens = normalized.split()
+        for at, token in enumerate(tokens):
+            for phrase, kind in self._asks.get(token, ()):
+                if tuple(tokens[at : at + len(phrase)]) == phrase:
+                    return kind
+        return ""
 
     def _answering_fact(self, intent: Intent, asks: str, pid: int) -> Fact | None:
         """The fact of the entry's best phrase, or its lead (None) when that phrase asks another kind
