@@ -59,6 +59,7 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("what happened in 1992", "what happened next", "kalbajar-1993"),
         ("who is ilham aliyev", "and pashinyan?", "nikol-pashinyan"),
         ("who won the 2020 war", "and the casualties?", "casualties-2020"),
+        ("сколько погибло в войне 2020", "а в первой?", "casualties-1988-1994"),  # "первой" names the war
     ],
 )
 def test_follow_ups(engine: Engine, first: str, follow: str, expected: str) -> None:
