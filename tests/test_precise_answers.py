@@ -215,3 +215,17 @@ def test_after_the_war_is_not_the_war(engine: Engine, during: str, after: str) -
     """'after', 'до', 'since' place a question in time: they are not weighed like any other word."""
     assert engine.answer(during).intent is engine.kb.intent("casualties-2020")
     assert engine.answer(after).intent is engine.kb.intent("casualties-2021-2022")
+
+
+def test_a_decade_counts_like_the_years_in_it(engine: Engine) -> None:
+    """"in the 90s" (read as 1990s) prefers the events of that decade: the capture of Aghdam in
+    1993 over the town as it is today."""
+    for question, entry in [
+        ("when did armenians take lachin in the 90s", "capture-of-lachin-1992"),
+        ("aghdam in the 90s", "aghdam-1993"),
+        ("shusha in the 90s", "capture-of-shusha-1992"),
+    ]:
+        assert engine.answer(question).intent is engine.kb.intent(entry), question
+    assert engine.answer("which countries took part in the karabakh war").intent is engine.kb.intent(
+        "parties-belligerents"
+    )  # "took part" is not "took"

@@ -32,6 +32,7 @@ from nkbot.engine.model import Fact, Intent
 from nkbot.engine.normalize import Normalizer
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_DECADE = re.compile(r"^(?:19|20)\d0s$")  # "1990s" (language.yaml turns "90s" into it)
 SPLIT_MIN_PART = 3  # "terpetrosyan" may be split into known words of at least this length
 TYPO_MIN_LEN = 4  # shorter tokens are too easily mistaken for other words
 TYPO_CUTOFF = 0.8  # normalised Levenshtein similarity a misspelt token needs
@@ -305,7 +306,8 @@ class Matcher:
 
         # Bag evidence for every candidate entry, years, then the combined score.
         base: dict[int, float] = {}
-        years = [(int(t), weight[t]) for t in tokens if _YEAR.match(t)]
+        years = [(t, int(t), int(t), weight[t]) for t in tokens if _YEAR.match(t)]
+        years += [(t, int(t[:4]), int(t[:4]) + 9, weight[t]) for t in tokens if _DECADE.match(t)]
         for n in intent_ids:
             score, pid, coverage, precision = best.get(n, (0.0, -1, 0.0, 0.5))
             bag = self.bags[n]
@@ -321,23 +323,23 @@ class Matcher:
             when = self.intents[n].when
             penalty = 1.0  # entries dated to other years than those asked lose a share
             if years and when is not None:
-                for year, w in years:
-                    if not when.start.year <= year <= when.end.year:
+                for year, first, last, w in years:
+                    if last < when.start.year or when.end.year < first:
                         penalty *= 1 - OTHER_YEAR_PENALTY * w / total
                         continue
                     credit = w * YEAR_BY_DATE / total
-                    if pid < 0 or str(year) not in phrases[pid].tokens:
+                    if pid < 0 or year not in phrases[pid].tokens:
                         coverage += credit
                         score = _phrase_score(coverage, precision)
                         if pid >= 0:
                             score *= self._boost(phrases[pid], present)
-                    if str(year) not in bag:
+                    if year not in bag:
                         bag_cov += credit
             combined = (score + BAG_SHARE * max(0.0, bag_cov - coverage)) * penalty
             best[n] = (score, pid, coverage, precision)
             base[n] = combined
-        for year, w in years:  # dated entries found by their dates alone
-            for n in self.by_year.get(year, ()):
+        for _, first, last, w in years:  # dated entries found by a year alone (not a decade)
+            for n in self.by_year.get(first, ()) if first == last else ():
                 if n not in base:
                     base[n] = _phrase_score(w * YEAR_BY_DATE / total, 0.5)
                     best[n] = (base[n], -1, 0.0, 0.5)
