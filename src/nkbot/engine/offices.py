@@ -10,6 +10,7 @@ from datetime import date
 from nkbot.engine.model import Holder, Intent, KnowledgeBase, Office
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+MOST_HOLDERS = 2  # a period with more holders than this has no one answer
 EXTRA_WORDS = 0  # words besides office, year and question words ("... said about the exodus": not asked)
 
 
@@ -36,9 +37,19 @@ class Offices:
             for t in norm.content_tokens(norm.normalize(p))
         }
         self._ignored = present_tokens | asked
+        # events that date a question: "during the 2020 war", "во время первой войны"
+        dated = [(e, kb.intent(e.intent)) for e in kb.conversation.entities if e.intent]
+        events = {
+            f" {norm.normalize(name)} ": intent.when
+            for entity, intent in dated
+            if intent is not None and intent.when is not None
+            for names in entity.names.values()
+            for name in names
+        }
+        self._events = sorted(events.items(), key=lambda pair: -len(pair[0]))
 
     def holder(self, normalized: str) -> Intent | None:
-        """The holder of the office a question names, in the one year it names or now; None when
+        """The holder of the office a question names, in the one year or event it names or now; None when
         the question asks more than who held it, or nobody in the knowledge held it then."""
         padded = f" {normalized} "
         found = next(((phrase, office) for phrase, office in self._names if phrase in padded), None)
@@ -46,13 +57,18 @@ class Offices:
             return None
         phrase, office = found
         rest = padded.replace(phrase, " ", 1)
+        event = next(((name, when) for name, when in self._events if name in rest), None)
+        if event is not None:
+            rest = rest.replace(event[0], " ", 1)
         tokens = self.normalizer.content_tokens(rest)
         years = [int(t) for t in tokens if _YEAR.match(t)]
         extra = [t for t in tokens if not _YEAR.match(t) and t not in self._ignored]
-        if len(extra) > EXTRA_WORDS or len(years) > 1:
+        if len(extra) > EXTRA_WORDS or len(years) + (event is not None) > 1:
             return None
         if years:
-            holder = _longest_in(office, years[0])
+            holder = _longest_in(office, date(years[0], 1, 1), date(years[0], 12, 31))
+        elif event is not None:
+            holder = _longest_in(office, event[1].start, event[1].end)
         elif any(p in padded for p in self._present):
             holder = next((h for h in office.holders if h.end is None), None)
         else:
@@ -71,12 +87,12 @@ class Offices:
         return None
 
 
-def _longest_in(office: Office, year: int) -> Holder | None:
-    """The holder in office for the most days of `year` (1993: Heydar Aliyev, from June)."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    best, days = None, 0
-    for h in office.holders:
-        overlap = (min(h.end or last, last) - max(h.start, first)).days
-        if overlap > days:
-            best, days = h, overlap
-    return best
+def _longest_in(office: Office, first: date, last: date) -> Holder | None:
+    """The holder in office for the most days from `first` to `last` (1993: Heydar Aliyev, from
+    June; the 2020 war: Ilham Aliyev); None when more than two held it then (the first war had
+    three presidents of Azerbaijan: no one of them is the answer)."""
+    overlaps = [(min(h.end or last, last) - max(h.start, first)).days for h in office.holders]
+    if sum(1 for days in overlaps if days > 0) > MOST_HOLDERS:
+        return None
+    days, best = max(zip(overlaps, office.holders, strict=True), key=lambda pair: pair[0])
+    return best if days > 0 else None
