@@ -49,8 +49,7 @@ class Case:
     def half(self) -> str:
         """The half of the set this question belongs to, by a seeded hash of its words: thresholds
         are calibrated on one half and figures are reported on the other."""
-        key = f"{SPLIT_SEED}:{' '.join(self.question.casefold().split())}".encode()
-        return REPORT if hashlib.sha256(key).digest()[0] % 2 == 0 else CALIBRATION
+        return _half(" ".join(self.question.casefold().split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +64,12 @@ class Dialogue:
     @property
     def half(self) -> str:
         """Dialogues are split by a seeded hash of their name, as questions are by their words."""
-        key = f"{SPLIT_SEED}:dialogue:{self.name}".encode()
-        return REPORT if hashlib.sha256(key).digest()[0] % 2 == 0 else CALIBRATION
+        return _half(f"dialogue:{self.name}")
+
+
+def _half(key: str) -> str:
+    digest = hashlib.sha256(f"{SPLIT_SEED}:{key}".encode()).digest()
+    return REPORT if digest[0] % 2 == 0 else CALIBRATION
 
 
 @dataclass(frozen=True, slots=True)

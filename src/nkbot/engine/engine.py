@@ -106,7 +106,6 @@ class Engine:
                 asks.setdefault(kind, []).extend(norm.normalize(p) for p in phrases)
         relations = [w for words in kb.conversation.words.values() for w in words.relations]
         self.matcher = Matcher(kb.intents + kb.scope, norm, asks, relations)
-        self.offices = Offices(kb)
         talk = [
             (f" {norm.normalize(p)} ", topic)
             for topic in kb.scope
@@ -122,6 +121,7 @@ class Engine:
             for phrase in {self.normalizer.normalize(p) for p in words.present}
             if phrase
         )
+        self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
 
     @classmethod
     def from_directory(cls, root: Path, thresholds: Thresholds | None = None) -> Engine:

@@ -15,7 +15,9 @@ EXTRA_WORDS = 0  # words besides office, year and question words ("... said abou
 
 
 class Offices:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, present: tuple[str, ...], asks: list[str]) -> None:
+        """`present`: the engine's padded, normalised words for now; `asks`: its normalised
+        question words ("how many", "qwho"), neither of which makes a question ask more."""
         norm = kb.normalizer
         self.kb = kb
         self.normalizer = norm
@@ -26,17 +28,8 @@ class Offices:
             for name in names
         }
         self._names = sorted(named.items(), key=lambda pair: -len(pair[0]))  # longest first
-        words = kb.conversation.words.values()
-        self._present = tuple(f" {norm.normalize(p)} " for w in words for p in w.present if p.strip())
-        present_tokens = {t for p in self._present for t in norm.content_tokens(p.strip())}
-        asked = {
-            t
-            for w in words
-            for ps in w.asks.values()
-            for p in ps
-            for t in norm.content_tokens(norm.normalize(p))
-        }
-        self._ignored = present_tokens | asked
+        self._present = present
+        self._ignored = {t for p in (*present, *asks) for t in norm.content_tokens(p.strip())}
         # events that date a question: "during the 2020 war", "во время первой войны"
         dated = [(e, kb.intent(e.intent)) for e in kb.conversation.entities if e.intent]
         events = {
