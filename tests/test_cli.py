@@ -211,7 +211,7 @@ def test_stats_errors_are_clear(tmp_path: Path) -> None:
 
 
 def test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns(tmp_path: Path) -> None:
-    """"23 Jul 1993" is stated by "23 July 1993"; a turn marked fresh is scored on its own."""
+    """ "23 Jul 1993" is stated by "23 July 1993"; a turn marked fresh is scored on its own."""
     asked = tmp_path / "en" / "q.yaml"
     asked.parent.mkdir()
     asked.write_text(

@@ -218,7 +218,7 @@ def test_after_the_war_is_not_the_war(engine: Engine, during: str, after: str) -
 
 
 def test_a_decade_counts_like_the_years_in_it(engine: Engine) -> None:
-    """"in the 90s" (read as 1990s) prefers the events of that decade: the capture of Aghdam in
+    """ "in the 90s" (read as 1990s) prefers the events of that decade: the capture of Aghdam in
     1993 over the town as it is today."""
     for question, entry in [
         ("when did armenians take lachin in the 90s", "capture-of-lachin-1992"),

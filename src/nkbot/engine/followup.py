@@ -27,6 +27,8 @@ from nkbot.engine.timeline import events_in, following, neighbour, preceding
 
 CONTEXT_SECONDS = 600.0  # a conversation idle this long is over: the next question starts afresh
 CARRY_TURNS = 3  # a name not repeated for this many turns is no longer carried over
+GENERIC_IDF = 2.0  # a word this common (idf at most this: in ~25 entries) names no subject: "died"
+ELLIPTICAL_WORDS = 2  # more such words make a question of its own: "who started the karabakh conflict"
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
 
@@ -335,11 +337,11 @@ class Dialogue:
         if swap and (r.lead or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
             rewritten = self._swap(ctx, own)
             kind = "swap"
-        elif r.remainder or r.reference or r.lead:
+        elif r.remainder or r.reference or r.lead or (r.stopwords and self._elliptical(r)):  # "when?"
             carried = [m for m in ctx.mentions if m.slot not in r.slots()]
             extra = [self._name(m, lang) for m in carried]
             intent = self.kb.intent(ctx.intent) if ctx.intent else None
-            asked_back = r.lead > 0 or r.reference
+            asked_back = r.lead > 0 or r.reference or self._elliptical(r)
             if intent is not None and not carried and asked_back:  # "who signed it?": it = the entry before
                 extra.append(self.kb.normalizer.normalize(pick(intent.title, "en")))
                 if r.reference and intent.when is not None and "time" not in r.slots():
@@ -355,8 +357,12 @@ class Dialogue:
             if ctx.span is not None:  # "what happened in 1992" -> "and in 1993?"
                 return self._events(question, rewritten, second, second.dates.span, lang, now)
             return None
-        ranked = self.engine.ranking(rewritten)[: self.engine.thresholds.max_suggestions + 1]
-        found = self.engine.decide(question, rewritten, ranked, lang)
+        holder = self.engine.offices.holder(rewritten)  # "and azerbaijan's?" after a leader in 2016
+        if holder is not None:
+            found = Result(question, rewritten, Status.ANSWERED, holder, 100.0, (), lang)
+        else:
+            ranked = self.engine.ranking(rewritten)[: self.engine.thresholds.max_suggestions + 1]
+            found = self.engine.decide(question, rewritten, ranked, lang)
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
         if answered and found.intent == fresh.intent and fresh.status is Status.ANSWERED:
@@ -384,11 +390,24 @@ class Dialogue:
         """
         if kind != "swap" and not r.lead and (r.mentions or r.dates is not None):
             return False
+        if kind == "carry" and not r.lead and not r.reference and self._elliptical(r):
+            return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
         own_words = {s.intent.id for s in self.engine.ranking(fresh.normalized)}
         if kind == "carry" and not r.reference and found.id not in own_words:
             return False  # its own words point elsewhere: "seven districts", "and pashinyan?"
         marked = r.lead > 0 or r.reference or kind == "swap"
         return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
+
+    def _elliptical(self, r: Reading) -> bool:
+        """A question whose words name no subject of their own ("how many died?", "when?",
+        "who signed?"): every word is common to many entries, and no name or date is given."""
+        if r.mentions or r.dates is not None:
+            return False
+        idf = self.engine.matcher.idf
+        content = self.kb.normalizer.content_tokens(" ".join(r.remainder))
+        words = [t for t in content if t not in self.words.asked]
+        common = all(idf.get(t, GENERIC_IDF + 1) <= GENERIC_IDF for t in words)
+        return len(words) <= ELLIPTICAL_WORDS and common
 
     def _swap(self, ctx: Context, new: list[Mention]) -> str:
         old = self.words.read(ctx.question)
