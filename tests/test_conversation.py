@@ -72,6 +72,11 @@ def test_follow_ups(engine: Engine, first: str, follow: str, expected: str) -> N
     assert talk(engine, first, follow)[1] == expected
 
 
+def test_two_digit_years_swap_like_full_ones(engine: Engine) -> None:
+    turns = talk(engine, "what happened in 92", "and in 93?", "and 94?")
+    assert turns == ["timeline:1992", "timeline:1993", "timeline:1994"]
+
+
 def test_steps_walk_the_timeline_both_ways(engine: Engine) -> None:
     turns = talk(engine, "khojaly massacre", "what happened next", "and then", "and before that?")
     assert turns == ["khojaly-massacre", "minsk-group", "maraga-massacre", "minsk-group"]

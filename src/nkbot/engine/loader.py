@@ -406,7 +406,13 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
                 checker.error(
                     path, line_of(node, "stopwords"), f"stop word {word!r} must be text (quote yes/no/on/off)"
                 )
-        languages[lang] = Language(variants, frozenset(w for w in stopwords if isinstance(w, str)))
+        years = {key: _word_list(path, node, key, checker) for key in ("year_words", "year_names")}
+        languages[lang] = Language(
+            variants,
+            frozenset(w for w in stopwords if isinstance(w, str)),
+            years["year_words"],
+            years["year_names"],
+        )
     if DEFAULT_LANG not in languages:
         checker.error(path, 0, f"no '{DEFAULT_LANG}:' section")
     return characters, languages

@@ -90,6 +90,8 @@ class Language:
 
     variants: dict[str, str] = field(default_factory=dict)  # variant -> canonical
     stopwords: frozenset[str] = frozenset()
+    year_words: tuple[str, ...] = ()  # words a two-digit year follows: "in 92" is 1992
+    year_names: tuple[str, ...] = ()  # words naming a year: "в 20 году" is 2020 too
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +186,8 @@ class KnowledgeBase:
             self.characters,
             {k: v for lang in self.languages.values() for k, v in lang.variants.items()},
             [w for lang in self.languages.values() for w in lang.stopwords],
+            [w for lang in self.languages.values() for w in lang.year_words],
+            [w for lang in self.languages.values() for w in lang.year_names],
         )
 
     def message(self, key: str, lang: str = DEFAULT_LANG) -> str:

@@ -21,6 +21,26 @@ def _century(two_digits: str) -> str:
     return ("19" if int(two_digits) >= 30 else "20") + two_digits
 
 
+def _two_digit_year(words: list[str], names: list[str]) -> re.Pattern[str] | None:
+    """ "in 92" -> "in 1992": two digits after one of `words` are a year when they can only be one
+    (85-99, the conflict's years); 00-26 only at the end of the question ("and in 16?") or
+    before a word for year, since "in 20 minutes" is no year. Two digits before a word for year
+    are one too ("перемирие 94 года"). Runs on folded text: words and single spaces."""
+    if not words:
+        return None
+    after = "|".join(re.escape(w) for w in sorted(set(words) - {""}, key=len, reverse=True))
+    named = "|".join(re.escape(w) for w in sorted(set(names) - {""}, key=len, reverse=True))
+    year = r"8[5-9]|9\d|[01]\d|2[0-6]"
+    before_name = rf"|\b()({year})(?= (?:{named})\b)" if named else ""
+    this_century = rf"(?:[01]\d|2[0-6])(?=$| (?:{named})\b)" if named else r"(?:[01]\d|2[0-6])$"
+    return re.compile(rf"\b({after}) (8[5-9]|9\d|{this_century})\b{before_name}")
+
+
+def _with_century(match: re.Match[str]) -> str:
+    word, digits = (match.group(1), match.group(2)) if match.group(2) else (None, match.group(4))
+    return f"{word} {_century(digits)}" if word else _century(digits)
+
+
 def _expand_range(match: re.Match[str]) -> str:
     start, end = match.group(1), match.group(2)
     return f"{start} {start[:2]}{end}"
@@ -34,7 +54,11 @@ class Normalizer:
         characters: Mapping[str, str],
         variants: Mapping[str, str],
         stopwords: Iterable[str],
+        year_words: Iterable[str] = (),
+        year_names: Iterable[str] = (),
     ) -> None:
+        """`year_words`: words after which two digits are a year ("in 92", "в 93"); `year_names`:
+        words that make two digits of this century a year ("в 20 году")."""
         self._char_table = str.maketrans(dict(characters))
         self._single: dict[str, str] = {}
         multi: dict[str, str] = {}
@@ -49,6 +73,9 @@ class Normalizer:
             re.compile(r"\b(" + "|".join(re.escape(v) for v in sorted(multi, key=len, reverse=True)) + r")\b")
             if multi
             else None
+        )
+        self._two_digit_year = _two_digit_year(
+            [self.fold(w) for w in year_words], [self.fold(w) for w in year_names]
         )
         self._cache: dict[str, str] = {}
         self.stopwords = frozenset(self.normalize(w) for w in stopwords) - {""}
@@ -74,6 +101,8 @@ class Normalizer:
 
     def _normalize(self, text: str) -> str:
         text = self.fold(text)
+        if self._two_digit_year is not None:
+            text = self._two_digit_year.sub(_with_century, text)
         if self._multi_re is not None:
             text = self._multi_re.sub(lambda m: self._multi[m.group(1)], text)
         single = self._single
