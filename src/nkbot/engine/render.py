@@ -17,7 +17,12 @@ LEAD_MIN = 60  # a lead sentence shorter than this takes the next sentence along
 # A sentence ends at . ! ? or … (and any closing quote or bracket) before a capital, a digit or an
 # opening quote; not after an initial ("J. Smith", "U.S.") or a short abbreviation ("St.", "г.").
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"')\]]*\s+(?=[«\"(\dA-ZА-ЯЁ])")
-_ABBREVIATIONS = "approx|incl|Gen|Col|Lt|Maj|Sgt|Capt|Jr|Sr|St|Dr|Mr|Ms|Mrs|No|vs|etc|resp|азерб|арм|англ|ул|им|см|гг|вв|тыс|ст"
+_ABBREVIATIONS = "|".join(
+    (
+        "approx|incl|Gen|Col|Lt|Maj|Sgt|Capt|Jr|Sr|St|Dr|Mr|Ms|Mrs|No|vs|etc|resp",
+        "азерб|арм|англ|ул|им|см|гг|вв|тыс|ст",
+    )
+)
 # an initial is one letter: "it.", "UN." and "Mi-24." end sentences
 _ABBREVIATION = re.compile(rf"\b(?:\w|{_ABBREVIATIONS})\.$")
 
