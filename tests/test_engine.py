@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -136,7 +137,7 @@ def test_typos_and_spelling_variants_still_answer(engine: Engine) -> None:
         assert result.intent is not None and result.intent.id == "bishkek-protocol", question
     # a typo right at the similarity cut-off (one letter off a five-letter word: 0.8) still counts
     assert ("protocol", 0.875) in engine.matcher.lookup("protocal")
-    assert ("group", 0.8) in engine.matcher.lookup("grup")
+    assert ("group", 0.8) in engine.matcher.lookup("grop")
 
 
 def test_year_in_question_prefers_entries_of_that_time(engine: Engine) -> None:
@@ -173,3 +174,17 @@ def test_a_reload_keeps_the_configured_thresholds(engine: Engine) -> None:
     live = LiveKnowledge(KNOWLEDGE, Engine(engine.kb, configured))
     ok, _ = live.reload()
     assert ok and live.engine is not engine and live.engine.thresholds == configured
+
+
+def test_a_typo_in_a_stored_phrasing_does_not_capture_the_same_typo_elsewhere(engine: Engine) -> None:
+    """Phrasings carry users' typos on purpose; a rare misspelt word must not weigh like a name."""
+    kb = engine.kb
+    mines = kb.intent("landmines")
+    assert mines is not None
+    planted = replace(
+        mines, questions={**mines.questions, "en": (*mines.questions["en"], "mines by the presidnt palace")}
+    )
+    typo = Engine(replace(kb, intents=tuple(planted if i.id == "landmines" else i for i in kb.intents)))
+    assert typo.matcher.folds["presidnt"] == "president"
+    ranked = typo.ranking(typo.normalizer.normalize("who was the presidnt of azerbaijan after elchibey"))
+    assert "landmines" not in [s.intent.id for s in ranked[:3]]

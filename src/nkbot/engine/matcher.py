@@ -37,6 +37,11 @@ SPLIT_MIN_PART = 3  # "terpetrosyan" may be split into known words of at least t
 TYPO_MIN_LEN = 4  # shorter tokens are too easily mistaken for other words
 TYPO_CUTOFF = 0.8  # normalised Levenshtein similarity a misspelt token needs
 CUTOFF_SLACK = 0.01
+TYPO_RARE = 4  # a word in at most this many phrasings, and in no answer, may be a typo ...
+TYPO_COMMON = 3  # ... of a word in at least this many entries ...
+TYPO_RATIO = 3  # ... and this many times as many
+TYPO_FOLD_MIN_LEN = 6  # shorter words one letter apart are too often two words ("spend", "send");
+# Russian is not folded: its six-letter stems one letter apart are mostly two words ("статис", "статус")
 YEAR_BY_DATE = 0.8  # a year inside an entry's dates counts nearly as much as the year written
 OTHER_YEAR_PENALTY = 0.4  # share of a year's weight lost by entries dated to other years
 UNKNOWN_WEIGHT = 0.7  # an unknown word weighs this share of the rarest known word
@@ -71,6 +76,53 @@ class Scored:
     fact: Fact | None = None  # the precise question the best phrase belongs to, if any
 
 
+def _typo_folds(
+    raw: list[tuple[int, int, str, tuple[str, ...]]], answer_words: list[set[str]]
+) -> dict[str, str]:
+    """Misspelt words in the stored phrasings ("presdent"), each mapped to the word meant.
+
+    Phrasings written the way users type carry typos on purpose. Left as they are, a typo is a
+    rare word, weighed like a name: a question with the same slip would go to whichever entry
+    holds it. A word is taken for a typo when no answer text uses it, it is in at most
+    TYPO_RARE phrasings, and a word one slip away is in several times as many entries.
+    """
+    entries: dict[str, set[int]] = defaultdict(set)
+    phrasings: Counter[str] = Counter()
+    for n, _, _, toks in raw:
+        phrasings.update(toks)
+        for tok in toks:
+            entries[tok].add(n)
+    for n, words in enumerate(answer_words):
+        for tok in words:
+            entries[tok].add(n)
+    answered = set().union(*answer_words) if answer_words else set()
+    pools: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for tok, ns in entries.items():
+        if len(ns) >= TYPO_COMMON and len(tok) >= TYPO_MIN_LEN and not tok.isdigit():
+            pools[tok[0], len(tok)].append(tok)
+    folds: dict[str, str] = {}
+    similar = Levenshtein.normalized_similarity
+    for tok, ns in entries.items():
+        if tok in answered or phrasings[tok] > TYPO_RARE or len(tok) < TYPO_FOLD_MIN_LEN or not tok.isascii():
+            continue
+        pool = [
+            w
+            for length in range(len(tok) - 2, len(tok) + 3)
+            for w in pools.get((tok[0], length), ())
+            if len(entries[w]) >= TYPO_RATIO * len(ns)
+        ]
+        found = process.extractOne(tok, pool, scorer=similar, score_cutoff=TYPO_CUTOFF - CUTOFF_SLACK)
+        if found is not None and found[1] >= TYPO_CUTOFF - 1e-9:
+            folds[tok] = found[0]
+    for tok, word in folds.items():  # "happeend" -> "happend" -> "happen"
+        seen = {tok}
+        while word in folds and word not in seen:
+            seen.add(word)
+            word = folds[word]
+        folds[tok] = word
+    return folds
+
+
 def _phrase_score(coverage: float, precision: float) -> float:
     """Explaining the question matters most, but a phrase half about something else is suspect."""
     return coverage * (1 - PRECISION_SHARE + PRECISION_SHARE * min(precision, 1.0))
@@ -97,13 +149,11 @@ class Matcher:
                 if p.split():
                     self._asks[p.split()[0]].append((tuple(p.split()), kind))
         raw: list[tuple[int, int, str, tuple[str, ...]]] = []
-        bags: list[dict[str, float]] = []
+        answer_words: list[set[str]] = []
         for n, intent in enumerate(intents):
-            bag: dict[str, float] = {}
             answers = [*intent.answer.values(), *intent.short.values()]
             answers += [t for fact in intent.facts for t in fact.answer.values()]
-            for text in answers:
-                bag.update(dict.fromkeys(self._tokens(text), ANSWER_STRENGTH))
+            answer_words.append({tok for text in answers for tok in self._tokens(text)})
             texts = [(-1, t) for qs in intent.questions.values() for t in qs]
             texts += [(-1, t) for ks in intent.keywords.values() for t in ks]
             texts += [(-1, t) for t in intent.title.values()]
@@ -114,8 +164,13 @@ class Matcher:
                 tokens = tuple(normalizer.content_tokens(normalized))
                 if tokens:
                     raw.append((n, fact_index, self.asked(normalized), tokens))
-                    bag.update(dict.fromkeys(tokens, 1.0))
-            bags.append(bag)
+        self.folds = _typo_folds(raw, answer_words)
+        folds = self.folds
+        if folds:
+            raw = [(n, f, kind, tuple(dict.fromkeys(folds.get(t, t) for t in ts))) for n, f, kind, ts in raw]
+        bags: list[dict[str, float]] = [dict.fromkeys(words, ANSWER_STRENGTH) for words in answer_words]
+        for n, _, _, toks in raw:
+            bags[n].update(dict.fromkeys(toks, 1.0))
         self.bags = bags
         doc_freq: dict[str, int] = defaultdict(int)
         for bag in bags:
