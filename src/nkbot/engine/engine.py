@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -72,10 +73,14 @@ class Result:
     scope: Intent | None = None  # for OUT_OF_SCOPE: the scope.yaml topic; its answer is the reply
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def detect_language(text: str) -> str | None:
     """'ru' or 'en' when the letters clearly say so; None for digits, emoji or an even mix."""
-    cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
     if cyrillic > latin:
         return "ru"
     if latin > cyrillic:

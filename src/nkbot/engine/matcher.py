@@ -67,6 +67,8 @@ class Phrase:
     tokens: tuple[str, ...]
     text: str  # the content tokens joined, for the re-rank
     weight: float  # sum of the tokens' weights
+    words: frozenset[str]  # the tokens as a set: a question's words meet it in one intersection
+    present: bool  # a fact marked present: preferred by questions about now
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +198,8 @@ class Matcher:
                 toks,
                 " ".join(toks),
                 sum(idf[t] for t in toks),
+                frozenset(toks),
+                f >= 0 and intents[n].facts[f].present,
             )
             for n, f, kind, toks in dict.fromkeys(raw)
         ]
@@ -286,9 +290,7 @@ class Matcher:
         return None if asks and kind and kind != asks else intent.facts[self.phrases[pid].fact]
 
     def _boost(self, phrase: Phrase, present: bool) -> float:
-        if present and phrase.fact >= 0 and self.intents[phrase.intent].facts[phrase.fact].present:
-            return PRESENT_BOOST
-        return 1.0
+        return PRESENT_BOOST if present and phrase.present else 1.0
 
     def match(self, normalized: str, limit: int = 5, present: bool = False) -> list[Scored]:
         """Best-scoring intents for a normalised question, best first.
@@ -331,23 +333,29 @@ class Matcher:
         best: dict[int, tuple[float, int, float, float]] = {}  # entry -> score, phrase, cov, prec
         answering: dict[int, tuple[float, int]] = {}  # entry -> score by kind, phrase
         phrases = self.phrases
+        asked = set(words)
+        # per vocabulary word: the question token it stands for, its weight in a phrase, its
+        # share of the question
+        gains = {w: (tok, idf[w] * sim, weight[tok] * sim / total) for w, (tok, sim) in words.items()}
         for pid in phrase_ids:
             phrase = phrases[pid]
-            covered: dict[str, float] = {}
-            hit = 0.0
-            for word in phrase.tokens:
-                match = words.get(word)
-                if match is not None:
-                    tok, sim = match
-                    hit += idf[word] * sim
-                    if sim > covered.get(tok, 0.0):
-                        covered[tok] = sim
-            coverage = 0.0
-            for tok, sim in covered.items():
-                coverage += weight[tok] * sim
-            coverage /= total
+            common = phrase.words & asked  # mostly one to three words
+            if len(common) == 1:
+                _, hit, coverage = gains[next(iter(common))]
+            else:
+                hit = 0.0
+                covered: dict[str, float] = {}  # a question token counts once, at its best
+                for word in common:
+                    tok, gain, share = gains[word]
+                    hit += gain
+                    if share > covered.get(tok, 0.0):
+                        covered[tok] = share
+                coverage = sum(covered.values())
             precision = hit / phrase.weight
-            score = _phrase_score(coverage, precision) * self._boost(phrase, present)
+            capped = precision if precision < 1.0 else 1.0  # min() costs a call per phrase
+            score = coverage * (1 - PRECISION_SHARE + PRECISION_SHARE * capped)
+            if present and phrase.present:
+                score *= PRESENT_BOOST
             if relation != phrase.relation:
                 score *= RELATION_OTHER
             previous = best.get(phrase.intent)
