@@ -98,24 +98,31 @@ def _typo_folds(
         for tok in words:
             entries[tok].add(n)
     answered = set().union(*answer_words) if answer_words else set()
-    pools: dict[tuple[str, int], list[str]] = defaultdict(list)
+    # Words one slip apart share a form with one letter dropped ("presdent", "president" ->
+    # "presdent"): an index of those forms finds them without comparing every pair of words.
+    dropped: dict[str, list[str]] = defaultdict(list)
     for tok, ns in entries.items():
-        if len(ns) >= TYPO_COMMON and len(tok) >= TYPO_MIN_LEN and not tok.isdigit():
-            pools[tok[0], len(tok)].append(tok)
+        if len(ns) >= TYPO_COMMON and len(tok) >= TYPO_MIN_LEN and tok.isascii():
+            for form in {tok, *(tok[:i] + tok[i + 1 :] for i in range(len(tok)))}:
+                dropped[form].append(tok)
     folds: dict[str, str] = {}
     similar = Levenshtein.normalized_similarity
     for tok, ns in entries.items():
-        if tok in answered or phrasings[tok] > TYPO_RARE or len(tok) < TYPO_FOLD_MIN_LEN or not tok.isascii():
+        if tok in answered or phrasings[tok] > TYPO_RARE or len(tok) < TYPO_FOLD_MIN_LEN:
             continue
-        pool = [
+        if not tok.isascii() or tok.isdigit():
+            continue
+        forms = {tok, *(tok[:i] + tok[i + 1 :] for i in range(len(tok)))}
+        near = {
             w
-            for length in range(len(tok) - 2, len(tok) + 3)
-            for w in pools.get((tok[0], length), ())
-            if len(entries[w]) >= TYPO_RATIO * len(ns)
-        ]
-        found = process.extractOne(tok, pool, scorer=similar, score_cutoff=TYPO_CUTOFF - CUTOFF_SLACK)
-        if found is not None and found[1] >= TYPO_CUTOFF - 1e-9:
-            folds[tok] = found[0]
+            for form in forms
+            for w in dropped.get(form, ())
+            if w != tok and w[0] == tok[0] and len(entries[w]) >= TYPO_RATIO * len(ns)
+        }
+        scored = [(similar(tok, w), len(entries[w]), w) for w in near]
+        best = max(scored, default=None)
+        if best is not None and best[0] >= TYPO_CUTOFF - 1e-9:
+            folds[tok] = best[2]
     for tok, word in folds.items():  # "happeend" -> "happend" -> "happen"
         seen = {tok}
         while word in folds and word not in seen:
