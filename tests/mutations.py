@@ -225,6 +225,27 @@ MUTATIONS = [
         "if False and ranked",
         ("tests/test_precise_answers.py",),
     ),
+    M(
+        "follow-ups: 'how many died?' after an event ignores the event",
+        "src/nkbot/engine/followup.py",
+        "return len(words) <= ELLIPTICAL_WORDS and common",
+        "return False",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "years: 'in 92' is not read as 1992",
+        "src/nkbot/engine/normalize.py",
+        "text = self._two_digit_year.sub(_with_century, text)",
+        "pass",
+        ("tests/test_normalize.py", "tests/test_conversation.py"),
+    ),
+    M(
+        "typos: a misspelt word in a stored phrasing weighs like a name",
+        "src/nkbot/engine/matcher.py",
+        "        folds = self.folds\n        if folds:",
+        "        folds = self.folds = {}\n        if folds:",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

@@ -40,6 +40,7 @@ def test_year_ranges_and_abbreviations_expand(engine: Engine) -> None:
         ("and in 16?", "and in 2016"),  # this century's two digits: at the end of the question ...
         ("в 20 году", "в 2020 году"),  # ... or before a word for year
         ("in 20 minutes", "in 20 minutes"),  # ... and nowhere else
+        ("the 99.89% yes", "the 99 89 yes"),  # a percentage is no year
         ("resolution 822", "resolution 822"),
         ("the 44 day war", "the second karabakh war"),
     ],

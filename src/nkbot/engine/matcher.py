@@ -55,7 +55,7 @@ RERANK_SHARE = 0.25  # weight of the whole-string rapidfuzz similarity in the fi
 PRESENT_BOOST = 1.2  # a question about now ("still", "today") prefers facts that say where things stand
 ASKS_SAME = 1.25  # a phrase asking the same kind of thing as the question ("when ..." / "when ...")
 ASKS_OTHER = 0.85  # ... and one asking another kind ("who ..." for a "when ..." question)
-RELATION_OTHER = 0.9  # a phrase placed otherwise in time: "died after the war" for "died in the war"
+RELATION_OTHER = 0.8  # a phrase placed otherwise in time: "died after the war" for "died in the war"
 
 
 @dataclass(frozen=True, slots=True)

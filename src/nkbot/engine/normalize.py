@@ -33,7 +33,8 @@ def _two_digit_year(words: list[str], names: list[str]) -> re.Pattern[str] | Non
     year = r"8[5-9]|9\d|[01]\d|2[0-6]"
     before_name = rf"|\b()({year})(?= (?:{named})\b)" if named else ""
     this_century = rf"(?:[01]\d|2[0-6])(?=$| (?:{named})\b)" if named else r"(?:[01]\d|2[0-6])$"
-    return re.compile(rf"\b({after}) (8[5-9]|9\d|{this_century})\b{before_name}")
+    # "the 99.89 %" folds to "the 99 89": two digits followed by more digits are no year
+    return re.compile(rf"\b({after}) (8[5-9]|9\d|{this_century})\b(?! \d){before_name}")
 
 
 def _with_century(match: re.Match[str]) -> str:
