@@ -45,7 +45,7 @@ class Thresholds:
     """Score cut-offs (0..100), calibrated with `nkbot eval` on the maintainers' question set."""
 
     answer: float = 36.0  # the best candidate answers alone from this score ...
-    margin: float = 10.0  # ... when it leads the runner-up by this much
+    margin: float = 8.0  # ... when it leads the runner-up by this much
     suggest: float = 32.0  # below this nothing is offered: "I don't know"
     max_suggestions: int = 4
 
