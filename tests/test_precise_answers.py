@@ -229,3 +229,22 @@ def test_a_decade_counts_like_the_years_in_it(engine: Engine) -> None:
     assert engine.answer("which countries took part in the karabakh war").intent is engine.kb.intent(
         "parties-belligerents"
     )  # "took part" is not "took"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who started the war",
+        "кто начал войну",
+        "did armenia start the war",
+        "who started the war armenia or azerbaijan",
+    ],
+)
+def test_a_neutral_question_on_who_started_is_not_answered_with_one_side(
+    engine: Engine, question: str
+) -> None:
+    """Each side's account is a fact of its own; a question naming no side gets the lead, which
+    gives both ("each side blames the other")."""
+    result = engine.answer(question)
+    assert result.intent is not None and result.intent.id == "contested-who-started"
+    assert result.fact is None or not result.fact.id.endswith("-account")
