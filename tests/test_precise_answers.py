@@ -248,3 +248,11 @@ def test_a_neutral_question_on_who_started_is_not_answered_with_one_side(
     result = engine.answer(question)
     assert result.intent is not None and result.intent.id == "contested-who-started"
     assert result.fact is None or not result.fact.id.endswith("-account")
+
+
+@pytest.mark.parametrize("question", ["was it ethnic cleansing", "была ли это этническая чистка"])
+def test_a_loaded_question_gets_the_attributed_positions(engine: Engine, question: str) -> None:
+    """'Ethnic cleansing' is a charge: answered with who makes it and who rejects it, not with
+    the exodus told as fact."""
+    result = engine.answer(question)
+    assert result.intent is not None and result.intent.id == "contested-ethnic-cleansing-2023"
