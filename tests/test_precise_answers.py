@@ -256,3 +256,14 @@ def test_a_loaded_question_gets_the_attributed_positions(engine: Engine, questio
     the exodus told as fact."""
     result = engine.answer(question)
     assert result.intent is not None and result.intent.id == "contested-ethnic-cleansing-2023"
+
+
+@pytest.mark.parametrize(
+    "question", ["is armenia an occupier", "did armenia occupy azerbaijan", "армения оккупант?"]
+)
+def test_a_question_naming_one_side_gets_both_sides(engine: Engine, question: str) -> None:
+    """'Is Armenia an occupier' is answered with the record (UN texts, the ECHR, Armenia's
+    denial), not with Armenia's denial alone."""
+    result = engine.answer(question)
+    assert result.intent is not None and result.intent.id == "contested-occupation"
+    assert result.fact is None or result.fact.id != "contested-occupation/armenian-denial"
