@@ -267,3 +267,10 @@ def test_a_question_naming_one_side_gets_both_sides(engine: Engine, question: st
     result = engine.answer(question)
     assert result.intent is not None and result.intent.id == "contested-occupation"
     assert result.fact is None or result.fact.id != "contested-occupation/armenian-denial"
+
+
+@pytest.mark.parametrize("question", ["was khojaly a genocide", "khojaly genocide", "ходжалы это геноцид"])
+def test_genocide_as_a_label_is_answered_with_who_uses_it(engine: Engine, question: str) -> None:
+    """'Genocide' for Khojaly is Azerbaijan's term: the answer says who uses it, not the event alone."""
+    result = engine.answer(question)
+    assert result.fact is not None and result.fact.id == "khojaly-massacre/genocide-recognition"
