@@ -274,3 +274,19 @@ def test_genocide_as_a_label_is_answered_with_who_uses_it(engine: Engine, questi
     """'Genocide' for Khojaly is Azerbaijan's term: the answer says who uses it, not the event alone."""
     result = engine.answer(question)
     assert result.fact is not None and result.fact.id == "khojaly-massacre/genocide-recognition"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("is the lachin corridor open", "lachin-corridor/status-now"),
+        ("who is the president of artsakh", "artsakh-dissolution/in-exile"),
+        ("will there be another war", "current-status/fighting-over"),
+        ("будет ли новая война", "current-status/fighting-over"),
+    ],
+)
+def test_questions_about_now_get_where_things_stand(engine: Engine, question: str, fact: str) -> None:
+    """Asked in the present tense, without 'now': the present answer, not the 1992 capture of
+    Lachin, a former president's biography or a place's names."""
+    result = engine.answer(question)
+    assert result.fact is not None and result.fact.id == fact
