@@ -283,6 +283,8 @@ def test_genocide_as_a_label_is_answered_with_who_uses_it(engine: Engine, questi
         ("who is the president of artsakh", "artsakh-dissolution/in-exile"),
         ("will there be another war", "current-status/fighting-over"),
         ("будет ли новая война", "current-status/fighting-over"),
+        ("сколько армян живёт в карабахе сейчас", "current-status/armenians-left"),  # not the settlers
+        ("did pashinyan give karabakh away", "nikol-pashinyan/granada-recognition"),
     ],
 )
 def test_questions_about_now_get_where_things_stand(engine: Engine, question: str, fact: str) -> None:
@@ -290,3 +292,10 @@ def test_questions_about_now_get_where_things_stand(engine: Engine, question: st
     Lachin, a former president's biography or a place's names."""
     result = engine.answer(question)
     assert result.fact is not None and result.fact.id == fact
+
+
+def test_a_bare_name_gets_the_overview(engine: Engine) -> None:
+    """'karabakh' alone is the whole conflict, not the question of who is right."""
+    for question in ("karabakh", "карабах"):
+        result = engine.answer(question)
+        assert result.intent is not None and result.intent.id == "conflict-overview", question
