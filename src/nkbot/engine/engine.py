@@ -148,7 +148,13 @@ class Engine:
         normalized = self.normalizer.normalize(text)
         if not normalized:
             return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.EMPTY)
-        holder = self.offices.holder(normalized)  # "who was president of azerbaijan in 1993"
+        return self.resolve(question, normalized, lang)
+
+    def resolve(self, question: str, normalized: str, lang: str) -> Result:
+        """The outcome for a normalised question (as asked, or as rewritten from a conversation):
+        an office and a date are looked up ("who was president of azerbaijan in 1993"), anything
+        else is ranked and decided."""
+        holder = self.offices.holder(normalized)
         if holder is not None:
             return Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang)
         ranked = self.ranking(normalized)[: self.thresholds.max_suggestions + 1]

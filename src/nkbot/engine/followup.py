@@ -333,15 +333,16 @@ class Dialogue:
         self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
     ) -> tuple[Result, Context | None] | None:
         own = [m for _, _, m in r.mentions]
+        elliptical = self._elliptical(r)
         swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference)
         if swap and (r.lead or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
             rewritten = self._swap(ctx, own)
             kind = "swap"
-        elif r.remainder or r.reference or r.lead or (r.stopwords and self._elliptical(r)):  # "when?"
+        elif r.remainder or r.reference or r.lead or (r.stopwords and elliptical):  # "when?"
             carried = [m for m in ctx.mentions if m.slot not in r.slots()]
             extra = [self._name(m, lang) for m in carried]
             intent = self.kb.intent(ctx.intent) if ctx.intent else None
-            asked_back = r.lead > 0 or r.reference or self._elliptical(r)
+            asked_back = r.lead > 0 or r.reference or elliptical
             if intent is not None and not carried and asked_back:  # "who signed it?": it = the entry before
                 extra.append(self.kb.normalizer.normalize(pick(intent.title, "en")))
                 if r.reference and intent.when is not None and "time" not in r.slots():
@@ -357,19 +358,16 @@ class Dialogue:
             if ctx.span is not None:  # "what happened in 1992" -> "and in 1993?"
                 return self._events(question, rewritten, second, second.dates.span, lang, now)
             return None
-        holder = self.engine.offices.holder(rewritten)  # "and azerbaijan's?" after a leader in 2016
-        if holder is not None:
-            found = Result(question, rewritten, Status.ANSWERED, holder, 100.0, (), lang)
-        else:
-            ranked = self.engine.ranking(rewritten)[: self.engine.thresholds.max_suggestions + 1]
-            found = self.engine.decide(question, rewritten, ranked, lang)
+        found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
         if answered and found.intent == fresh.intent and fresh.status is Status.ANSWERED:
             return None  # the question needed no context: answered as asked, it starts a new subject
         if answered:
             assert found.intent is not None
-            if fresh.status is Status.ANSWERED and not self._context_wins(found.intent, fresh, r, ctx, kind):
+            if fresh.status is Status.ANSWERED and not self._context_wins(
+                found.intent, fresh, r, ctx, kind, elliptical
+            ):
                 return None
             if kind == "carry" and not r.lead and not r.reference and r.dates is not None:
                 return None  # "how many armenians lived in karabakh in 1989": its own date, no carry
@@ -380,7 +378,9 @@ class Dialogue:
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
 
-    def _context_wins(self, found: Intent, fresh: Result, r: Reading, ctx: Context, kind: str) -> bool:
+    def _context_wins(
+        self, found: Intent, fresh: Result, r: Reading, ctx: Context, kind: str, elliptical: bool
+    ) -> bool:
         """Whether the answer read with the context beats the one the question gets on its own.
 
         Context only fills gaps: a question that names its own subject (a party, place, event or
@@ -390,7 +390,7 @@ class Dialogue:
         """
         if kind != "swap" and not r.lead and (r.mentions or r.dates is not None):
             return False
-        if kind == "carry" and not r.lead and not r.reference and self._elliptical(r):
+        if kind == "carry" and not r.lead and not r.reference and elliptical:
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
         own_words = {s.intent.id for s in self.engine.ranking(fresh.normalized)}
         if kind == "carry" and not r.reference and found.id not in own_words:

@@ -133,7 +133,8 @@ def _typo_folds(
 
 
 def _phrase_score(coverage: float, precision: float) -> float:
-    """Explaining the question matters most, but a phrase half about something else is suspect."""
+    """Explaining the question matters most, but a phrase half about something else is suspect.
+    (Inlined in the phrase loop of Matcher.match: change both.)"""
     return coverage * (1 - PRECISION_SHARE + PRECISION_SHARE * min(precision, 1.0))
 
 
@@ -359,7 +360,8 @@ class Matcher:
                         covered[tok] = share
                 coverage = sum(covered.values())
             precision = hit / phrase.weight
-            capped = precision if precision < 1.0 else 1.0  # min() costs a call per phrase
+            # _phrase_score, inlined: two calls per phrase cost about 5 % of a match
+            capped = precision if precision < 1.0 else 1.0
             score = coverage * (1 - PRECISION_SHARE + PRECISION_SHARE * capped)
             if present and phrase.present:
                 score *= PRESENT_BOOST
