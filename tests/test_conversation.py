@@ -86,6 +86,11 @@ def test_steps_walk_the_timeline_both_ways(engine: Engine) -> None:
 
 def test_a_full_question_is_answered_as_asked_and_starts_a_new_subject(engine: Engine) -> None:
     assert talk(engine, "bishkek protocol", "seven districts") == ["bishkek-protocol", "seven-districts"]
+    # a party named as its people is a name, not a common word: a question of its own
+    assert (
+        talk(engine, "how many people died in total", "why did the russians leave")[1]
+        != "casualties-overview"
+    )
     # common words, but enough of them to make a question of their own
     assert talk(engine, "мадридские принципы", "кто начал карабахский конфликт")[1] == "contested-who-started"
     turns = talk(engine, "how many died in the 2020 war?", "what was the madrid principles", "and in 2016?")
