@@ -254,3 +254,39 @@ def test_who_came_before_or_after_a_person_walks_their_office(engine: Engine) ->
     assert talk(engine, "first karabakh war", "what came before that") == talk(
         engine, "first karabakh war", "before him"
     )
+
+
+def test_the_one_of_another_year_swaps_the_year(engine: Engine) -> None:
+    """ "and the 94 one": "one" stands for the thing asked about, so the year is swapped in."""
+    assert talk(engine, "who put their names on the nov 2020 deal", "and the 94 one") == [
+        "november-2020-agreement",
+        "bishkek-protocol",
+    ]
+    assert talk(engine, "who was the last artsakh president", "and the one before him?") == [
+        "samvel-shahramanyan",
+        "arayik-harutyunyan",
+    ]
+
+
+def test_an_office_asked_then_is_held_at_the_time_in_context(engine: Engine) -> None:
+    """ "who led azerbaijan then?" names its own party but takes the conversation's time, to the day:
+    Khojaly (February 1992) was under Mutalibov, not Elchibey, who held most of 1992."""
+    assert talk(
+        engine,
+        "khojaly massacre",
+        "who was president of azerbaijan then",
+        "кто тогда был президентом армении",
+    ) == [
+        "khojaly-massacre",
+        "ayaz-mutalibov",
+        "levon-ter-petrosyan",
+    ]
+    assert talk(engine, "where was the 1994 ceasefire signed", "who was azerbaijans leader at the time") == [
+        "bishkek-protocol",
+        "heydar-aliyev",
+    ]
+    # without "then", a party's own question is answered as asked: now
+    assert talk(engine, "khojaly massacre", "who is the president of azerbaijan") == [
+        "khojaly-massacre",
+        "ilham-aliyev",
+    ]

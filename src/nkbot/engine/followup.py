@@ -91,6 +91,7 @@ class Reading:
     tokens: list[str]
     lead: int = 0  # tokens of a leading "and" / "what about"
     reference: bool = False  # "it", "that", "there"
+    then: bool = False  # "then", "at the time": the time in context
     step: str | None = None  # "next" | "previous"
     mentions: list[tuple[int, int, Mention]] = field(default_factory=list)  # (start, end, mention)
     dates: DateQuery | None = None
@@ -134,6 +135,7 @@ class Vocabulary:
             SUCCESSOR: set().union(*(_phrases(norm, w.successor) for w in words)),
             PREDECESSOR: set().union(*(_phrases(norm, w.predecessor) for w in words)),
         }
+        self.then = set().union(*(_phrases(norm, w.then) for w in words))
         self.asked = {t for w in words for ps in w.asks.values() for p in _phrases(norm, ps) for t in p}
         self.timeline = {stem(t) for w in words for p in _phrases(norm, w.timeline) for t in p}
         self.scope = {stem(t) for w in words for p in _phrases(norm, w.scope) for t in p}
@@ -156,7 +158,13 @@ class Vocabulary:
             for e in kb.conversation.entities
         }
         self.intent_of = {e.id: e.intent for e in kb.conversation.entities if e.intent}
-        every = [*self.lead, *self.reference, *self.entities, *(p for ps in self.steps.values() for p in ps)]
+        every = [
+            *self.lead,
+            *self.reference,
+            *self.then,
+            *self.entities,
+            *(p for ps in self.steps.values() for p in ps),
+        ]
         self.longest = max((len(p) for p in every), default=1)
 
     def read(self, normalized: str) -> Reading:
@@ -170,7 +178,11 @@ class Vocabulary:
                 if k and r.step is None:
                     r.step = step
                     taken.update(range(i, i + k))
-            if r.step is not None or (tokens[i] not in stopwords and (tokens[i],) not in self.lead):
+            if r.step is not None or (
+                tokens[i] not in stopwords
+                and (tokens[i],) not in self.lead
+                and (tokens[i],) not in self.reference
+            ):
                 break  # "fighting right after the elections" asks about the fighting
         if 0 not in taken:
             r.lead = _longest(tokens, 0, self.lead, self.longest)
@@ -192,6 +204,7 @@ class Vocabulary:
             phrase = " ".join(tokens[atom.start : atom.end])
             r.mentions.append((atom.start, atom.end, Mention(f"{DATE}{atom.span.text}", "time", phrase)))
         r.mentions.sort(key=lambda m: m[0])
+        r.then = any(_longest(tokens, i, self.then, self.longest) for i in range(len(tokens)))
         used = taken | (set(r.dates.used) if r.dates else set())
         for k, t in enumerate(tokens):
             if k in used:
@@ -263,7 +276,9 @@ class Dialogue:
             assert reading.dates is not None
             return self._events(question, fresh.normalized, reading, reading.dates.span, lang, now)
         if ctx is not None:  # "and in 2016?" after a question on the 2020 war swaps the year in
-            followed = self._follow(question, fresh, reading, ctx, lang, now)
+            followed = self._then(question, fresh, reading, ctx, lang, now) or self._follow(
+                question, fresh, reading, ctx, lang, now
+            )
             if followed is not None:
                 return followed
         if dated and reading.dates is not None:
@@ -377,6 +392,47 @@ class Dialogue:
             return None  # "and lachin?" still means lachin in the question before, even if unsure
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
+
+    def _then(
+        self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
+    ) -> tuple[Result, Context | None] | None:
+        """ "Who led Azerbaijan then?": an office asked of the time in context. The question names
+        its own party, so it is no elliptical follow-up, but its time is the conversation's."""
+        if not r.then or "time" in r.slots():
+            return None
+        times = [m for m in ctx.mentions if m.slot == "time"]
+        intent = self.kb.intent(ctx.intent) if ctx.intent else None
+        span = self._span_of(times[0])[1] if times else None
+        if span is None and intent is not None:
+            span = intent.when
+        if span is None:
+            return None
+        then = {
+            k
+            for i in range(len(r.tokens))
+            for k in range(i, i + _longest(r.tokens, i, self.words.then, self.words.longest))
+        }
+        asked = " ".join(t for k, t in enumerate(r.tokens) if k not in then)
+        holder = self.engine.offices.holder(asked, within=span)
+        if holder is None:
+            return None
+        when = times[0] if times else Mention(f"{DATE}{span.text}", "time", str(span.start.year))
+        rewritten = f"{asked} {self._name(when, lang)}"
+        result = Result(
+            question,
+            rewritten,
+            Status.ANSWERED,
+            holder,
+            100.0,
+            (),
+            lang,
+            followup="carry",
+            understood=rewritten,
+        )
+        after = self._after(result, self.words.read(rewritten), r, ctx, lang, now)
+        assert after is not None
+        kept = tuple(m for m in after.mentions if m.slot != "time")
+        return result, replace(after, mentions=(replace(when, age=when.age + 1), *kept))  # still that time
 
     def _context_wins(
         self, found: Intent, fresh: Result, r: Reading, ctx: Context, kind: str, elliptical: bool

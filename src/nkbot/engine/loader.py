@@ -430,6 +430,7 @@ WORD_LISTS = (
     "range",
     "present",
     "relations",
+    "then",
 )
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from nkbot.engine.model import Holder, Intent, KnowledgeBase, Office
+from nkbot.engine.model import Holder, Intent, KnowledgeBase, Office, Span
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 MOST_HOLDERS = 2  # a period with more holders than this has no one answer
@@ -41,8 +41,9 @@ class Offices:
         }
         self._events = sorted(events.items(), key=lambda pair: -len(pair[0]))
 
-    def holder(self, normalized: str) -> Intent | None:
-        """The holder of the office a question names, in the one year or event it names or now; None when
+    def holder(self, normalized: str, within: Span | None = None) -> Intent | None:
+        """The holder of the office a question names, in the one year or event it names, else in
+        `within` (the time a conversation is at: "who led azerbaijan then?"), else now; None when
         the question asks more than who held it, or nobody in the knowledge held it then."""
         padded = f" {normalized} "
         found = next(((phrase, office) for phrase, office in self._names if phrase in padded), None)
@@ -62,6 +63,8 @@ class Offices:
             holder = _longest_in(office, date(years[0], 1, 1), date(years[0], 12, 31))
         elif event is not None:
             holder = _longest_in(office, event[1].start, event[1].end)
+        elif within is not None:
+            holder = _longest_in(office, within.start, within.end)
         elif any(p in padded for p in self._present):
             holder = next((h for h in office.holders if h.end is None), None)
         else:
@@ -84,7 +87,9 @@ def _longest_in(office: Office, first: date, last: date) -> Holder | None:
     """The holder in office for the most days from `first` to `last` (1993: Heydar Aliyev, from
     June; the 2020 war: Ilham Aliyev); None when more than two held it then (the first war had
     three presidents of Azerbaijan: no one of them is the answer)."""
-    overlaps = [(min(h.end or last, last) - max(h.start, first)).days for h in office.holders]
+    overlaps = [
+        (min(h.end or last, last) - max(h.start, first)).days + 1 for h in office.holders
+    ]  # days in office
     if sum(1 for days in overlaps if days > 0) > MOST_HOLDERS:
         return None
     days, best = max(zip(overlaps, office.holders, strict=True), key=lambda pair: pair[0])
