@@ -290,3 +290,13 @@ def test_an_office_asked_then_is_held_at_the_time_in_context(engine: Engine) -> 
         "khojaly-massacre",
         "ilham-aliyev",
     ]
+
+
+def test_a_follow_up_pointing_back_stays_on_the_entry_in_context(engine: Engine) -> None:
+    """ "who did it?" after the Khojaly massacre asks about the massacre, though the name carried
+    over ("khojaly") alone would rank the town first; a question naming its own subject moves on."""
+    assert talk(engine, "khojaly massacre what happened", "who did it") == ["khojaly-massacre"] * 2
+    assert talk(engine, "khojaly massacre what happened", "who is ruben vardanyan") == [
+        "khojaly-massacre",
+        "ruben-vardanyan",
+    ]

@@ -29,6 +29,7 @@ CONTEXT_SECONDS = 600.0  # a conversation idle this long is over: the next quest
 CARRY_TURNS = 3  # a name not repeated for this many turns is no longer carried over
 GENERIC_IDF = 2.0  # a word this common (idf at most this: in ~25 entries) names no subject: "died"
 ELLIPTICAL_WORDS = 2  # more such words make a question of its own: "who started the karabakh conflict"
+STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
 
@@ -374,6 +375,9 @@ class Dialogue:
                 return self._events(question, rewritten, second, second.dates.span, lang, now)
             return None
         found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
+        unsure = fresh.status is not Status.ANSWERED and (r.reference or r.lead)  # not "бако саакян кто это"
+        if kind == "carry" and not r.mentions and r.dates is None and (elliptical or unsure):
+            found = self._stay(found, ctx, lang) or found
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
         if answered and found.intent == fresh.intent and fresh.status is Status.ANSWERED:
@@ -392,6 +396,31 @@ class Dialogue:
             return None  # "and lachin?" still means lachin in the question before, even if unsure
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
+
+    def _stay(self, found: Result, ctx: Context, lang: str) -> Result | None:
+        """A follow-up with no subject of its own ("who did it?", "when?") stays on the entry in
+        context when its rewritten words rank that entry nearly as high as the best: "it" is the
+        Khojaly massacre, not the town of Khojaly its name was carried from."""
+        if ctx.intent is None or found.intent is None or found.intent.id == ctx.intent:
+            return None
+        if self.engine.offices.holder(found.normalized) is not None:
+            return None  # an office looked up by its dates: "and azerbaijan's?"
+        ranked = self.engine.ranking(found.normalized)
+        mine = next((s for s in ranked if s.intent.id == ctx.intent), None)
+        if mine is None or not ranked or ranked[0].score - mine.score >= STAY_MARGIN:
+            return None
+        if mine.score < self.engine.thresholds_for(lang).answer:
+            return None
+        others = tuple(s for s in ranked[:3] if s.intent is not mine.intent)
+        return replace(
+            found,
+            status=Status.ANSWERED,
+            intent=mine.intent,
+            score=mine.score,
+            suggestions=others,
+            reason=None,
+            fact=mine.fact,
+        )
 
     def _then(
         self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
