@@ -250,6 +250,15 @@ def test_who_came_before_or_after_a_person_walks_their_office(engine: Engine) ->
     ]
     assert talk(engine, "пашинян", "а кто был до него") == ["nikol-pashinyan", "serzh-sargsyan"]
     assert talk(engine, "who came after heydar aliyev") == ["ilham-aliyev"]
+    # a successor asked with other words in it is still the successor of the person in context
+    assert talk(engine, "аяз муталибов", "а после него кто президентом стал") == [
+        "ayaz-mutalibov",
+        "abulfaz-elchibey",
+    ]
+    assert talk(engine, "ayaz mutalibov why resign", "who came next") == [
+        "ayaz-mutalibov",
+        "abulfaz-elchibey",
+    ]
     # of an event, the same words step along the timeline as before
     assert talk(engine, "first karabakh war", "what came before that") == talk(
         engine, "first karabakh war", "before him"

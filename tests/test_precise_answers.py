@@ -111,6 +111,10 @@ def test_questions_about_now_get_a_present_fact(engine: Engine, question: str) -
         ("capital of azerbaijan", "scope:country-facts"),
         ("what is the armenian genocide", "scope:armenian-genocide-1915"),
         ("геноцид армян", "scope:armenian-genocide-1915"),
+        ("k", "scope:thanks"),
+        ("пон", "scope:thanks"),
+        ("lol", "scope:reaction"),
+        ("жесть", "scope:reaction"),
     ],
 )
 def test_neighbours_of_the_topic_get_their_own_honest_reply(
@@ -299,3 +303,14 @@ def test_a_bare_name_gets_the_overview(engine: Engine) -> None:
     for question in ("karabakh", "карабах"):
         result = engine.answer(question)
         assert result.intent is not None and result.intent.id == "conflict-overview", question
+
+
+def test_an_interjection_before_a_question_is_not_small_talk(engine: Engine) -> None:
+    """ "wow" alone is a reaction; "wow how many died in 2020" is a question about 2020."""
+    for question, intent in [
+        ("wow how many died in 2020", "casualties-2020"),
+        ("interesting, who won the first war", "first-war-outcome"),
+        ("жесть скока погибло в 2020", "casualties-2020"),
+    ]:
+        result = engine.answer(question)
+        assert result.intent is not None and result.intent.id == intent, (question, result.reason)

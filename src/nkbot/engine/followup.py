@@ -308,7 +308,10 @@ class Dialogue:
         elif ctx is not None:
             anchor_id, anchor = self._anchor(ctx)
         if r.step in (SUCCESSOR, PREDECESSOR):
-            holder = self.engine.offices.neighbour(subject, 1 if r.step == SUCCESSOR else -1)
+            step = 1 if r.step == SUCCESSOR else -1
+            holder = self.engine.offices.neighbour(subject, step)
+            if holder is None and ctx is not None:  # "а после него кто президентом стал": no name in it
+                holder = self.engine.offices.neighbour(ctx.intent, step)
             if holder is not None:
                 held = Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang, followup=r.step)
                 return held, self.context_for(holder, lang, now, ctx)
