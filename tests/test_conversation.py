@@ -309,3 +309,12 @@ def test_a_follow_up_pointing_back_stays_on_the_entry_in_context(engine: Engine)
         "khojaly-massacre",
         "ruben-vardanyan",
     ]
+
+
+def test_a_lead_with_its_own_event_does_not_carry_the_entry_before(engine: Engine) -> None:
+    """ "and who signed the 2020 ceasefire" after Bishkek names its own event: "and" is no reason
+    to add the Bishkek Protocol to it."""
+    assert talk(engine, "bishkek protocol", "and who signed the 2020 ceasefire") == [
+        "bishkek-protocol",
+        "november-2020-agreement",
+    ]

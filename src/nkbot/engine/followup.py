@@ -362,7 +362,8 @@ class Dialogue:
             extra = [self._name(m, lang) for m in carried]
             intent = self.kb.intent(ctx.intent) if ctx.intent else None
             asked_back = r.lead > 0 or r.reference or elliptical
-            if intent is not None and not carried and asked_back:  # "who signed it?": it = the entry before
+            # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
+            if intent is not None and not carried and asked_back and r.slots() <= {"party"}:
                 extra.append(self.kb.normalizer.normalize(pick(intent.title, "en")))
                 if r.reference and intent.when is not None and "time" not in r.slots():
                     extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
