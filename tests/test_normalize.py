@@ -18,6 +18,11 @@ from nkbot.engine import Engine
         ("cease-fire", "ceasefire"),
         ("ｆｕｌｌｗｉｄｔｈ", "fullwidth"),
         ("Azerbaijan's", "azerbaijan"),
+        ("aze", "azerbaijan"),  # chat shorthand users type
+        ("b4", "before"),
+        ("ded", "casualties"),
+        ("44 дневная", "вторая карабахская война"),  # without "война" too
+        ("када", "qwhen"),
     ],
 )
 def test_spelling_variants_fold_to_one_form(engine: Engine, typed: str, canonical: str) -> None:
