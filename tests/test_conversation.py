@@ -318,3 +318,11 @@ def test_a_lead_with_its_own_event_does_not_carry_the_entry_before(engine: Engin
         "bishkek-protocol",
         "november-2020-agreement",
     ]
+
+
+def test_and_now_asks_where_the_subject_in_context_stands(engine: Engine) -> None:
+    """ "а теперь?" / "а сейчас?" names nothing but the present: the place in context, today."""
+    for follow_up in ("а сейчас?", "а теперь?", "and now?"):
+        result, _ = engine.respond(follow_up, engine.respond("shusha")[1], None, 10.0)
+        assert result.intent is not None and result.intent.id == "shusha-shushi", follow_up
+        assert result.fact is not None and result.fact.present, follow_up

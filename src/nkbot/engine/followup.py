@@ -137,6 +137,9 @@ class Vocabulary:
             PREDECESSOR: set().union(*(_phrases(norm, w.predecessor) for w in words)),
         }
         self.then = set().union(*(_phrases(norm, w.then) for w in words))
+        self.present = {
+            t for w in words for p in _phrases(norm, w.present) for t in norm.content_tokens(" ".join(p))
+        }
         self.asked = {t for w in words for ps in w.asks.values() for p in _phrases(norm, ps) for t in p}
         self.timeline = {stem(t) for w in words for p in _phrases(norm, w.timeline) for t in p}
         self.scope = {stem(t) for w in words for p in _phrases(norm, w.scope) for t in p}
@@ -256,10 +259,26 @@ class Dialogue:
         fresh = engine.answer(question, lang)
         if fresh.reason is not None and fresh.normalized == "":  # empty or too long
             return fresh, context
-        if fresh.reason is Reason.OUT_OF_SCOPE:  # "thanks", "and in ukraine?": never read as a follow-up
-            return fresh, context
         ctx = context if context is not None and context.alive(now) else None
         reading = self.words.read(fresh.normalized)
+        if fresh.reason is Reason.OUT_OF_SCOPE:  # "thanks", "and in ukraine?": not a follow-up
+            if (
+                ctx is None
+                or engine.small_talk(fresh.normalized) is not None
+                or not self._elliptical(reading)
+            ):
+                return fresh, context
+            # "сколько их было?" names nothing of its own: whatever a neighbouring subject's
+            # phrasing it resembles, it asks about the subject in context
+            followed = self._follow(
+                question,
+                replace(fresh, status=Status.UNKNOWN, reason=Reason.NO_MATCH),
+                reading,
+                ctx,
+                lang,
+                now,
+            )
+            return followed if followed is not None else (fresh, context)
         stepped = self._step(question, fresh.normalized, reading, ctx, lang, now)
         if stepped is not None:
             return stepped
@@ -479,7 +498,7 @@ class Dialogue:
         """
         if kind != "swap" and not r.lead and (r.mentions or r.dates is not None):
             return False
-        if kind == "carry" and not r.lead and not r.reference and elliptical:
+        if kind == "carry" and elliptical:
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
         own_words = {s.intent.id for s in self.engine.ranking(fresh.normalized)}
         if kind == "carry" and not r.reference and found.id not in own_words:
@@ -494,7 +513,9 @@ class Dialogue:
             return False
         idf = self.engine.matcher.idf
         content = self.kb.normalizer.content_tokens(" ".join(r.remainder))
-        words = [t for t in content if t not in self.words.asked]
+        words = [
+            t for t in content if t not in self.words.asked and t not in self.words.present
+        ]  # "а сейчас?"
         common = all(idf.get(t, GENERIC_IDF + 1) <= GENERIC_IDF for t in words)
         return len(words) <= ELLIPTICAL_WORDS and common
 
