@@ -326,3 +326,24 @@ def test_and_now_asks_where_the_subject_in_context_stands(engine: Engine) -> Non
         result, _ = engine.respond(follow_up, engine.respond("shusha")[1], None, 10.0)
         assert result.intent is not None and result.intent.id == "shusha-shushi", follow_up
         assert result.fact is not None and result.fact.present, follow_up
+
+
+def test_a_bare_new_period_after_a_non_date_question_swaps_the_period(engine: Engine) -> None:
+    """ "а в 2021-2022?" after the 2010s toll asks the same about 2021-22, not for the events then,
+    even though the years alone would reach the same entry."""
+    assert talk(engine, "потери 2010-2019", "а в 2021-2022?") == [
+        "casualties-2010-2019",
+        "casualties-2021-2022",
+    ]
+    assert talk(engine, "потери 2021-2022", "а с 94 по 2009") == [
+        "casualties-2021-2022",
+        "casualties-1994-2009",
+    ]
+
+
+def test_a_question_word_before_the_step_still_steps(engine: Engine) -> None:
+    """ "а кто после него": "кто" is read as a question word, not as the start of a new question."""
+    assert talk(engine, "кто был первым президентом азербайджана", "а кто после него") == [
+        "ayaz-mutalibov",
+        "abulfaz-elchibey",
+    ]

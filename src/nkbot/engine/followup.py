@@ -184,6 +184,7 @@ class Vocabulary:
                     taken.update(range(i, i + k))
             if r.step is not None or (
                 tokens[i] not in stopwords
+                and tokens[i] not in self.asked  # "а кто после него": "кто" is "qwho", no stop word
                 and (tokens[i],) not in self.lead
                 and (tokens[i],) not in self.reference
             ):
@@ -403,7 +404,7 @@ class Dialogue:
             found = self._stay(found, ctx, lang) or found
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
-        if answered and found.intent == fresh.intent and fresh.status is Status.ANSWERED:
+        if answered and found.intent == fresh.intent and fresh.status is Status.ANSWERED and kind != "swap":
             return None  # the question needed no context: answered as asked, it starts a new subject
         if answered:
             assert found.intent is not None
