@@ -347,3 +347,13 @@ def test_a_question_word_before_the_step_still_steps(engine: Engine) -> None:
         "ayaz-mutalibov",
         "abulfaz-elchibey",
     ]
+
+
+def test_and_with_a_new_name_asks_about_that_name(engine: Engine) -> None:
+    """ "а гукасян?" after Harutyunyan's whereabouts is about Ghukasyan: read with the context, it
+    would be the trials again, but its own words rank Ghukasyan far above them."""
+    assert talk(engine, "кто такой араик арутюнян", "где он сейчас", "а гукасян?") == [
+        "arayik-harutyunyan",
+        "arayik-harutyunyan",
+        "arkadi-ghukasyan",
+    ]

@@ -29,6 +29,7 @@ CONTEXT_SECONDS = 600.0  # a conversation idle this long is over: the next quest
 CARRY_TURNS = 3  # a name not repeated for this many turns is no longer carried over
 GENERIC_IDF = 2.0  # a word this common (idf at most this: in ~25 entries) names no subject: "died"
 ELLIPTICAL_WORDS = 2  # more such words make a question of its own: "who started the karabakh conflict"
+OWN_MARGIN = 15.0  # a lead follow-up keeps the context only if its own words rank that entry near their best
 STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
@@ -500,12 +501,21 @@ class Dialogue:
         if kind != "swap" and not r.lead and (r.mentions or r.dates is not None):
             return False
         if kind == "carry" and elliptical:
+            if self._now_only(r) and not any(f.present for f in found.facts):
+                return False  # "а сейчас?" after a past event: where things stand, not the event again
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
-        own_words = {s.intent.id for s in self.engine.ranking(fresh.normalized)}
+        own = self.engine.ranking(fresh.normalized)
+        floor = own[0].score - OWN_MARGIN if own else 0.0
+        own_words = {s.intent.id for s in own if s.score >= floor}
         if kind == "carry" and not r.reference and found.id not in own_words:
             return False  # its own words point elsewhere: "seven districts", "and pashinyan?"
         marked = r.lead > 0 or r.reference or kind == "swap"
         return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
+
+    def _now_only(self, r: Reading) -> bool:
+        """ "and now?", "а сейчас?": no word but the present."""
+        content = self.kb.normalizer.content_tokens(" ".join(r.remainder))
+        return bool(content) and all(t in self.words.present for t in content)
 
     def _elliptical(self, r: Reading) -> bool:
         """A question whose words name no subject of their own ("how many died?", "when?",
