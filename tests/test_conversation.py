@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from nkbot.bot.conversations import Conversations
-from nkbot.engine import Engine, Status
+from nkbot.engine import Engine, Reason, Status
 from nkbot.engine.datequery import date_query
 from nkbot.engine.followup import CONTEXT_SECONDS, Context
 
@@ -357,3 +357,15 @@ def test_and_with_a_new_name_asks_about_that_name(engine: Engine) -> None:
         "arayik-harutyunyan",
         "arkadi-ghukasyan",
     ]
+
+
+def test_a_question_pointing_back_is_read_with_the_context_before_it_is_declined(engine: Engine) -> None:
+    """ "how many people live there" alone is a general country question (declined); after Shusha
+    it asks Shusha's population. Read with the context it must stay on the subject, else declined."""
+    alone = engine.answer("how many people live there")
+    assert alone.reason is Reason.OUT_OF_SCOPE
+    result, _ = engine.respond("how many people live there", engine.respond("shusha")[1], None, 10.0)
+    assert result.intent is not None and result.fact is not None
+    assert result.fact.id == "shusha-shushi/population"
+    costly, _ = engine.respond("how much did it cost", engine.respond("shusha")[1], None, 10.0)
+    assert costly.intent is None

@@ -264,14 +264,13 @@ class Dialogue:
         ctx = context if context is not None and context.alive(now) else None
         reading = self.words.read(fresh.normalized)
         if fresh.reason is Reason.OUT_OF_SCOPE:  # "thanks", "and in ukraine?": not a follow-up
-            if (
-                ctx is None
-                or engine.small_talk(fresh.normalized) is not None
-                or not self._elliptical(reading)
-            ):
+            pointing = reading.reference and not reading.mentions  # "how many people live there"
+            if ctx is None or engine.small_talk(fresh.normalized) is not None:
                 return fresh, context
-            # "сколько их было?" names nothing of its own: whatever a neighbouring subject's
-            # phrasing it resembles, it asks about the subject in context
+            if not (pointing or self._elliptical(reading)):
+                return fresh, context
+            # "сколько их было?", "how many people live there" name nothing of their own: whatever
+            # a neighbouring subject's phrasing they resemble, they ask about the subject in context
             followed = self._follow(
                 question,
                 replace(fresh, status=Status.UNKNOWN, reason=Reason.NO_MATCH),
@@ -280,7 +279,13 @@ class Dialogue:
                 lang,
                 now,
             )
-            return followed if followed is not None else (fresh, context)
+            if (
+                followed is None
+                or followed[0].intent is None
+                or not self._on_subject(followed[0].intent, ctx)
+            ):
+                return fresh, context  # read with the context, it must stay on the subject
+            return followed
         stepped = self._step(question, fresh.normalized, reading, ctx, lang, now)
         if stepped is not None:
             return stepped
