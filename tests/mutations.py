@@ -246,6 +246,27 @@ MUTATIONS = [
         "        folds = self.folds = {}\n        if folds:",
         ("tests/test_engine.py",),
     ),
+    M(
+        "conversation: 'who led azerbaijan then?' ignores the time in context",
+        "src/nkbot/engine/offices.py",
+        "holder = _longest_in(office, within.start, within.end)",
+        "holder = None",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: 'who did it?' leaves the entry in context for the place its name was carried from",
+        "src/nkbot/engine/followup.py",
+        "STAY_MARGIN = 20.0",
+        "STAY_MARGIN = 0.0",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: 'how many people live there' after Shusha is declined as a country question",
+        "src/nkbot/engine/followup.py",
+        "if not (pointing or self._elliptical(reading)):",
+        "if True:",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 
