@@ -314,3 +314,18 @@ def test_an_interjection_before_a_question_is_not_small_talk(engine: Engine) -> 
     ]:
         result = engine.answer(question)
         assert result.intent is not None and result.intent.id == intent, (question, result.reason)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [  # the precise-answers issue's examples of hedging on clear questions
+        ("peace treaty 2025", "peace-agreement-initialed-2025"),
+        ("when did the First Nagorno-Karabakh War happen", "first-war"),
+        ("who signed the november 2020 ceasefire", "november-2020-agreement"),
+        ("when did the 2020 war begin", "second-war"),
+    ],
+)
+def test_clear_questions_are_answered_not_hedged(engine: Engine, question: str, intent: str) -> None:
+    result = engine.answer(question)
+    assert result.status is Status.ANSWERED, (result.status, [s.intent.id for s in result.suggestions])
+    assert result.intent is not None and result.intent.id == intent
