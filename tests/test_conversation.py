@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from nkbot.bot.conversations import Conversations
-from nkbot.engine import Engine, Reason, Status
+from nkbot.engine import Engine, Reason, Result, Status
 from nkbot.engine.datequery import date_query
 from nkbot.engine.followup import CONTEXT_SECONDS, Context
 
@@ -28,6 +28,11 @@ def talk(engine: Engine, *questions: str, gap: float = 30.0) -> list[str]:
         else:
             out.append(result.status.value)
     return out
+
+
+def after(engine: Engine, before: str, question: str) -> Result:
+    """The answer to `question` asked right after `before`, with the context it left."""
+    return engine.respond(question, engine.respond(before)[1], None, 10.0)[0]
 
 
 def test_the_issue_conversation(engine: Engine) -> None:
@@ -323,7 +328,7 @@ def test_a_lead_with_its_own_event_does_not_carry_the_entry_before(engine: Engin
 def test_and_now_asks_where_the_subject_in_context_stands(engine: Engine) -> None:
     """ "а теперь?" / "а сейчас?" names nothing but the present: the place in context, today."""
     for follow_up in ("а сейчас?", "а теперь?", "and now?"):
-        result, _ = engine.respond(follow_up, engine.respond("shusha")[1], None, 10.0)
+        result = after(engine, "shusha", follow_up)
         assert result.intent is not None and result.intent.id == "shusha-shushi", follow_up
         assert result.fact is not None and result.fact.present, follow_up
 
@@ -364,8 +369,8 @@ def test_a_question_pointing_back_is_read_with_the_context_before_it_is_declined
     it asks Shusha's population. Read with the context it must stay on the subject, else declined."""
     alone = engine.answer("how many people live there")
     assert alone.reason is Reason.OUT_OF_SCOPE
-    result, _ = engine.respond("how many people live there", engine.respond("shusha")[1], None, 10.0)
+    result = after(engine, "shusha", "how many people live there")
     assert result.intent is not None and result.fact is not None
     assert result.fact.id == "shusha-shushi/population"
-    costly, _ = engine.respond("how much did it cost", engine.respond("shusha")[1], None, 10.0)
+    costly = after(engine, "shusha", "how much did it cost")
     assert costly.intent is None

@@ -93,7 +93,7 @@ class Reading:
     tokens: list[str]
     lead: int = 0  # tokens of a leading "and" / "what about"
     reference: bool = False  # "it", "that", "there"
-    then: bool = False  # "then", "at the time": the time in context
+    then: set[int] = field(default_factory=set)  # tokens of "then", "at the time": the time in context
     step: str | None = None  # "next" | "previous"
     mentions: list[tuple[int, int, Mention]] = field(default_factory=list)  # (start, end, mention)
     dates: DateQuery | None = None
@@ -210,7 +210,9 @@ class Vocabulary:
             phrase = " ".join(tokens[atom.start : atom.end])
             r.mentions.append((atom.start, atom.end, Mention(f"{DATE}{atom.span.text}", "time", phrase)))
         r.mentions.sort(key=lambda m: m[0])
-        r.then = any(_longest(tokens, i, self.then, self.longest) for i in range(len(tokens)))
+        r.then = {
+            k for i in range(len(tokens)) for k in range(i, i + _longest(tokens, i, self.then, self.longest))
+        }
         used = taken | (set(r.dates.used) if r.dates else set())
         for k, t in enumerate(tokens):
             if k in used:
@@ -437,7 +439,7 @@ class Dialogue:
             return None  # an office looked up by its dates: "and azerbaijan's?"
         ranked = self.engine.ranking(found.normalized)
         mine = next((s for s in ranked if s.intent.id == ctx.intent), None)
-        if mine is None or not ranked or ranked[0].score - mine.score >= STAY_MARGIN:
+        if mine is None or ranked[0].score - mine.score >= STAY_MARGIN:
             return None
         if mine.score < self.engine.thresholds_for(lang).answer:
             return None
@@ -466,12 +468,7 @@ class Dialogue:
             span = intent.when
         if span is None:
             return None
-        then = {
-            k
-            for i in range(len(r.tokens))
-            for k in range(i, i + _longest(r.tokens, i, self.words.then, self.words.longest))
-        }
-        asked = " ".join(t for k, t in enumerate(r.tokens) if k not in then)
+        asked = " ".join(t for k, t in enumerate(r.tokens) if k not in r.then)
         holder = self.engine.offices.holder(asked, within=span)
         if holder is None:
             return None
