@@ -65,7 +65,7 @@ class Phrase:
     asks: str  # the kind of question it is ("when", "count"), or "" when it does not say
     relation: frozenset[str]  # its words placing it in time ("after", "до"), mostly none
     tokens: tuple[str, ...]
-    text: str  # the content tokens joined, for the re-rank
+    text: str  # the content tokens sorted and joined: the re-rank's token-sort ratio, sorted once
     weight: float  # sum of the tokens' weights
     words: frozenset[str]  # the tokens as a set: a question's words meet it in one intersection
     present: bool  # a fact marked present: preferred by questions about now
@@ -204,13 +204,15 @@ class Matcher:
                 kind or fact_kind.get((n, f), ""),
                 self.relations.intersection(toks),
                 toks,
-                " ".join(toks),
+                " ".join(sorted(toks)),
                 sum(idf[t] for t in toks),
                 frozenset(toks),
                 f >= 0 and intents[n].facts[f].present,
             )
             for n, f, kind, toks in dict.fromkeys(raw)
         ]
+        # the phrase loop's fields as plain tuples: unpacked at once, cheaper than attributes
+        self._rows = [(p.intent, p.words, p.weight, p.present, p.relation, p.asks) for p in self.phrases]
         phrase_postings: dict[str, list[int]] = defaultdict(list)
         for pid, phrase in enumerate(self.phrases):
             for tok in phrase.tokens:
@@ -345,9 +347,10 @@ class Matcher:
         # per vocabulary word: the question token it stands for, its weight in a phrase, its
         # share of the question
         gains = {w: (tok, idf[w] * sim, weight[tok] * sim / total) for w, (tok, sim) in words.items()}
+        rows = self._rows
         for pid in phrase_ids:
-            phrase = phrases[pid]
-            common = phrase.words & asked  # mostly one to three words
+            n, pwords, pweight, ppresent, prelation, pasks = rows[pid]
+            common = pwords & asked  # mostly one to three words
             if len(common) == 1:
                 _, hit, coverage = gains[next(iter(common))]
             else:
@@ -359,32 +362,37 @@ class Matcher:
                     if share > covered.get(tok, 0.0):
                         covered[tok] = share
                 coverage = sum(covered.values())
-            precision = hit / phrase.weight
+            precision = hit / pweight
             # _phrase_score, inlined: two calls per phrase cost about 5 % of a match
             capped = precision if precision < 1.0 else 1.0
             score = coverage * (1 - PRECISION_SHARE + PRECISION_SHARE * capped)
-            if present and phrase.present:
+            if present and ppresent:
                 score *= PRESENT_BOOST
-            if relation != phrase.relation:
+            if relation != prelation:
                 score *= RELATION_OTHER
-            previous = best.get(phrase.intent)
+            previous = best.get(n)
             if previous is None or score > previous[0]:
-                best[phrase.intent] = (score, pid, coverage, precision)
-            if asks and phrase.asks:
-                score *= ASKS_SAME if phrase.asks == asks else ASKS_OTHER
-            if score > answering.get(phrase.intent, (-1.0, -1))[0]:
-                answering[phrase.intent] = (score, pid)
+                best[n] = (score, pid, coverage, precision)
+            if asks and pasks:
+                score *= ASKS_SAME if pasks == asks else ASKS_OTHER
+            if score > answering.get(n, (-1.0, -1))[0]:
+                answering[n] = (score, pid)
         intent_ids.update(dict.fromkeys(best))
 
         # Bag evidence for every candidate entry, years, then the combined score.
         base: dict[int, float] = {}
         years = [(t, int(t), int(t), weight[t]) for t in tokens if _YEAR.match(t)]
         years += [(t, int(t[:4]), int(t[:4]) + 9, weight[t]) for t in tokens if _DECADE.match(t)]
+        # most question words stand for one vocabulary word: their bag strength is one look-up
+        single = [(*found[0], weight[tok]) for tok, found in expansions if len(found) == 1]
+        several = [(tok, found) for tok, found in expansions if len(found) > 1]
         for n in intent_ids:
             score, pid, coverage, precision = best.get(n, (0.0, -1, 0.0, 0.5))
             bag = self.bags[n]
             bag_cov = 0.0
-            for tok, found in expansions:
+            for word, sim, w in single:
+                bag_cov += w * (bag.get(word, 0.0) * sim)
+            for tok, found in several:
                 strength = 0.0
                 for word, sim in found:
                     value = bag.get(word)
@@ -417,15 +425,18 @@ class Matcher:
                     best[n] = (base[n], -1, 0.0, 0.5)
 
         ranked = sorted(base, key=base.__getitem__, reverse=True)[:RERANK_TOP]
-        query_text = " ".join(tokens)
-        results = []
+        query_text = " ".join(sorted(tokens))
+        finals = []
         for n in ranked:
             _, pid, coverage, _ = best[n]
-            similarity = fuzz.token_sort_ratio(query_text, self.phrases[pid].text) / 100 if pid >= 0 else 0.0
+            similarity = fuzz.ratio(query_text, phrases[pid].text) / 100 if pid >= 0 else 0.0
             # Whole-string likeness only counts as far as the phrase explains the question.
             final = (1 - RERANK_SHARE) * base[n] + RERANK_SHARE * similarity * min(1.0, coverage)
+            finals.append((round(min(100.0, 100 * final), 1), n, pid))
+        finals.sort(key=lambda f: f[0], reverse=True)
+        results = []
+        for score, n, pid in finals[:limit]:
             intent = self.intents[n]
             fact = self._answering_fact(intent, asks, answering.get(n, (0.0, pid))[1])
-            results.append(Scored(intent, round(min(100.0, 100 * final), 1), fact))
-        results.sort(key=lambda s: s.score, reverse=True)
-        return results[:limit]
+            results.append(Scored(intent, score, fact))
+        return results
