@@ -374,3 +374,19 @@ def test_a_question_pointing_back_is_read_with_the_context_before_it_is_declined
     assert result.fact.id == "shusha-shushi/population"
     costly = after(engine, "shusha", "how much did it cost")
     assert costly.intent is None
+
+
+def test_after_an_overview_a_follow_up_asks_about_the_whole_conflict(engine: Engine) -> None:
+    """ "Where things stand now" and "who started it?" are about the conflict: their follow-ups
+    carry the entry's `subject`, not its title or its 2026 date."""
+    assert talk(engine, "is the war over", "who started it", "how many died") == [
+        "current-status",
+        "contested-who-started",
+        "casualties-overview",
+    ]
+    assert talk(engine, "карабах сейчас", "кто начал", "сколько погибло")[1:] == [
+        "contested-who-started",
+        "casualties-overview",
+    ]
+    ended = after(engine, "whats the situation in karabakh now", "when did it end")
+    assert ended.intent is not None and ended.intent.id == "conflict-overview"

@@ -329,3 +329,14 @@ def test_clear_questions_are_answered_not_hedged(engine: Engine, question: str, 
     result = engine.answer(question)
     assert result.status is Status.ANSWERED, (result.status, [s.intent.id for s in result.suggestions])
     assert result.intent is not None and result.intent.id == intent
+
+
+@pytest.mark.parametrize(
+    "question", ["karabakh today", "карабах сейчас", "what is the situation in karabakh now"]
+)
+def test_asking_how_things_stand_gets_the_overview_of_now(engine: Engine, question: str) -> None:
+    """An entry wholly about now weighs like its present facts: "карабах сейчас" gets its lead
+    (who controls it, the treaty, who lives there), not one fact ("almost nobody")."""
+    result = engine.answer(question)
+    assert result.intent is not None and result.intent.id == "current-status"
+    assert result.fact is None

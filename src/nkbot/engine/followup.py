@@ -392,8 +392,8 @@ class Dialogue:
             asked_back = r.lead > 0 or r.reference or elliptical
             # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
             if intent is not None and not carried and asked_back and r.slots() <= {"party"}:
-                extra.append(self.kb.normalizer.normalize(pick(intent.title, "en")))
-                if r.reference and intent.when is not None and "time" not in r.slots():
+                extra.append(self.kb.normalizer.normalize(intent.subject or pick(intent.title, "en")))
+                if r.reference and intent.when is not None and "time" not in r.slots() and not intent.subject:
                     extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
             if not extra:
                 return None

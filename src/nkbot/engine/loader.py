@@ -62,6 +62,7 @@ INTENT_FIELDS = {
     "when",
     "reviewed",
     "facts",
+    "subject",
 }
 SOURCE_FIELDS = {"title", "url", "publisher", "date"}
 
@@ -667,6 +668,7 @@ def _intent(path: Path, node: Any, checker: _Checker) -> dict[str, Any] | None:
         "short": checker.lang_text(path, node, "short"),
         "answer": checker.lang_text(path, node, "answer"),
         "reviewed": checker.text(path, node, "reviewed"),
+        "subject": checker.text(path, node, "subject", required=False),
         "line": line,
     }
     for lang, text in fields["short"].items():
@@ -937,6 +939,7 @@ def _link(
                 related=tuple(r for r in related if r in first_seen and r != f["id"]),
                 when=f["when"],
                 reviewed=f["reviewed"] or "",
+                subject=f["subject"] or "",
                 file=str(path),
                 line=f["line"],
                 facts=tuple(facts),

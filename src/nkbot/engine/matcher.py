@@ -197,6 +197,9 @@ class Matcher:
             if f >= 0 and kind:
                 kinds[n, f][kind] += 1
         fact_kind = {key: counts.most_common(1)[0][0] for key, counts in kinds.items()}
+        # an entry about now (every fact of it present) weighs as much as its facts for questions
+        # about now: "karabakh today" wants its lead, not one of its facts
+        now = [bool(i.facts) and all(f.present for f in i.facts) for i in intents]
         self.phrases = [
             Phrase(
                 n,
@@ -207,7 +210,7 @@ class Matcher:
                 " ".join(sorted(toks)),
                 sum(idf[t] for t in toks),
                 frozenset(toks),
-                f >= 0 and intents[n].facts[f].present,
+                intents[n].facts[f].present if f >= 0 else now[n],
             )
             for n, f, kind, toks in dict.fromkeys(raw)
         ]

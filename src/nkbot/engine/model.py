@@ -70,6 +70,9 @@ class Intent:
     related: tuple[str, ...] = ()
     when: Span | None = None
     reviewed: str = ""
+    # what a follow-up pointing back at the entry is about, when its title is not ("where things
+    # stand now" -> "nagorno karabakh conflict"): English words carried instead of the title
+    subject: str = ""
     file: str = ""
     line: int = 0
     facts: tuple[Fact, ...] = ()
