@@ -390,3 +390,44 @@ def test_after_an_overview_a_follow_up_asks_about_the_whole_conflict(engine: Eng
     ]
     ended = after(engine, "whats the situation in karabakh now", "when did it end")
     assert ended.intent is not None and ended.intent.id == "conflict-overview"
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        (
+            "khojaly town",
+            "what happened there in 92",
+            "khojaly-massacre",
+        ),  # its own year, the place in context
+        ("what was the khanate of karabakh", "when did russia take it over", "history-before-1918"),
+        ("what happened at the white house in 2025", "who was there", "washington-summit-2025"),
+        ("who controls karabakh now", "are there any armenians left", "current-status"),  # too short alone
+    ],
+)
+def test_a_follow_up_pointing_back_takes_the_subject_in_context(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    result = after(engine, before, question)
+    assert result.intent is not None and result.intent.id == expected, result.understood
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        # "its" is turkey's own border, "are there" points nowhere, "это" joins two parties
+        (
+            "is trade between armenia and azerbaijan open now",
+            "when did turkey close its border with armenia",
+            "turkey-armenia-normalisation",
+        ),
+        ("what did the us do", "are there any armenians left in karabakh", "current-status"),
+        ("зангезурский коридор", "карабах это армения или азербайджан", "international-recognition"),
+    ],
+)
+def test_a_reference_word_in_a_question_of_its_own_takes_nothing_from_context(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    result = after(engine, before, question)
+    assert result.intent is not None and result.intent.id == expected, result.understood
+    assert result.followup is None

@@ -138,6 +138,7 @@ class Vocabulary:
             PREDECESSOR: set().union(*(_phrases(norm, w.predecessor) for w in words)),
         }
         self.then = set().union(*(_phrases(norm, w.then) for w in words))
+        self.existential = set().union(*(_phrases(norm, w.existential) for w in words))
         self.present = {
             t for w in words for p in _phrases(norm, w.present) for t in norm.content_tokens(" ".join(p))
         }
@@ -167,6 +168,7 @@ class Vocabulary:
             *self.lead,
             *self.reference,
             *self.then,
+            *self.existential,
             *self.entities,
             *(p for ps in self.steps.values() for p in ps),
         ]
@@ -214,10 +216,12 @@ class Vocabulary:
             k for i in range(len(tokens)) for k in range(i, i + _longest(tokens, i, self.then, self.longest))
         }
         used = taken | (set(r.dates.used) if r.dates else set())
+        # "are there any armenians left": opening a question, "there" points at nothing ("who was there" does)
+        nowhere = set(range(_longest(tokens, 0, self.existential, self.longest)))
         for k, t in enumerate(tokens):
             if k in used:
                 continue
-            if (t,) in self.reference:
+            if (t,) in self.reference and k not in nowhere:
                 r.reference = True
             elif t in stopwords and stem(t) not in self.timeline:  # "что было в ..." asks for events
                 r.stopwords += 1
@@ -389,7 +393,9 @@ class Dialogue:
             carried = [m for m in ctx.mentions if m.slot not in r.slots()]
             extra = [self._name(m, lang) for m in carried]
             intent = self.kb.intent(ctx.intent) if ctx.intent else None
-            asked_back = r.lead > 0 or r.reference or elliptical
+            # "are there any armenians left": too short to be answered alone, so it asks of the subject
+            too_short = fresh.status is not Status.ANSWERED and len(self._content(r)) <= ELLIPTICAL_WORDS
+            asked_back = r.lead > 0 or r.reference or elliptical or too_short
             # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
             if intent is not None and not carried and asked_back and r.slots() <= {"party"}:
                 extra.append(self.kb.normalizer.normalize(intent.subject or pick(intent.title, "en")))
@@ -500,7 +506,8 @@ class Dialogue:
         answered as asked, even with "it" or "это" in it; only an elliptical "and ...?" /
         "what about ...?" swaps its names into the question before.
         """
-        if kind != "swap" and not r.lead and (r.mentions or r.dates is not None):
+        pointing = r.reference and len(r.mentions) <= 1  # "what happened there in 92": the place in context
+        if kind != "swap" and not r.lead and not pointing and (r.mentions or r.dates is not None):
             return False
         if kind == "carry" and elliptical:
             if self._now_only(r) and not any(f.present for f in found.facts):
@@ -514,9 +521,13 @@ class Dialogue:
         marked = r.lead > 0 or r.reference or kind == "swap"
         return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
 
+    def _content(self, r: Reading) -> list[str]:
+        """The content words of a question's remainder, stemmed."""
+        return self.kb.normalizer.content_tokens(" ".join(r.remainder))
+
     def _now_only(self, r: Reading) -> bool:
         """ "and now?", "а сейчас?": no word but the present."""
-        content = self.kb.normalizer.content_tokens(" ".join(r.remainder))
+        content = self._content(r)
         return bool(content) and all(t in self.words.present for t in content)
 
     def _elliptical(self, r: Reading) -> bool:
@@ -525,7 +536,7 @@ class Dialogue:
         if r.mentions or r.dates is not None:
             return False
         idf = self.engine.matcher.idf
-        content = self.kb.normalizer.content_tokens(" ".join(r.remainder))
+        content = self._content(r)
         words = [
             t for t in content if t not in self.words.asked and t not in self.words.present
         ]  # "а сейчас?"

@@ -432,6 +432,7 @@ WORD_LISTS = (
     "present",
     "relations",
     "then",
+    "existential",
 )
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},
