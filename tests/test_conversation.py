@@ -431,3 +431,12 @@ def test_a_reference_word_in_a_question_of_its_own_takes_nothing_from_context(
     result = after(engine, before, question)
     assert result.intent is not None and result.intent.id == expected, result.understood
     assert result.followup is None
+
+
+def test_he_after_a_person_is_that_person_whatever_else_was_named(engine: Engine) -> None:
+    """ "Was he a terrorist" names Armenia and 1993 along the way; "how did he die" still asks
+    about Monte Melkonian, not about Armenia in 1993."""
+    turns = talk(
+        engine, "who was monte melkonian", "was he a terrorist tho", "how did he die", "where was he born"
+    )
+    assert turns == ["monte-melkonian"] * 4

@@ -32,6 +32,7 @@ ELLIPTICAL_WORDS = 2  # more such words make a question of its own: "who started
 OWN_MARGIN = 15.0  # a lead follow-up keeps the context only if its own words rank that entry near their best
 STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
+PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
 
 
@@ -397,7 +398,9 @@ class Dialogue:
             too_short = fresh.status is not Status.ANSWERED and len(self._content(r)) <= ELLIPTICAL_WORDS
             asked_back = r.lead > 0 or r.reference or elliptical or too_short
             # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
-            if intent is not None and not carried and asked_back and r.slots() <= {"party"}:
+            # "how did he die?" after a person: that person, whatever else the conversation named
+            person = r.reference and intent is not None and intent.category == PEOPLE
+            if intent is not None and (not carried or person) and asked_back and r.slots() <= {"party"}:
                 extra.append(self.kb.normalizer.normalize(intent.subject or pick(intent.title, "en")))
                 if r.reference and intent.when is not None and "time" not in r.slots() and not intent.subject:
                     extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
