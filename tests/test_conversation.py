@@ -440,3 +440,19 @@ def test_he_after_a_person_is_that_person_whatever_else_was_named(engine: Engine
         engine, "who was monte melkonian", "was he a terrorist tho", "how did he die", "where was he born"
     )
     assert turns == ["monte-melkonian"] * 4
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        ("lachin road", "who controlled it", "lachin-corridor"),  # the road, not the town of Lachin
+        ("лачинская дорога", "кто её контролировал", "lachin-corridor"),
+        ("are russian peacekeepers still there", "how many were there", "russian-peacekeepers"),
+        ("what is the eu mission in armenia", "how many people does it have", "eu-mission-armenia"),
+    ],
+)
+def test_roads_and_missions_named_in_context_are_carried(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    result = after(engine, before, question)
+    assert result.intent is not None and result.intent.id == expected, result.understood
