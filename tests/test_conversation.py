@@ -456,3 +456,11 @@ def test_roads_and_missions_named_in_context_are_carried(
 ) -> None:
     result = after(engine, before, question)
     assert result.intent is not None and result.intent.id == expected, result.understood
+
+
+def test_this_after_a_person_is_not_that_person(engine: Engine) -> None:
+    """Only "he", "his", "его" point back at a person: "this western azerbaijan thing" is its own."""
+    turns = talk(
+        engine, "who is samvel babayan", "did he try to kill ghukasyan", "whats this western azerbaijan thing"
+    )
+    assert turns == ["samvel-babayan", "samvel-babayan", "western-azerbaijan-claims"]

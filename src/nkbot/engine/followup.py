@@ -94,6 +94,7 @@ class Reading:
     tokens: list[str]
     lead: int = 0  # tokens of a leading "and" / "what about"
     reference: bool = False  # "it", "that", "there"
+    personal: bool = False  # "he", "his", "его": pointing back at a person
     then: set[int] = field(default_factory=set)  # tokens of "then", "at the time": the time in context
     step: str | None = None  # "next" | "previous"
     mentions: list[tuple[int, int, Mention]] = field(default_factory=list)  # (start, end, mention)
@@ -140,6 +141,7 @@ class Vocabulary:
         }
         self.then = set().union(*(_phrases(norm, w.then) for w in words))
         self.existential = set().union(*(_phrases(norm, w.existential) for w in words))
+        self.personal = set().union(*(_phrases(norm, w.personal) for w in words))
         self.present = {
             t for w in words for p in _phrases(norm, w.present) for t in norm.content_tokens(" ".join(p))
         }
@@ -217,13 +219,15 @@ class Vocabulary:
             k for i in range(len(tokens)) for k in range(i, i + _longest(tokens, i, self.then, self.longest))
         }
         used = taken | (set(r.dates.used) if r.dates else set())
-        # "are there any armenians left": opening a question, "there" points at nothing ("who was there" does)
-        nowhere = set(range(_longest(tokens, 0, self.existential, self.longest)))
+        # "are there any armenians left": opening a question that names something of its own, "there"
+        # points at nothing ("who was there" and "was there no food?" point back)
+        nowhere = set(range(_longest(tokens, 0, self.existential, self.longest))) if r.mentions else set()
         for k, t in enumerate(tokens):
             if k in used:
                 continue
             if (t,) in self.reference and k not in nowhere:
                 r.reference = True
+                r.personal = r.personal or (t,) in self.personal
             elif t in stopwords and stem(t) not in self.timeline:  # "что было в ..." asks for events
                 r.stopwords += 1
             else:
@@ -399,7 +403,7 @@ class Dialogue:
             asked_back = r.lead > 0 or r.reference or elliptical or too_short
             # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
             # "how did he die?" after a person: that person, whatever else the conversation named
-            person = r.reference and intent is not None and intent.category == PEOPLE
+            person = r.personal and intent is not None and intent.category == PEOPLE
             if intent is not None and (not carried or person) and asked_back and r.slots() <= {"party"}:
                 extra.append(self.kb.normalizer.normalize(intent.subject or pick(intent.title, "en")))
                 if r.reference and intent.when is not None and "time" not in r.slots() and not intent.subject:

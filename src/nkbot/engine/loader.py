@@ -433,6 +433,7 @@ WORD_LISTS = (
     "relations",
     "then",
     "existential",
+    "personal",
 )
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},
