@@ -464,3 +464,18 @@ def test_this_after_a_person_is_not_that_person(engine: Engine) -> None:
         engine, "who is samvel babayan", "did he try to kill ghukasyan", "whats this western azerbaijan thing"
     )
     assert turns == ["samvel-babayan", "samvel-babayan", "western-azerbaijan-claims"]
+
+
+def test_a_time_swapped_in_drops_the_word_placing_the_old_one(engine: Engine) -> None:
+    """ "And in the first war?" after "armies before the 2020 war" asks about the armies in the
+    first war, not before it; "а в 90е?" reads the decade."""
+    for before, swap, placing in [
+        ("how big was azerbaijans army before the 2020 war", "what about in the first war", "before"),
+        ("у кого армия больше была перед 2020", "а в 90е?", "перед"),
+    ]:
+        result = after(engine, before, swap)
+        assert result.intent is not None and result.intent.id == "strength-1993-1994"
+        assert result.understood is not None and placing not in result.understood.split()
+    # a time swapped in with its own placing word keeps it: "deaths after the first war"
+    placed = after(engine, "deaths after the 2020 war", "and after the first war?")
+    assert placed.understood is None or "after" in placed.understood.split()

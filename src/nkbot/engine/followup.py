@@ -392,7 +392,7 @@ class Dialogue:
         elliptical = self._elliptical(r)
         swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference)
         if swap and (r.lead or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
-            rewritten = self._swap(ctx, own)
+            rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
             kind = "swap"
         elif r.remainder or r.reference or r.lead or (r.stopwords and elliptical):  # "when?"
             carried = [m for m in ctx.mentions if m.slot not in r.slots()]
@@ -550,16 +550,30 @@ class Dialogue:
         common = all(idf.get(t, GENERIC_IDF + 1) <= GENERIC_IDF for t in words)
         return len(words) <= ELLIPTICAL_WORDS and common
 
-    def _swap(self, ctx: Context, new: list[Mention]) -> str:
+    def _relation(self, token: str) -> bool:
+        return stem(token) in self.engine.matcher.relations
+
+    def _swap(self, ctx: Context, new: list[Mention], placed: bool = False) -> str:
+        """The question before with the new names in place of the old ones of their slot. A time
+        swapped in without a word placing it ("and in the 90s?" after "armies before 2020") drops
+        the old one's: the new time is asked about, not the time before it."""
         old = self.words.read(ctx.question)
         slots = {m.slot for m in new}
         out: list[str] = []
         done: set[str] = set()
         skip: set[int] = set()
+        dropped: set[int] = set()  # "before" in "armies before 2020", for "and in the 90s?"
         for start, end, m in old.mentions:
             if m.slot in slots:
                 skip.update(range(start, end))
+                before = start - 1  # "before the 2020 war": past "the"
+                while before > 0 and old.tokens[before] in self.words.normalizer.stopwords:
+                    before -= 1
+                if m.slot == "time" and not placed and before >= 0 and self._relation(old.tokens[before]):
+                    dropped.add(before)
         for k, tok in enumerate(old.tokens):
+            if k in dropped:
+                continue
             if k not in skip:
                 out.append(tok)
                 continue
