@@ -479,3 +479,10 @@ def test_a_time_swapped_in_drops_the_word_placing_the_old_one(engine: Engine) ->
     # a time swapped in with its own placing word keeps it: "deaths after the first war"
     placed = after(engine, "deaths after the 2020 war", "and after the first war?")
     assert placed.understood is None or "after" in placed.understood.split()
+
+
+def test_who_won_after_a_war_is_its_outcome_not_the_war_again(engine: Engine) -> None:
+    """The follow-up stays on the war in context only while its own words do not rank another
+    entry higher: "who won?" asks for the outcome, "who did it?" after Khojaly stays on it."""
+    assert talk(engine, "when did the 44 day war start", "who won") == ["second-war", "second-war-outcome"]
+    assert talk(engine, "what happened in khojaly", "who did it") == ["khojaly-massacre", "khojaly-massacre"]

@@ -30,7 +30,8 @@ CARRY_TURNS = 3  # a name not repeated for this many turns is no longer carried 
 GENERIC_IDF = 2.0  # a word this common (idf at most this: in ~25 entries) names no subject: "died"
 ELLIPTICAL_WORDS = 2  # more such words make a question of its own: "who started the karabakh conflict"
 OWN_MARGIN = 15.0  # a lead follow-up keeps the context only if its own words rank that entry near their best
-STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher
+STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher,
+OWN_LEAD = 5.0  # ... or the follow-up's own words rank the other this much higher ("who won?": the outcome)
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
@@ -422,7 +423,7 @@ class Dialogue:
         found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
         unsure = fresh.status is not Status.ANSWERED and (r.reference or r.lead)  # not "бако саакян кто это"
         if kind == "carry" and not r.mentions and r.dates is None and (elliptical or unsure):
-            found = self._stay(found, ctx, lang) or found
+            found = self._stay(found, ctx, lang, fresh.normalized) or found
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
         if answered and found.intent == fresh.intent and fresh.status is Status.ANSWERED and kind != "swap":
@@ -442,10 +443,11 @@ class Dialogue:
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
 
-    def _stay(self, found: Result, ctx: Context, lang: str) -> Result | None:
+    def _stay(self, found: Result, ctx: Context, lang: str, asked: str) -> Result | None:
         """A follow-up with no subject of its own ("who did it?", "when?") stays on the entry in
         context when its rewritten words rank that entry nearly as high as the best: "it" is the
-        Khojaly massacre, not the town of Khojaly its name was carried from."""
+        Khojaly massacre, not the town of Khojaly its name was carried from. Unless the words it was
+        `asked` with rank the entry found higher than that one ("who won?": the outcome)."""
         if ctx.intent is None or found.intent is None or found.intent.id == ctx.intent:
             return None
         if self.engine.offices.holder(found.normalized) is not None:
@@ -456,6 +458,9 @@ class Dialogue:
             return None
         if mine.score < self.engine.thresholds_for(lang).answer:
             return None
+        own = {s.intent.id: s.score for s in self.engine.ranking(asked)}
+        if own.get(found.intent.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:
+            return None  # "who won?" after the 2020 war: its own words ask for the outcome
         others = tuple(s for s in ranked[:3] if s.intent is not mine.intent)
         return replace(
             found,
