@@ -486,3 +486,10 @@ def test_who_won_after_a_war_is_its_outcome_not_the_war_again(engine: Engine) ->
     entry higher: "who won?" asks for the outcome, "who did it?" after Khojaly stays on it."""
     assert talk(engine, "when did the 44 day war start", "who won") == ["second-war", "second-war-outcome"]
     assert talk(engine, "what happened in khojaly", "who did it") == ["khojaly-massacre", "khojaly-massacre"]
+
+
+def test_a_question_about_the_whole_conflict_asks_about_the_subject_in_context(engine: Engine) -> None:
+    """Alone, "кто виноват?" is who started the conflict; after Khojaly, who was behind Khojaly."""
+    assert talk(engine, "кто виноват") == ["contested-who-started"]
+    assert talk(engine, "what happened in khojaly", "who is to blame")[1] == "khojaly-massacre"
+    assert talk(engine, "ходжалы", "кто виноват")[1] == "khojaly-massacre"

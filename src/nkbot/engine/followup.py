@@ -401,7 +401,9 @@ class Dialogue:
             intent = self.kb.intent(ctx.intent) if ctx.intent else None
             # "are there any armenians left": too short to be answered alone, so it asks of the subject
             too_short = fresh.status is not Status.ANSWERED and len(self._content(r)) <= ELLIPTICAL_WORDS
-            asked_back = r.lead > 0 or r.reference or elliptical or too_short
+            # "кто виноват?" after Khojaly: alone, a question about the whole conflict; here, about Khojaly
+            generic = fresh.intent is not None and bool(fresh.intent.subject) and not r.mentions
+            asked_back = r.lead > 0 or r.reference or elliptical or too_short or generic
             # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
             # "how did he die?" after a person: that person, whatever else the conversation named
             person = r.personal and intent is not None and intent.category == PEOPLE
@@ -521,7 +523,9 @@ class Dialogue:
         pointing = r.reference and len(r.mentions) <= 1  # "what happened there in 92": the place in context
         if kind != "swap" and not r.lead and not pointing and (r.mentions or r.dates is not None):
             return False
-        if kind == "carry" and elliptical:
+        # a question about the whole conflict alone ("кто виноват?") asks about the subject in context
+        generic = fresh.intent is not None and bool(fresh.intent.subject) and not r.mentions
+        if kind == "carry" and (elliptical or generic):
             if self._now_only(r) and not any(f.present for f in found.facts):
                 return False  # "а сейчас?" after a past event: where things stand, not the event again
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
