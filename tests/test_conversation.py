@@ -493,3 +493,33 @@ def test_a_question_about_the_whole_conflict_asks_about_the_subject_in_context(e
     assert talk(engine, "кто виноват") == ["contested-who-started"]
     assert talk(engine, "what happened in khojaly", "who is to blame")[1] == "khojaly-massacre"
     assert talk(engine, "ходжалы", "кто виноват")[1] == "khojaly-massacre"
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        ("what does the name nagorno karabakh mean", "how big is nagorno karabakh", "geography-of-karabakh"),
+        ("how did turkey help azerbaijan in the war", "were there syrian mercenaries", "foreign-fighters"),
+    ],
+)
+def test_a_question_naming_the_region_a_person_or_its_own_thing_is_its_own(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    result = after(engine, before, question)
+    assert result.intent is not None and result.intent.id == expected, result.understood
+
+
+def test_there_in_a_question_unanswerable_alone_is_the_place_in_context(engine: Engine) -> None:
+    result = after(engine, "was the lachin corridor blocked", "was there no food")
+    assert result.intent is not None and result.intent.id == "blockade-2022", result.understood
+
+
+def test_aliyev_alone_is_a_person_not_a_gap_to_fill(engine: Engine) -> None:
+    turns = talk(
+        engine,
+        "when did the 44 day war start",
+        "were there any ceasfires during it",
+        "how many soldiers did arm lose",
+        "whos aliyev anyway",
+    )
+    assert turns[-1] in ("ilham-aliyev", "heydar-aliyev")

@@ -96,6 +96,7 @@ class Reading:
     lead: int = 0  # tokens of a leading "and" / "what about"
     reference: bool = False  # "it", "that", "there"
     personal: bool = False  # "he", "his", "его": pointing back at a person
+    nowhere: bool = False  # "there" in an opening "are there ...", pointing at nothing
     then: set[int] = field(default_factory=set)  # tokens of "then", "at the time": the time in context
     step: str | None = None  # "next" | "previous"
     mentions: list[tuple[int, int, Mention]] = field(default_factory=list)  # (start, end, mention)
@@ -220,13 +221,15 @@ class Vocabulary:
             k for i in range(len(tokens)) for k in range(i, i + _longest(tokens, i, self.then, self.longest))
         }
         used = taken | (set(r.dates.used) if r.dates else set())
-        # "are there any armenians left": opening a question that names something of its own, "there"
-        # points at nothing ("who was there" and "was there no food?" point back)
-        nowhere = set(range(_longest(tokens, 0, self.existential, self.longest))) if r.mentions else set()
+        # "are there any armenians left": opening a question, "there" points at nothing ("who was
+        # there" does; so does "was there no food?", unanswerable alone: see Dialogue.respond)
+        nowhere = set(range(_longest(tokens, 0, self.existential, self.longest)))
         for k, t in enumerate(tokens):
             if k in used:
                 continue
-            if (t,) in self.reference and k not in nowhere:
+            if (t,) in self.reference and k in nowhere:
+                r.nowhere = True
+            elif (t,) in self.reference:
                 r.reference = True
                 r.personal = r.personal or (t,) in self.personal
             elif t in stopwords and stem(t) not in self.timeline:  # "что было в ..." asks for events
@@ -275,6 +278,8 @@ class Dialogue:
             return fresh, context
         ctx = context if context is not None and context.alive(now) else None
         reading = self.words.read(fresh.normalized)
+        if reading.nowhere and not reading.mentions and fresh.status is not Status.ANSWERED:
+            reading.reference = True  # "was there no food?": unanswerable alone, so "there" is the subject
         if fresh.reason is Reason.OUT_OF_SCOPE:  # "thanks", "and in ukraine?": not a follow-up
             pointing = reading.reference and not reading.mentions  # "how many people live there"
             if ctx is None or engine.small_talk(fresh.normalized) is not None:
@@ -557,7 +562,9 @@ class Dialogue:
             t for t in content if t not in self.words.asked and t not in self.words.present
         ]  # "а сейчас?"
         common = all(idf.get(t, GENERIC_IDF + 1) <= GENERIC_IDF for t in words)
-        return len(words) <= ELLIPTICAL_WORDS and common
+        # "how big is nagorno karabakh": the region itself is its subject, common as its name is
+        region = any(t in self.words.scope for t in words)
+        return len(words) <= ELLIPTICAL_WORDS and common and not region
 
     def _relation(self, token: str) -> bool:
         return stem(token) in self.engine.matcher.relations
