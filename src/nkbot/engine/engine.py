@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from nkbot.engine.followup import Context, Dialogue
 
 MAX_QUESTION_CHARS = 500
-RANKING_CACHE = 4096  # rankings kept for repeated questions (first in, first out)
+RANKING_CACHE = 8192  # rankings kept for repeated questions (first in, first out; about 1 kB each)
 CANDIDATES = 10  # entries ranked per question: enough for inline results and suggestions
 ALTERNATIVES = 2  # runners-up offered as buttons under an answer
 NEAR = 10.0  # ... when they score within this of the answer (or within the margin, if wider)
