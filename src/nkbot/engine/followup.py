@@ -407,7 +407,7 @@ class Dialogue:
             # "are there any armenians left": too short to be answered alone, so it asks of the subject
             too_short = fresh.status is not Status.ANSWERED and len(self._content(r)) <= ELLIPTICAL_WORDS
             # "кто виноват?" after Khojaly: alone, a question about the whole conflict; here, about Khojaly
-            generic = fresh.intent is not None and bool(fresh.intent.subject) and not r.mentions
+            generic = self._generic(fresh, r)
             asked_back = r.lead > 0 or r.reference or elliptical or too_short or generic
             # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
             # "how did he die?" after a person: that person, whatever else the conversation named
@@ -529,8 +529,7 @@ class Dialogue:
         if kind != "swap" and not r.lead and not pointing and (r.mentions or r.dates is not None):
             return False
         # a question about the whole conflict alone ("кто виноват?") asks about the subject in context
-        generic = fresh.intent is not None and bool(fresh.intent.subject) and not r.mentions
-        if kind == "carry" and (elliptical or generic):
+        if kind == "carry" and (elliptical or self._generic(fresh, r)):
             if self._now_only(r) and not any(f.present for f in found.facts):
                 return False  # "а сейчас?" after a past event: where things stand, not the event again
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
@@ -541,6 +540,13 @@ class Dialogue:
             return False  # its own words point elsewhere: "seven districts", "and pashinyan?"
         marked = r.lead > 0 or r.reference or kind == "swap"
         return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
+
+    def _generic(self, fresh: Result, r: Reading) -> bool:
+        """Answered alone with an entry about the whole conflict ("кто виноват?"), naming nothing
+        itself, not even the conflict ("кто начал карабахский конфликт" is its own question)."""
+        if fresh.intent is None or not fresh.intent.subject or r.mentions:
+            return False
+        return not any(t in self.words.scope for t in self._content(r))
 
     def _content(self, r: Reading) -> list[str]:
         """The content words of a question's remainder, stemmed."""
