@@ -340,3 +340,25 @@ def test_asking_how_things_stand_gets_the_overview_of_now(engine: Engine, questi
     result = engine.answer(question)
     assert result.intent is not None and result.intent.id == "current-status"
     assert result.fact is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("november 2020 ceasefire", "november-2020-agreement"),  # not the violations after it
+        ("what did russia do", "russia-wider-role"),  # not "a general question about the countries"
+        ("why didnt russia help armenia", "russia-wider-role/csto-failed"),
+        ("who attacked in september 2023", "september-2023-offensive"),
+        ("is the zangezur corridor open", "tripp-route/construction-status"),
+        (
+            "зачем азербайджан требует изменить конституцию армении",
+            "armenian-constitution-question/why-baku-objects",
+        ),
+    ],
+)
+def test_questions_from_the_editors_audit_get_the_entry_that_answers_them(
+    engine: Engine, question: str, expected: str
+) -> None:
+    result = engine.answer(question)
+    got = result.fact.id if "/" in expected and result.fact else (result.intent.id if result.intent else None)
+    assert result.status is Status.ANSWERED and got == expected, (result.status, got)
