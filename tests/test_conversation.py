@@ -523,3 +523,11 @@ def test_aliyev_alone_is_a_person_not_a_gap_to_fill(engine: Engine) -> None:
         "whos aliyev anyway",
     )
     assert turns[-1] in ("ilham-aliyev", "heydar-aliyev")
+
+
+def test_follow_ups_after_the_fuel_depot_blast_ask_about_it(engine: Engine) -> None:
+    """An event with its own conversation entity: "how many died?" is the blast's toll."""
+    en = talk(engine, "what was the fuel depot explosion", "how many died", "was it an attack")
+    assert en == ["fuel-depot-explosion-2023"] * 3
+    ru = talk(engine, "взрыв на бензоскладе под степанакертом это че было", "скока погибло", "почему рвануло")
+    assert ru == ["fuel-depot-explosion-2023"] * 3
