@@ -546,7 +546,11 @@ class Dialogue:
         itself, not even the conflict ("кто начал карабахский конфликт" is its own question)."""
         if fresh.intent is None or not fresh.intent.subject or r.mentions:
             return False
-        return not any(t in self.words.scope for t in self._content(r))
+        return not self._names_region(r)
+
+    def _names_region(self, r: Reading) -> bool:
+        """ "how big is nagorno karabakh": the region itself is its subject, common as its name is."""
+        return any(t in self.words.scope for t in self._content(r))
 
     def _content(self, r: Reading) -> list[str]:
         """The content words of a question's remainder, stemmed."""
@@ -568,9 +572,7 @@ class Dialogue:
             t for t in content if t not in self.words.asked and t not in self.words.present
         ]  # "а сейчас?"
         common = all(idf.get(t, GENERIC_IDF + 1) <= GENERIC_IDF for t in words)
-        # "how big is nagorno karabakh": the region itself is its subject, common as its name is
-        region = any(t in self.words.scope for t in words)
-        return len(words) <= ELLIPTICAL_WORDS and common and not region
+        return len(words) <= ELLIPTICAL_WORDS and common and not self._names_region(r)
 
     def _relation(self, token: str) -> bool:
         return stem(token) in self.engine.matcher.relations
@@ -586,12 +588,14 @@ class Dialogue:
         skip: set[int] = set()
         dropped: set[int] = set()  # "before" in "armies before 2020", for "and in the 90s?"
         for start, end, m in old.mentions:
-            if m.slot in slots:
-                skip.update(range(start, end))
+            if m.slot not in slots:
+                continue
+            skip.update(range(start, end))
+            if m.slot == "time" and not placed:
                 before = start - 1  # "before the 2020 war": past "the"
                 while before > 0 and old.tokens[before] in self.words.normalizer.stopwords:
                     before -= 1
-                if m.slot == "time" and not placed and before >= 0 and self._relation(old.tokens[before]):
+                if before >= 0 and self._relation(old.tokens[before]):
                     dropped.add(before)
         for k, tok in enumerate(old.tokens):
             if k in dropped:
