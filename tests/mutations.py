@@ -267,6 +267,41 @@ MUTATIONS = [
         "if True:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "conversation: after the status overview, 'who started it?' carries 'now' instead of the conflict",
+        "src/nkbot/engine/followup.py",
+        'intent.subject or pick(intent.title, "en")',
+        'pick(intent.title, "en")',
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: 'how did he die?' after a person takes the other names in context instead",
+        "src/nkbot/engine/followup.py",
+        "person = r.personal and intent is not None and intent.category == PEOPLE",
+        "person = False",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: 'are there any armenians left in karabakh' is read against the subject in context",
+        "src/nkbot/engine/followup.py",
+        "if (t,) in self.reference and k in nowhere:",
+        "if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: 'who won?' after the 2020 war stays on the war, not its outcome",
+        "src/nkbot/engine/followup.py",
+        "if own.get(found.intent.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:",
+        "if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "answers: 'karabakh today' gets one fact of the status overview instead of its lead",
+        "src/nkbot/engine/matcher.py",
+        "intents[n].facts[f].present if f >= 0 else now[n]",
+        "f >= 0 and intents[n].facts[f].present",
+        ("tests/test_precise_answers.py",),
+    ),
 ]
 
 
