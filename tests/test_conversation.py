@@ -531,3 +531,10 @@ def test_follow_ups_after_the_fuel_depot_blast_ask_about_it(engine: Engine) -> N
     assert en == ["fuel-depot-explosion-2023"] * 3
     ru = talk(engine, "взрыв на бензоскладе под степанакертом это че было", "скока погибло", "почему рвануло")
     assert ru == ["fuel-depot-explosion-2023"] * 3
+
+
+def test_a_follow_up_asking_a_count_goes_where_the_count_is(engine: Engine) -> None:
+    """After "are they still there?" (the withdrawal), "how many were there?" is the force's size:
+    the entry in context states no count, the peacekeepers' entry does."""
+    turns = talk(engine, "are the russian peacekeepers still in karabakh", "how many were there")
+    assert turns == ["peacekeepers-withdrawal-2024", "russian-peacekeepers"]

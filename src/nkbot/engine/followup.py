@@ -21,7 +21,7 @@ from nkbot.engine.datequery import DateQuery, date_query
 from nkbot.engine.dates import parse_span
 from nkbot.engine.engine import Engine, Reason, Result, Status
 from nkbot.engine.matcher import Scored
-from nkbot.engine.model import Intent, KnowledgeBase, Span, pick
+from nkbot.engine.model import Fact, Intent, KnowledgeBase, Span, pick
 from nkbot.engine.normalize import Normalizer, stem
 from nkbot.engine.timeline import events_in, following, neighbour, preceding
 
@@ -465,6 +465,8 @@ class Dialogue:
             return None
         if mine.score < self.engine.thresholds_for(lang).answer:
             return None
+        if self._answers_kind(found, mine.fact):
+            return None  # "how many were there?": the entry found states the count, the one in context not
         own = {s.intent.id: s.score for s in self.engine.ranking(asked)}
         if own.get(found.intent.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:
             return None  # "who won?" after the 2020 war: its own words ask for the outcome
@@ -478,6 +480,14 @@ class Dialogue:
             reason=None,
             fact=mine.fact,
         )
+
+    def _answers_kind(self, found: Result, other: Fact | None) -> bool:
+        """Whether `found` answers with a fact of the kind asked ("how many") and `other` does not."""
+        matcher = self.engine.matcher
+        kind = matcher.asked(found.normalized)
+        if not kind or found.fact is None or matcher.fact_kinds.get(found.fact.id) != kind:
+            return False
+        return other is None or matcher.fact_kinds.get(other.id) != kind
 
     def _then(
         self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float

@@ -197,6 +197,7 @@ class Matcher:
             if f >= 0 and kind:
                 kinds[n, f][kind] += 1
         fact_kind = {key: counts.most_common(1)[0][0] for key, counts in kinds.items()}
+        self.fact_kinds = {intents[n].facts[f].id: kind for (n, f), kind in fact_kind.items()}
         # an entry about now (every fact of it present) weighs as much as its facts for questions
         # about now: "karabakh today" wants its lead, not one of its facts
         now = [bool(i.facts) and all(f.present for f in i.facts) for i in intents]
