@@ -248,6 +248,7 @@ class Matcher:
                     by_year[year].append(n)
         self.by_year = dict(by_year)
         self.lookup = lru_cache(maxsize=50_000)(self._lookup)
+        self._dates = [intent.when for intent in intents]
 
     def _tokens(self, text: str) -> tuple[str, ...]:
         return tuple(self.normalizer.content_tokens(self.normalizer.normalize(text)))
@@ -352,11 +353,14 @@ class Matcher:
         # share of the question
         gains = {w: (tok, idf[w] * sim, weight[tok] * sim / total) for w, (tok, sim) in words.items()}
         rows = self._rows
+        best_of, answering_of = best.get, answering.get
+        keep = 1 - PRECISION_SHARE
         for pid in phrase_ids:
             n, pwords, pweight, ppresent, prelation, pasks = rows[pid]
             common = pwords & asked  # mostly one to three words
             if len(common) == 1:
-                _, hit, coverage = gains[next(iter(common))]
+                (only,) = common
+                _, hit, coverage = gains[only]
             else:
                 hit = 0.0
                 covered: dict[str, float] = {}  # a question token counts once, at its best
@@ -369,17 +373,17 @@ class Matcher:
             precision = hit / pweight
             # _phrase_score, inlined: two calls per phrase cost about 5 % of a match
             capped = precision if precision < 1.0 else 1.0
-            score = coverage * (1 - PRECISION_SHARE + PRECISION_SHARE * capped)
+            score = coverage * (keep + PRECISION_SHARE * capped)
             if present and ppresent:
                 score *= PRESENT_BOOST
             if relation != prelation:
                 score *= RELATION_OTHER
-            previous = best.get(n)
+            previous = best_of(n)
             if previous is None or score > previous[0]:
                 best[n] = (score, pid, coverage, precision)
             if asks and pasks:
                 score *= ASKS_SAME if pasks == asks else ASKS_OTHER
-            if score > answering.get(n, (-1.0, -1))[0]:
+            if score > answering_of(n, (-1.0, -1))[0]:
                 answering[n] = (score, pid)
         intent_ids.update(dict.fromkeys(best))
 
@@ -390,21 +394,23 @@ class Matcher:
         # most question words stand for one vocabulary word: their bag strength is one look-up
         single = [(*found[0], weight[tok]) for tok, found in expansions if len(found) == 1]
         several = [(tok, found) for tok, found in expansions if len(found) > 1]
+        bags, dates = self.bags, self._dates
         for n in intent_ids:
             score, pid, coverage, precision = best.get(n, (0.0, -1, 0.0, 0.5))
-            bag = self.bags[n]
+            bag = bags[n]
+            held = bag.get
             bag_cov = 0.0
             for word, sim, w in single:
-                bag_cov += w * (bag.get(word, 0.0) * sim)
+                bag_cov += w * (held(word, 0.0) * sim)
             for tok, found in several:
                 strength = 0.0
                 for word, sim in found:
-                    value = bag.get(word)
+                    value = held(word)
                     if value is not None and value * sim > strength:
                         strength = value * sim
                 bag_cov += weight[tok] * strength
             bag_cov /= total
-            when = self.intents[n].when
+            when = dates[n]
             penalty = 1.0  # entries dated to other years than those asked lose a share
             if years and when is not None:
                 for year, first, last, w in years:
@@ -419,7 +425,8 @@ class Matcher:
                             score *= self._boost(phrases[pid], present)
                     if year not in bag:
                         bag_cov += credit
-            combined = (score + BAG_SHARE * max(0.0, bag_cov - coverage)) * penalty
+            extra = bag_cov - coverage
+            combined = (score + BAG_SHARE * (extra if extra > 0.0 else 0.0)) * penalty
             best[n] = (score, pid, coverage, precision)
             base[n] = combined
         for _, first, last, w in years:  # dated entries found by a year alone (not a decade)

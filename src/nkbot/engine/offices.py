@@ -28,6 +28,10 @@ class Offices:
             for name in names
         }
         self._names = sorted(named.items(), key=lambda pair: -len(pair[0]))  # longest first
+        # by first word: a question is checked against the names starting with one of its words
+        self._starting: dict[str, list[int]] = {}
+        for k, (name, _) in enumerate(self._names):
+            self._starting.setdefault(name.split()[0], []).append(k)
         self._present = present
         self._ignored = {t for p in (*present, *asks) for t in norm.content_tokens(p.strip())}
         # events that date a question: "during the 2020 war", "во время первой войны"
@@ -46,10 +50,12 @@ class Offices:
         `within` (the time a conversation is at: "who led azerbaijan then?"), else now; None when
         the question asks more than who held it, or nobody in the knowledge held it then."""
         padded = f" {normalized} "
-        found = next(((phrase, office) for phrase, office in self._names if phrase in padded), None)
-        if found is None:
+        names = self._names
+        starting = self._starting
+        hits = [k for tok in set(normalized.split()) for k in starting.get(tok, ()) if names[k][0] in padded]
+        if not hits:
             return None
-        phrase, office = found
+        phrase, office = names[min(hits)]  # the longest name in the question
         rest = padded.replace(phrase, " ", 1)
         event = next(((name, when) for name, when in self._events if name in rest), None)
         if event is not None:
