@@ -214,7 +214,7 @@ MUTATIONS = [
     M(
         "understanding: context overrides a question with its own subject",
         "src/nkbot/engine/followup.py",
-        'if kind != "swap" and not r.lead and (r.mentions or r.dates is not None):',
+        'if kind != "swap" and not r.lead and not pointing and (r.mentions or r.dates is not None):',
         "if False:",
         ("tests/test_precise_answers.py",),
     ),
