@@ -68,7 +68,7 @@ class Phrase:
     text: str  # the content tokens sorted and joined: the re-rank's token-sort ratio, sorted once
     weight: float  # sum of the tokens' weights
     words: frozenset[str]  # the tokens as a set: a question's words meet it in one intersection
-    present: bool  # a fact marked present: preferred by questions about now
+    present: bool  # of a fact marked present, or of an entry all about now: preferred by questions about now
 
 
 @dataclass(frozen=True, slots=True)
