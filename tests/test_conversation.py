@@ -538,3 +538,12 @@ def test_a_follow_up_asking_a_count_goes_where_the_count_is(engine: Engine) -> N
     the entry in context states no count, the peacekeepers' entry does."""
     turns = talk(engine, "are the russian peacekeepers still in karabakh", "how many were there")
     assert turns == ["peacekeepers-withdrawal-2024", "russian-peacekeepers"]
+
+
+def test_a_side_named_with_common_words_asks_about_the_subject_in_context(engine: Engine) -> None:
+    """ "Сколько армян погибло?" after the April war is its Armenian toll, not the 2020 war's;
+    naming two sides and the region, or an office, is a question of its own."""
+    assert talk(engine, "апрельская война 2016", "сколько армян погибло")[1] == "casualties-2010-2019"
+    own = talk(engine, "расскажи про зангезурский коридор", "карабах это армения или азербайджан")[1]
+    assert own in ("contested-who-is-right", "international-recognition")
+    assert talk(engine, "khojaly massacre", "who is the president of azerbaijan")[1] == "ilham-aliyev"

@@ -536,10 +536,14 @@ class Dialogue:
         "what about ...?" swaps its names into the question before.
         """
         pointing = r.reference and len(r.mentions) <= 1  # "what happened there in 92": the place in context
-        if kind != "swap" and not r.lead and not pointing and (r.mentions or r.dates is not None):
+        # "сколько армян погибло?" after the April war: its toll (an office named is a question of its
+        # own: "who is the president of azerbaijan")
+        sided = self._party_only(r) and self.engine.offices.named(fresh.normalized) is None
+        named = r.mentions or r.dates is not None
+        if kind != "swap" and not r.lead and not pointing and not sided and named:
             return False
         # a question about the whole conflict alone ("кто виноват?") asks about the subject in context
-        if kind == "carry" and (elliptical or self._generic(fresh, r)):
+        if kind == "carry" and (elliptical or sided or self._generic(fresh, r)):
             if self._now_only(r) and not any(f.present for f in found.facts):
                 return False  # "а сейчас?" after a past event: where things stand, not the event again
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
@@ -550,6 +554,13 @@ class Dialogue:
             return False  # its own words point elsewhere: "seven districts", "and pashinyan?"
         marked = r.lead > 0 or r.reference or kind == "swap"
         return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
+
+    def _party_only(self, r: Reading) -> bool:
+        """ "how many armenians died?": one side named, and otherwise only words common to many
+        entries (not the region: "карабах это армения или азербайджан" is a question of its own)."""
+        if len(r.mentions) != 1 or r.slots() != {"party"} or r.dates is not None or self._names_region(r):
+            return False
+        return self._common_words_only(r)
 
     def _generic(self, fresh: Result, r: Reading) -> bool:
         """Answered alone with an entry about the whole conflict ("кто виноват?"), naming nothing
@@ -576,13 +587,15 @@ class Dialogue:
         "who signed?"): every word is common to many entries, and no name or date is given."""
         if r.mentions or r.dates is not None:
             return False
+        return self._common_words_only(r) and not self._names_region(r)
+
+    def _common_words_only(self, r: Reading) -> bool:
+        """At most ELLIPTICAL_WORDS words besides question words and "now", each common to many
+        entries ("died", "signed")."""
         idf = self.engine.matcher.idf
-        content = self._content(r)
-        words = [
-            t for t in content if t not in self.words.asked and t not in self.words.present
-        ]  # "а сейчас?"
+        words = [t for t in self._content(r) if t not in self.words.asked and t not in self.words.present]
         common = all(idf.get(t, GENERIC_IDF + 1) <= GENERIC_IDF for t in words)
-        return len(words) <= ELLIPTICAL_WORDS and common and not self._names_region(r)
+        return len(words) <= ELLIPTICAL_WORDS and common
 
     def _relation(self, token: str) -> bool:
         return stem(token) in self.engine.matcher.relations

@@ -45,17 +45,27 @@ class Offices:
         }
         self._events = sorted(events.items(), key=lambda pair: -len(pair[0]))
 
-    def holder(self, normalized: str, within: Span | None = None) -> Intent | None:
-        """The holder of the office a question names, in the one year or event it names, else in
-        `within` (the time a conversation is at: "who led azerbaijan then?"), else now; None when
-        the question asks more than who held it, or nobody in the knowledge held it then."""
+    def named(self, normalized: str) -> str | None:
+        """The longest office name in a question ("president of azerbaijan"), if any."""
+        found = self._find(normalized)
+        return found[0] if found is not None else None
+
+    def _find(self, normalized: str) -> tuple[str, Office] | None:
         padded = f" {normalized} "
         names = self._names
         starting = self._starting
         hits = [k for tok in set(normalized.split()) for k in starting.get(tok, ()) if names[k][0] in padded]
-        if not hits:
+        return names[min(hits)] if hits else None  # the longest name in the question
+
+    def holder(self, normalized: str, within: Span | None = None) -> Intent | None:
+        """The holder of the office a question names, in the one year or event it names, else in
+        `within` (the time a conversation is at: "who led azerbaijan then?"), else now; None when
+        the question asks more than who held it, or nobody in the knowledge held it then."""
+        found = self._find(normalized)
+        if found is None:
             return None
-        phrase, office = names[min(hits)]  # the longest name in the question
+        phrase, office = found
+        padded = f" {normalized} "
         rest = padded.replace(phrase, " ", 1)
         event = next(((name, when) for name, when in self._events if name in rest), None)
         if event is not None:
