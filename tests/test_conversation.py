@@ -547,3 +547,16 @@ def test_a_side_named_with_common_words_asks_about_the_subject_in_context(engine
     own = talk(engine, "расскажи про зангезурский коридор", "карабах это армения или азербайджан")[1]
     assert own in ("contested-who-is-right", "international-recognition")
     assert talk(engine, "khojaly massacre", "who is the president of azerbaijan")[1] == "ilham-aliyev"
+
+
+def test_and_before_that_after_walking_an_office_goes_on_along_it(engine: Engine) -> None:
+    """ "And before that?" after "who was before him?" is the holder before, not the event before;
+    "what happened next" still asks for events."""
+    turns = talk(engine, "heydar aliyev", "and before him?", "and before that?")
+    assert turns == ["heydar-aliyev", "abulfaz-elchibey", "ayaz-mutalibov"]
+    ru = talk(engine, "кто был первым президентом армении", "а после него кто", "а потом?")
+    assert ru == ["levon-ter-petrosyan", "robert-kocharyan", "serzh-sargsyan"]
+    walked = talk(
+        engine, "who was the first president of armenia", "who came after him", "what happened next"
+    )
+    assert walked[2] != "serzh-sargsyan"

@@ -58,6 +58,7 @@ class Context:
     lang: str
     at: float  # the caller's clock (seconds) at the last turn
     walking: bool = False  # the entry was reached by "what happened next?": the next step follows on
+    office: bool = False  # the person was reached by "who came before him?": "and before that?" goes on
 
     def alive(self, now: float, ttl: float = CONTEXT_SECONDS) -> bool:
         return 0.0 <= now - self.at <= ttl
@@ -71,6 +72,7 @@ class Context:
             "lang": self.lang,
             "at": self.at,
             "walking": self.walking,
+            "office": self.office,
         }
 
     @classmethod
@@ -85,6 +87,7 @@ class Context:
             str(data.get("lang", "en")),
             float(data.get("at", 0.0)),
             bool(data.get("walking", False)),
+            bool(data.get("office", False)),
         )
 
 
@@ -350,6 +353,9 @@ class Dialogue:
                 anchor = r.dates.span
         elif ctx is not None:
             anchor_id, anchor = self._anchor(ctx)
+        events = any(stem(t) in self.words.timeline for t in r.tokens)  # "what happened next": events
+        if ctx is not None and ctx.office and not named and not events and r.step in ("next", "previous"):
+            r.step = SUCCESSOR if r.step == "next" else PREDECESSOR  # walking an office: "and before that?"
         if r.step in (SUCCESSOR, PREDECESSOR):
             step = 1 if r.step == SUCCESSOR else -1
             holder = self.engine.offices.neighbour(subject, step)
@@ -357,7 +363,7 @@ class Dialogue:
                 holder = self.engine.offices.neighbour(ctx.intent, step)
             if holder is not None:
                 held = Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang, followup=r.step)
-                return held, self.context_for(holder, lang, now, ctx)
+                return held, replace(self.context_for(holder, lang, now, ctx), office=True)
             r.step = "next" if r.step == SUCCESSOR else "previous"  # not a person: the events around it
         if anchor is None:
             return None
