@@ -402,6 +402,8 @@ class Dialogue:
     ) -> tuple[Result, Context | None] | None:
         own = [m for _, _, m in r.mentions]
         elliptical = self._elliptical(r)
+        # "кто виноват?" after Khojaly: alone, a question about the whole conflict; here, about Khojaly
+        generic = self._generic(fresh, r)
         swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference)
         if swap and (r.lead or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
@@ -412,8 +414,6 @@ class Dialogue:
             intent = self.kb.intent(ctx.intent) if ctx.intent else None
             # "are there any armenians left": too short to be answered alone, so it asks of the subject
             too_short = fresh.status is not Status.ANSWERED and len(self._content(r)) <= ELLIPTICAL_WORDS
-            # "кто виноват?" after Khojaly: alone, a question about the whole conflict; here, about Khojaly
-            generic = self._generic(fresh, r)
             asked_back = r.lead > 0 or r.reference or elliptical or too_short or generic
             # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
             # "how did he die?" after a person: that person, whatever else the conversation named
@@ -444,7 +444,7 @@ class Dialogue:
         if answered:
             assert found.intent is not None
             if fresh.status is Status.ANSWERED and not self._context_wins(
-                found.intent, fresh, r, ctx, kind, elliptical
+                found.intent, fresh, r, ctx, kind, elliptical, generic
             ):
                 return None
             if kind == "carry" and not r.lead and not r.reference and r.dates is not None:
@@ -532,7 +532,14 @@ class Dialogue:
         return result, replace(after, mentions=(replace(when, age=when.age + 1), *kept))  # still that time
 
     def _context_wins(
-        self, found: Intent, fresh: Result, r: Reading, ctx: Context, kind: str, elliptical: bool
+        self,
+        found: Intent,
+        fresh: Result,
+        r: Reading,
+        ctx: Context,
+        kind: str,
+        elliptical: bool,
+        generic: bool,
     ) -> bool:
         """Whether the answer read with the context beats the one the question gets on its own.
 
@@ -549,7 +556,7 @@ class Dialogue:
         if kind != "swap" and not r.lead and not pointing and not sided and named:
             return False
         # a question about the whole conflict alone ("кто виноват?") asks about the subject in context
-        if kind == "carry" and (elliptical or sided or self._generic(fresh, r)):
+        if kind == "carry" and (elliptical or sided or generic):
             if self._now_only(r) and not any(f.present for f in found.facts):
                 return False  # "а сейчас?" after a past event: where things stand, not the event again
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
