@@ -21,7 +21,7 @@ from nkbot.engine.datequery import DateQuery, date_query
 from nkbot.engine.dates import parse_span
 from nkbot.engine.engine import Engine, Reason, Result, Status
 from nkbot.engine.matcher import Scored
-from nkbot.engine.model import Fact, Intent, KnowledgeBase, Span, pick
+from nkbot.engine.model import Intent, KnowledgeBase, Span, pick
 from nkbot.engine.normalize import Normalizer, stem
 from nkbot.engine.timeline import events_in, following, neighbour, preceding
 
@@ -468,10 +468,19 @@ class Dialogue:
         ranked = self.engine.ranking(found.normalized)
         mine = next((s for s in ranked if s.intent.id == ctx.intent), None)
         if mine is None or ranked[0].score - mine.score >= STAY_MARGIN:
-            return None
+            # the names carried may belong to the question before ("the first war" of "the biggest
+            # offensive in the first war"): asked of the entry itself, "when did it begin?"
+            current = self.kb.intent(ctx.intent)
+            if current is None or self.engine.asks_now(asked):  # "are they still there?": now, not then
+                return None
+            title = self.kb.normalizer.normalize(current.subject or pick(current.title, "en"))
+            titled = self.engine.ranking(f"{asked} {title}")
+            if not titled or titled[0].intent.id != ctx.intent:
+                return None
+            mine = titled[0]
         if mine.score < self.engine.thresholds_for(lang).answer:
             return None
-        if self._answers_kind(found, mine.fact):
+        if self._answers_kind(found, mine):
             return None  # "how many were there?": the entry found states the count, the one in context not
         own = {s.intent.id: s.score for s in self.engine.ranking(asked)}
         if own.get(found.intent.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:
@@ -487,13 +496,16 @@ class Dialogue:
             fact=mine.fact,
         )
 
-    def _answers_kind(self, found: Result, other: Fact | None) -> bool:
-        """Whether `found` answers with a fact of the kind asked ("how many") and `other` does not."""
+    def _answers_kind(self, found: Result, other: Scored) -> bool:
+        """Whether `found` answers with a fact of the kind asked ("how many") and `other` does not
+        (a dated entry's lead tells when it happened)."""
         matcher = self.engine.matcher
         kind = matcher.asked(found.normalized)
         if not kind or found.fact is None or matcher.fact_kinds.get(found.fact.id) != kind:
             return False
-        return other is None or matcher.fact_kinds.get(other.id) != kind
+        if other.fact is None:
+            return not (kind == "when" and other.intent.when is not None)
+        return matcher.fact_kinds.get(other.fact.id) != kind
 
     def _then(
         self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
