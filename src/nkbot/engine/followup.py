@@ -33,6 +33,7 @@ OWN_MARGIN = 15.0  # a lead follow-up keeps the context only if its own words ra
 STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher,
 OWN_LEAD = 5.0  # ... or the follow-up's own words rank the other this much higher ("who won?": the outcome)
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
+BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
 
@@ -560,6 +561,8 @@ class Dialogue:
         answered as asked, even with "it" or "это" in it; only an elliptical "and ...?" /
         "what about ...?" swaps its names into the question before.
         """
+        if generic and self._broad(ctx):
+            return False  # "а кто прав?" after the parties: the whole conflict's question, as asked
         pointing = r.reference and len(r.mentions) <= 1  # "what happened there in 92": the place in context
         # "сколько армян погибло?" after the April war: its toll (an office named is a question of its
         # own: "who is the president of azerbaijan")
@@ -593,6 +596,12 @@ class Dialogue:
         if fresh.intent is None or not fresh.intent.subject or r.mentions:
             return False
         return not self._names_region(r)
+
+    def _broad(self, ctx: Context) -> bool:
+        """The entry in context is about the conflict as a whole (its parties, overview, a contested
+        question): "а кто прав?" after it is the whole conflict's question too."""
+        current = self.kb.intent(ctx.intent) if ctx.intent else None
+        return current is not None and current.category in BROAD
 
     def _names_region(self, r: Reading) -> bool:
         """ "how big is nagorno karabakh": the region itself is its subject, common as its name is."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from nkbot.engine.model import Fact, Intent
 from nkbot.engine.normalize import Normalizer
@@ -283,7 +283,7 @@ class Matcher:
         for length in range(len(token) - 2, len(token) + 3):
             pool.extend(self._typo_pool.get((token[0], length), ()))
         # rapidfuzz drops a score exactly at its cutoff ("grup" -> "group" is 0.8): ask a hair lower
-        similar = Levenshtein.normalized_similarity
+        similar = OSA.normalized_similarity
         found = process.extract(token, pool, scorer=similar, limit=2, score_cutoff=TYPO_CUTOFF - CUTOFF_SLACK)
         return tuple((word, float(score)) for word, score, _ in found if score >= TYPO_CUTOFF - 1e-9)
 
