@@ -71,6 +71,8 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("aghdam 1993", "when", "aghdam-1993"),
         # the names carried (the town) rank another entry: "when?" still asks of the entry answered
         ("capture of aghdam", "when", "aghdam-1993"),
+        # after the parties, "who is right?" is the whole conflict's question, as asked alone
+        ("кто воевал", "а кто прав?", "contested-who-is-right"),
         # an office swapped in is looked up by its dates, as when asked alone
         ("who was president of armenia in 2016", "and azerbaijan's?", "ilham-aliyev"),
         # pointing back: the subject in context, even with a year or party of its own

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from nkbot.engine import Engine
+from nkbot.engine.spelling import Speller
 
 
 @pytest.mark.parametrize(
@@ -62,3 +63,28 @@ def test_punctuation_case_and_space_are_dropped(engine: Engine) -> None:
 def test_stop_words_are_not_content(engine: Engine) -> None:
     n = engine.normalizer
     assert n.content_tokens(n.normalize("what is the Bishkek protocol?")) == ["bishkek", "protocol"]
+
+
+def test_a_russian_word_one_slip_from_a_known_one_is_read_as_it() -> None:
+    speller = Speller(["проиграла", "оккупировала", "находится"] * 3 + ["нахоится", "дому"])
+    assert speller.correct("почему армения праиграла") == "почему армения проиграла"
+    assert speller.correct("армения окупировала") == "армения оккупировала"  # a letter missing
+    # a known typo is no target when the word meant is known and used more
+    assert speller.correct("шуша где нахдится") == "шуша где находится"
+    assert speller.correct("как приготовить долму") == "как приготовить долму"  # short words stay
+    assert speller.correct("how many poeple died") == "how many poeple died"  # English: the matcher's
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("почему армения праиграла 44 дневную войну", "second-war"),
+        ("почему армения окупировала карабах", "contested-occupation"),
+        ("кто продовал оружие азербайджану", "arms-suppliers"),
+        ("how many poeple died in the first karabakh war", "casualties-1988-1994"),  # letters swapped
+        ("who is armenia's foriegn minister", "ararat-mirzoyan"),
+    ],
+)
+def test_misspelt_questions_find_their_entry(engine: Engine, typed: str, expected: str) -> None:
+    result = engine.answer(typed)
+    assert result.intent is not None and result.intent.id == expected

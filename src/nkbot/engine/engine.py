@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -11,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from nkbot.engine.loader import load_or_raise
 from nkbot.engine.matcher import Matcher, Scored
-from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span
+from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span, Words
 from nkbot.engine.offices import Offices
+from nkbot.engine.spelling import Speller
 
 if TYPE_CHECKING:
     from nkbot.engine.followup import Context, Dialogue
@@ -88,6 +90,36 @@ def detect_language(text: str) -> str | None:
     return None
 
 
+def _texts(kb: KnowledgeBase) -> Iterator[str]:
+    """Every text whose words a question may use: the entries, language.yaml, conversation.yaml."""
+    for intent in (*kb.intents, *kb.scope):
+        for texts in (intent.title, intent.short, intent.answer):
+            yield from texts.values()
+        for lists in (intent.questions, intent.keywords):
+            for items in lists.values():
+                yield from items
+        for fact in intent.facts:
+            yield from fact.answer.values()
+            for items in fact.questions.values():
+                yield from items
+    for language in kb.languages.values():
+        yield from language.variants
+        yield from language.variants.values()
+        yield from language.stopwords
+    for words in kb.conversation.words.values():
+        for name in Words.__dataclass_fields__:
+            value = getattr(words, name)
+            if isinstance(value, tuple):
+                yield from (v for v in value if isinstance(v, str))
+            elif isinstance(value, dict):
+                yield from (v for vs in value.values() for v in (vs if isinstance(vs, tuple) else (vs,)))
+        for month in words.months:
+            yield from (month.name, month.day, *month.forms)
+    for entity in kb.conversation.entities:
+        for items in entity.names.values():
+            yield from items
+
+
 def _linked(a: Intent, b: Intent) -> bool:
     return b.id in a.related or a.id in b.related
 
@@ -127,6 +159,7 @@ class Engine:
             if phrase
         )
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
+        self.speller = Speller(w for text in _texts(kb) for w in norm.fold(text).split())
 
     @classmethod
     def from_directory(cls, root: Path, thresholds: Thresholds | None = None) -> Engine:
@@ -145,10 +178,16 @@ class Engine:
         text = question.strip()
         if len(text) > MAX_QUESTION_CHARS:
             return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.TOO_LONG)
-        normalized = self.normalizer.normalize(text)
+        normalized = self.normalize(text)
         if not normalized:
             return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.EMPTY)
         return self.resolve(question, normalized, lang)
+
+    def normalize(self, question: str) -> str:
+        """A question as the matcher reads it: misspelt words put right, then normalised."""
+        folded = self.normalizer.fold(question)
+        corrected = self.speller.correct(folded)
+        return self.normalizer.normalize(corrected if corrected != folded else question)
 
     def resolve(self, question: str, normalized: str, lang: str) -> Result:
         """The outcome for a normalised question (as asked, or as rewritten from a conversation):
@@ -232,7 +271,7 @@ class Engine:
     def candidates(self, question: str, limit: int = CANDIDATES) -> list[Scored]:
         """Entries worth offering for a question (inline results), best first."""
         text = question.strip()[:MAX_QUESTION_CHARS]
-        normalized = self.normalizer.normalize(text)
+        normalized = self.normalize(text)
         if not normalized:
             return []
         floor = self.thresholds_for(self.language(text)).suggest
