@@ -561,7 +561,7 @@ class Dialogue:
         answered as asked, even with "it" or "это" in it; only an elliptical "and ...?" /
         "what about ...?" swaps its names into the question before.
         """
-        if generic and self._broad(ctx):
+        if generic and self._broad(ctx) and not r.reference:
             return False  # "а кто прав?" after the parties: the whole conflict's question, as asked
         pointing = r.reference and len(r.mentions) <= 1  # "what happened there in 92": the place in context
         # "сколько армян погибло?" after the April war: its toll (an office named is a question of its
