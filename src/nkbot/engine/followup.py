@@ -99,6 +99,7 @@ class Reading:
     tokens: list[str]
     lead: int = 0  # tokens of a leading "and" / "what about"
     reference: bool = False  # "it", "that", "there"
+    inner: bool = False  # "it" after a name in the question itself: "karabakh ... took it" is karabakh
     personal: bool = False  # "he", "his", "его": pointing back at a person
     nowhere: bool = False  # "there" in an opening "are there ...", pointing at nothing
     then: set[int] = field(default_factory=set)  # tokens of "then", "at the time": the time in context
@@ -233,6 +234,9 @@ class Vocabulary:
                 continue
             if (t,) in self.reference and k in nowhere:
                 r.nowhere = True
+            elif (t,) in self.reference and not r.reference and self._named_before(r, k):
+                r.inner = True  # "the churches in karabakh after azerbaijan took it": it is karabakh
+                r.stopwords += 1
             elif (t,) in self.reference:
                 r.reference = True
                 r.personal = r.personal or (t,) in self.personal
@@ -241,6 +245,19 @@ class Vocabulary:
             else:
                 r.remainder.append(t)
         return r
+
+    def _named_before(self, r: Reading, k: int) -> bool:
+        """A place, an event or the region named before token k: what "it" there may stand for
+        (not a side or a person: "when did armenia hand it over" hands over the place in context)."""
+        sides = {i for start, end, m in r.mentions if m.slot == "party" for i in range(start, end)}
+        if any(start < k and m.slot not in ("party", "person") for start, _, m in r.mentions):
+            return True
+        return any(i not in sides and self.regional(stem(w)) for i, w in enumerate(r.tokens[:k]))
+
+    def regional(self, stemmed: str) -> bool:
+        """Whether a stemmed word names the region or the conflict ("karabakh", "карабахской").
+        Snowball stems names unevenly ("карабах" -> "караб", "карабахской" -> "караба"): a prefix."""
+        return stemmed in self.scope or any(stemmed.startswith(w) for w in self.scope if len(w) >= 5)
 
     def timeline_only(self, r: Reading) -> bool:
         """A date question asking for events and nothing narrower: "what happened in 1992"."""
@@ -444,6 +461,9 @@ class Dialogue:
             return None  # the question needed no context: answered as asked, it starts a new subject
         if answered:
             assert found.intent is not None
+            present = self.engine.asks_now(fresh.normalized) and not r.reference  # not "is it still valid?"
+            if present and not any(f.present for f in found.intent.facts):
+                return None  # "азербайджан сейчас бомбит армению?" after the 1918 war: now, not that war
             if fresh.status is Status.ANSWERED and not self._context_wins(
                 found.intent, fresh, r, ctx, kind, elliptical, generic
             ):
@@ -563,7 +583,8 @@ class Dialogue:
         """
         if generic and self._broad(ctx) and not r.reference:
             return False  # "а кто прав?" after the parties: the whole conflict's question, as asked
-        pointing = r.reference and len(r.mentions) <= 1  # "what happened there in 92": the place in context
+        # "what happened there in 92": the place in context
+        pointing = r.reference and len(r.mentions) <= 1
         # "сколько армян погибло?" after the April war: its toll (an office named is a question of its
         # own: "who is the president of azerbaijan")
         sided = self._party_only(r) and self.engine.offices.named(fresh.normalized) is None
@@ -605,7 +626,7 @@ class Dialogue:
 
     def _names_region(self, r: Reading) -> bool:
         """ "how big is nagorno karabakh": the region itself is its subject, common as its name is."""
-        return any(t in self.words.scope for t in self._content(r))
+        return any(self.words.regional(t) for t in self._content(r))
 
     def _content(self, r: Reading) -> list[str]:
         """The content words of a question's remainder, stemmed."""
