@@ -542,3 +542,12 @@ def test_a_question_of_its_own_is_not_read_against_the_subject_before(engine: En
     # unsure alone, but about now: not the war of 1918 again
     attacking = talk(engine, *war, "is azerbaijan attacking armenia now")[-1]
     assert attacking != "armenian-azerbaijani-war-1918-1920"
+
+
+def test_a_bare_question_word_asks_about_the_entry_answered(engine: Engine) -> None:
+    """ "Why?", "когда?": whatever names the turns before carried, the entry answered is the subject."""
+    assert talk(engine, "keywest talks 2001?", "who was there", "when?")[-1] == "key-west-talks-2001"
+    assert talk(engine, "lisbon summit 96 - what happened", "did armenia block it", "why?")[-1] == (
+        "lisbon-summit-1996"
+    )
+    assert talk(engine, "пленные армяне в баку", "сколько")[-1] in ("detainees-question", "prisoners-of-war")

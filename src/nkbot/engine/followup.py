@@ -436,7 +436,17 @@ class Dialogue:
             # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
             # "how did he die?" after a person: that person, whatever else the conversation named
             person = r.personal and intent is not None and intent.category == PEOPLE
-            if intent is not None and (not carried or person) and asked_back and r.slots() <= {"party"}:
+            # "why?", "when?": nothing but a question word asks about the entry answered, whatever was named
+            bare = (
+                len(r.tokens) <= 2
+                and not r.reference
+                and not r.lead
+                and all(t in self.words.asked for t in r.remainder)
+                and not r.mentions
+                and r.dates is None
+            )
+            titled = not carried or person or bare
+            if intent is not None and titled and asked_back and r.slots() <= {"party"}:
                 extra.append(self.kb.normalizer.normalize(intent.subject or pick(intent.title, "en")))
                 if r.reference and intent.when is not None and "time" not in r.slots() and not intent.subject:
                     extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
