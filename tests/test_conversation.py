@@ -551,3 +551,19 @@ def test_a_bare_question_word_asks_about_the_entry_answered(engine: Engine) -> N
         "lisbon-summit-1996"
     )
     assert talk(engine, "пленные армяне в баку", "сколько")[-1] in ("detainees-question", "prisoners-of-war")
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "expected"),
+    [
+        ("была ли этническая чистка армян в 2023", "что говорит баку?", "contested-ethnic-cleansing-2023"),
+        ("was khojaly a genocide", "what does baku say", "khojaly-massacre"),  # the capital: its government
+        ("what is the lachin corridor", "what does armenia think about it", "lachin-corridor"),
+    ],
+)
+def test_a_side_s_view_is_asked_of_the_subject_in_context(
+    engine: Engine, first: str, follow: str, expected: str
+) -> None:
+    """ "What does azerbaijan say?" names only a side: the subject is the one in context, not the
+    side's name swapped into the question before, nor the city of Baku."""
+    assert talk(engine, first, follow)[1] == expected

@@ -34,6 +34,7 @@ STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another r
 OWN_LEAD = 5.0  # ... or the follow-up's own words rank the other this much higher ("who won?": the outcome)
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
+POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
 
@@ -305,7 +306,7 @@ class Dialogue:
             pointing = reading.reference and not reading.mentions  # "how many people live there"
             if ctx is None or engine.small_talk(fresh.normalized) is not None:
                 return fresh, context
-            if not (pointing or self._elliptical(reading)):
+            if not (pointing or self._elliptical(reading) or self._viewpoint(fresh.normalized, reading)):
                 return fresh, context
             # "сколько их было?", "how many people live there" name nothing of their own: whatever
             # a neighbouring subject's phrasing they resemble, they ask about the subject in context
@@ -422,17 +423,19 @@ class Dialogue:
         elliptical = self._elliptical(r)
         # "кто виноват?" after Khojaly: alone, a question about the whole conflict; here, about Khojaly
         generic = self._generic(fresh, r)
+        viewpoint = self._viewpoint(fresh.normalized, r)
         swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference)
+        swap = swap and not viewpoint
         if swap and (r.lead or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
             kind = "swap"
-        elif r.remainder or r.reference or r.lead or (r.stopwords and elliptical):  # "when?"
+        elif r.remainder or r.reference or r.lead or (r.stopwords and elliptical) or viewpoint:  # "when?"
             carried = [m for m in ctx.mentions if m.slot not in r.slots()]
             extra = [self._name(m, lang) for m in carried]
             intent = self.kb.intent(ctx.intent) if ctx.intent else None
             # "are there any armenians left": too short to be answered alone, so it asks of the subject
             too_short = fresh.status is not Status.ANSWERED and len(self._content(r)) <= ELLIPTICAL_WORDS
-            asked_back = r.lead > 0 or r.reference or elliptical or too_short or generic
+            asked_back = r.lead > 0 or r.reference or elliptical or too_short or generic or viewpoint
             # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
             # "how did he die?" after a person: that person, whatever else the conversation named
             person = r.personal and intent is not None and intent.category == PEOPLE
@@ -445,7 +448,7 @@ class Dialogue:
                 and not r.mentions
                 and r.dates is None
             )
-            titled = not carried or person or bare
+            titled = not carried or person or bare or viewpoint
             if intent is not None and titled and asked_back and r.slots() <= {"party"}:
                 extra.append(self.kb.normalizer.normalize(intent.subject or pick(intent.title, "en")))
                 if r.reference and intent.when is not None and "time" not in r.slots() and not intent.subject:
@@ -613,6 +616,13 @@ class Dialogue:
             return False  # its own words point elsewhere: "seven districts", "and pashinyan?"
         marked = r.lead > 0 or r.reference or kind == "swap"
         return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
+
+    def _viewpoint(self, normalized: str, r: Reading) -> bool:
+        """ "What does azerbaijan say (about it)?", "что говорит баку?": a side's view, of nothing
+        named but the side: the subject in context, as that side sees it."""
+        if r.lead or not r.mentions or r.slots() != {"party"} or r.dates is not None:
+            return False
+        return self.engine.matcher.asked(normalized) == POSITION and self._common_words_only(r)
 
     def _party_only(self, r: Reading) -> bool:
         """ "how many armenians died?": one side named, and otherwise only words common to many
