@@ -73,6 +73,8 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("capture of aghdam", "when", "aghdam-1993"),
         # after the parties, "who is right?" is the whole conflict's question, as asked alone
         ("кто воевал", "а кто прав?", "contested-who-is-right"),
+        # "это" after a rare word names that thing: "шушинская декларация это что" is a question of its own
+        ("эрдоган и карабах", "шушинская декларация это что", "shusha-declaration-2021"),
         # "there" after a name in the question itself points at that name, not the context
         ("ноябрьское перемирие 2020", "миротворцы до сих пор там?", "peacekeepers-withdrawal-2024"),
         # an office swapped in is looked up by its dates, as when asked alone

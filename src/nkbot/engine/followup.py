@@ -14,6 +14,7 @@ Anything that cannot be resolved is answered as a fresh question.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -28,6 +29,7 @@ from nkbot.engine.timeline import events_in, following, neighbour, preceding
 CONTEXT_SECONDS = 600.0  # a conversation idle this long is over: the next question starts afresh
 CARRY_TURNS = 3  # a name not repeated for this many turns is no longer carried over
 GENERIC_IDF = 2.0  # a word this common (idf at most this: in ~25 entries) names no subject: "died"
+NAMED_IDF = 3.0  # a word this rare (in ~7 entries at most) names a thing: "шушинская", "churches"
 ELLIPTICAL_WORDS = 2  # more such words make a question of its own: "who started the karabakh conflict"
 OWN_MARGIN = 15.0  # a lead follow-up keeps the context only if its own words rank that entry near their best
 STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher,
@@ -135,9 +137,11 @@ class Vocabulary:
     """knowledge/conversation.yaml compiled into normalised token phrases (all languages at once:
     a Russian follow-up to an English question still reads)."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, idf: Mapping[str, float]) -> None:
+        """`idf`: the matcher's word weights, telling rare words (names) from common ones."""
         norm = kb.normalizer
         self.normalizer = norm
+        self.idf = idf
         words = kb.conversation.words.values()
         self.lead = set().union(*(_phrases(norm, w.lead) for w in words))
         self.reference = set().union(*(_phrases(norm, w.reference) for w in words))
@@ -248,12 +252,15 @@ class Vocabulary:
         return r
 
     def _named_before(self, r: Reading, k: int) -> bool:
-        """A place, an event or the region named before token k: what "it" there may stand for
-        (not a side or a person: "when did armenia hand it over" hands over the place in context)."""
+        """A place, an event, the region or a rare word named before token k: what "it" there may
+        stand for (not a side or a person: "when did armenia hand it over" hands over the place in
+        context)."""
         sides = {i for start, end, m in r.mentions if m.slot == "party" for i in range(start, end)}
         if any(start < k and m.slot not in ("party", "person") for start, _, m in r.mentions):
             return True
-        return any(i not in sides and self.regional(stem(w)) for i, w in enumerate(r.tokens[:k]))
+        before = [stem(w) for i, w in enumerate(r.tokens[:k]) if i not in sides and w not in self.asked]
+        # "шушинская декларация это что": a rare word names the thing "это" stands for
+        return any(self.regional(t) or self.idf.get(t, 0.0) > NAMED_IDF for t in before)
 
     def regional(self, stemmed: str) -> bool:
         """Whether a stemmed word names the region or the conflict ("karabakh", "карабахской").
@@ -285,7 +292,7 @@ class Dialogue:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.kb = engine.kb
-        self.words = Vocabulary(engine.kb)
+        self.words = Vocabulary(engine.kb, engine.matcher.idf)
         self._timeline = engine.kb.timeline()
 
     # -- the turn ------------------------------------------------------------------------------
