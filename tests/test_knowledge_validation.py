@@ -319,3 +319,12 @@ def test_a_variant_that_reads_as_a_plain_number_is_an_error(kdir: Path) -> None:
     )
     errors = _errors(kdir)
     assert any("language.yaml" in str(e) and "plain number 1990" in str(e) for e in errors), errors
+
+
+def test_a_stop_word_that_is_a_phrase_is_an_error(kdir: Path) -> None:
+    """Questions are compared word by word: "было бы" as a stop word would never be dropped."""
+    language = kdir / "language.yaml"
+    text = language.read_text(encoding="utf-8")
+    language.write_text(text.replace(" стоит, случае,", ' стоит, "было бы", случае,'), encoding="utf-8")
+    errors = _errors(kdir)
+    assert any("language.yaml" in str(e) and "'было бы' is a phrase" in str(e) for e in errors), errors

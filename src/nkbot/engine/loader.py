@@ -407,6 +407,12 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
                 checker.error(
                     path, line_of(node, "stopwords"), f"stop word {word!r} must be text (quote yes/no/on/off)"
                 )
+            elif len(word.split()) > 1:  # questions are compared word by word: a phrase is never dropped
+                checker.error(
+                    path,
+                    line_of(node, "stopwords"),
+                    f"stop word {word!r} is a phrase: make it a variant of a one-word stop word",
+                )
         years = {key: _word_list(path, node, key, checker) for key in ("year_words", "year_names")}
         languages[lang] = Language(
             variants,
