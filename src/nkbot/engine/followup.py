@@ -22,7 +22,7 @@ from nkbot.engine.datequery import DateQuery, date_query
 from nkbot.engine.dates import parse_span
 from nkbot.engine.engine import Engine, Reason, Result, Status
 from nkbot.engine.matcher import Scored
-from nkbot.engine.model import Intent, KnowledgeBase, Span, pick
+from nkbot.engine.model import SCOPE, Intent, KnowledgeBase, Span, pick
 from nkbot.engine.normalize import Normalizer, stem
 from nkbot.engine.timeline import events_in, following, neighbour, preceding
 
@@ -494,6 +494,8 @@ class Dialogue:
             kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
         ):
             return None  # "and lachin?" still means lachin in the question before, even if unsure
+        if kind == "carry" and found.intent is not None and r.personal and found.intent.category == PEOPLE:
+            found = self._linked_own(found, fresh, ctx, lang) or found
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
 
@@ -535,6 +537,26 @@ class Dialogue:
             suggestions=others,
             reason=None,
             fact=mine.fact,
+        )
+
+    def _linked_own(self, found: Result, fresh: Result, ctx: Context, lang: str) -> Result | None:
+        """The entry the follow-up's own words rank first, when it is linked to the one in context
+        and those words rank it well above the one found: "did his party win in june?" after
+        Pashinyan is the election, not his biography."""
+        own = self.engine.ranking(fresh.normalized)
+        current = self.kb.intent(ctx.intent) if ctx.intent else None
+        if not own or current is None or found.intent is None:
+            return None
+        top = own[0]
+        if top.intent.id in (found.intent.id, current.id) or top.intent.category in (SCOPE, PEOPLE):
+            return None  # another person is not what "his" points at
+        if top.intent.id not in current.related and current.id not in top.intent.related:
+            return None
+        mine = next((s.score for s in own if s.intent.id == found.intent.id), 0.0)
+        if top.score < self.engine.thresholds_for(lang).suggest or top.score < mine + OWN_LEAD:
+            return None
+        return replace(
+            found, status=Status.ANSWERED, intent=top.intent, score=top.score, fact=top.fact, suggestions=()
         )
 
     def _answers_kind(self, found: Result, other: Scored) -> bool:
