@@ -571,3 +571,10 @@ def test_a_side_s_view_is_asked_of_the_subject_in_context(
     """ "What does azerbaijan say?" names only a side: the subject is the one in context, not the
     side's name swapped into the question before, nor the city of Baku."""
     assert talk(engine, first, follow)[1] == expected
+
+
+def test_an_unsure_follow_up_stays_on_the_entry_in_context(engine: Engine) -> None:
+    """ "Since when?" with the town and the first war carried is unsure between the town and its
+    1992 capture: the town answered last is the subject, not the EU mission "since when" alone finds."""
+    turns = talk(engine, "when was lachin captured in the first war", "who has the town now", "since when")
+    assert turns == ["capture-of-lachin-1992", "lachin-berdzor", "lachin-berdzor"]

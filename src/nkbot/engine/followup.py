@@ -501,14 +501,18 @@ class Dialogue:
 
     def _stay(self, found: Result, ctx: Context, lang: str, asked: str) -> Result | None:
         """A follow-up with no subject of its own ("who did it?", "when?") stays on the entry in
-        context when its rewritten words rank that entry nearly as high as the best: "it" is the
-        Khojaly massacre, not the town of Khojaly its name was carried from. Unless the words it was
-        `asked` with rank the entry found higher than that one ("who won?": the outcome)."""
-        if ctx.intent is None or found.intent is None or found.intent.id == ctx.intent:
+        context when its rewritten words rank that entry nearly as high as the best, whether they
+        answer that best or are unsure: "it" is the Khojaly massacre, not the town of Khojaly its
+        name was carried from. Unless the words it was `asked` with rank the entry found higher
+        than that one ("who won?": the outcome)."""
+        if ctx.intent is None or (found.intent is not None and found.intent.id == ctx.intent):
             return None
         if self.engine.offices.holder(found.normalized) is not None:
             return None  # an office looked up by its dates: "and azerbaijan's?"
         ranked = self.engine.ranking(found.normalized)
+        rival = found.intent or (ranked[0].intent if ranked else None)  # unsure: the best candidate
+        if rival is None:
+            return None
         mine = next((s for s in ranked if s.intent.id == ctx.intent), None)
         if mine is None or ranked[0].score - mine.score >= STAY_MARGIN:
             # the names carried may belong to the question before ("the first war" of "the biggest
@@ -526,7 +530,7 @@ class Dialogue:
         if self._answers_kind(found, mine):
             return None  # "how many were there?": the entry found states the count, the one in context not
         own = {s.intent.id: s.score for s in self.engine.ranking(asked)}
-        if own.get(found.intent.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:
+        if own.get(rival.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:
             return None  # "who won?" after the 2020 war: its own words ask for the outcome
         others = tuple(s for s in ranked[:3] if s.intent is not mine.intent)
         return replace(
