@@ -504,6 +504,10 @@ def test_follow_ups_after_the_fuel_depot_blast_ask_about_it(engine: Engine) -> N
     assert en == ["fuel-depot-explosion-2023"] * 3
     ru = talk(engine, "взрыв на бензоскладе под степанакертом это че было", "скока погибло", "почему рвануло")
     assert ru == ["fuel-depot-explosion-2023"] * 3
+    # named without its entity, the place and month carried rank the September offensive first:
+    # "how many died" still asks the blast's toll, which its entry states
+    opened = "there was some explosion near stepanakert in sept 2023, what was it"
+    assert talk(engine, opened, "how many died", "was it an attack?") == ["fuel-depot-explosion-2023"] * 3
 
 
 def test_a_follow_up_asking_a_count_goes_where_the_count_is(engine: Engine) -> None:

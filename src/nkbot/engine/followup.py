@@ -34,6 +34,7 @@ ELLIPTICAL_WORDS = 2  # more such words make a question of its own: "who started
 OWN_MARGIN = 15.0  # a lead follow-up keeps the context only if its own words rank that entry near their best
 STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher,
 OWN_LEAD = 5.0  # ... or the follow-up's own words rank the other this much higher ("who won?": the outcome)
+OWN_TOP = 10.0  # ... and near their best: "how many died" alone asks the overall toll, not the other one
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
@@ -293,6 +294,7 @@ class Dialogue:
         self.engine = engine
         self.kb = engine.kb
         self.words = Vocabulary(engine.kb, engine.matcher.idf)
+        self._position = {intent.id: n for n, intent in enumerate(engine.matcher.intents)}  # its bag
         self._timeline = engine.kb.timeline()
 
     # -- the turn ------------------------------------------------------------------------------
@@ -529,10 +531,17 @@ class Dialogue:
             return None
         if self._answers_kind(found, mine):
             return None  # "how many were there?": the entry found states the count, the one in context not
+        if not self._speaks_of(mine.intent, asked) and self._speaks_of(rival, asked):
+            return None  # "and the casualties?" after who won: the entry in context has no toll
         own = {s.intent.id: s.score for s in self.engine.ranking(asked)}
-        if own.get(rival.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:
+        near_top = own.get(rival.id, 0.0) >= max(own.values(), default=0.0) - OWN_TOP
+        if near_top and own.get(rival.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:
             return None  # "who won?" after the 2020 war: its own words ask for the outcome
         others = tuple(s for s in ranked[:3] if s.intent is not mine.intent)
+        current = self.kb.intent(ctx.intent)
+        if current is not None:  # its fact is the one the question asks of it: "how many died" its toll
+            title = self.kb.normalizer.normalize(current.subject or pick(current.title, "en"))
+            mine = next((s for s in self.engine.ranking(f"{asked} {title}")[:1] if s.intent is current), mine)
         return replace(
             found,
             status=Status.ANSWERED,
@@ -542,6 +551,13 @@ class Dialogue:
             reason=None,
             fact=mine.fact,
         )
+
+    def _speaks_of(self, intent: Intent, asked: str) -> bool:
+        """Whether the entry's questions use every content word asked ("casualties", "signed")."""
+        matcher = self.engine.matcher
+        bag = matcher.bags[self._position[intent.id]]
+        words = [t for t in self.kb.normalizer.content_tokens(asked) if t not in self.words.asked]
+        return all(bag.get(matcher.folds.get(t, t), 0.0) >= 1.0 for t in words)
 
     def _linked_own(self, found: Result, fresh: Result, ctx: Context, lang: str) -> Result | None:
         """The entry the follow-up's own words rank first, when it is linked to the one in context
@@ -564,15 +580,15 @@ class Dialogue:
         )
 
     def _answers_kind(self, found: Result, other: Scored) -> bool:
-        """Whether `found` answers with a fact of the kind asked ("how many") and `other` does not
-        (a dated entry's lead tells when it happened)."""
+        """Whether `found` answers with a fact of the kind asked ("how many") and `other`'s entry has
+        none (a dated entry's lead tells when it happened)."""
         matcher = self.engine.matcher
         kind = matcher.asked(found.normalized)
         if not kind or found.fact is None or matcher.fact_kinds.get(found.fact.id) != kind:
             return False
-        if other.fact is None:
-            return not (kind == "when" and other.intent.when is not None)
-        return matcher.fact_kinds.get(other.fact.id) != kind
+        if kind == "when" and other.intent.when is not None:
+            return False
+        return all(matcher.fact_kinds.get(f.id) != kind for f in other.intent.facts)
 
     def _then(
         self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
