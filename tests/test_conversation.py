@@ -77,6 +77,8 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("эрдоган и карабах", "шушинская декларация это что", "shusha-declaration-2021"),
         # "his party" after a person: the event linked to him that the words ask about, not his biography
         ("is pashinyan still pm", "did his party win in june", "armenia-election-2026"),
+        # "he" with a year of its own: still that person, in that year
+        ("who is erdogan", "what did he do in 2020", "recep-tayyip-erdogan"),
         # "there" after a name in the question itself points at that name, not the context
         ("ноябрьское перемирие 2020", "миротворцы до сих пор там?", "peacekeepers-withdrawal-2024"),
         # an office swapped in is looked up by its dates, as when asked alone

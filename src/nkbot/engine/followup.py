@@ -458,7 +458,7 @@ class Dialogue:
                 and r.dates is None
             )
             titled = not carried or person or bare or viewpoint
-            if intent is not None and titled and asked_back and r.slots() <= {"party"}:
+            if intent is not None and titled and asked_back and (r.slots() <= {"party"} or person):
                 extra.append(self.kb.normalizer.normalize(intent.subject or pick(intent.title, "en")))
                 if r.reference and intent.when is not None and "time" not in r.slots() and not intent.subject:
                     extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
