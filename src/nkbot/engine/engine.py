@@ -14,7 +14,7 @@ from nkbot.engine.loader import load_or_raise
 from nkbot.engine.matcher import Matcher, Scored
 from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span, Words
 from nkbot.engine.offices import Offices
-from nkbot.engine.spelling import Speller
+from nkbot.engine.spelling import SCRIPT, Speller
 
 if TYPE_CHECKING:
     from nkbot.engine.followup import Context, Dialogue
@@ -159,7 +159,7 @@ class Engine:
             if phrase
         )
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
-        self.speller = Speller(w for text in _texts(kb) for w in norm.fold(text).split())
+        self.speller = Speller(w for text in _texts(kb) if SCRIPT(text) for w in norm.fold(text).split())
 
     @classmethod
     def from_directory(cls, root: Path, thresholds: Thresholds | None = None) -> Engine:
