@@ -718,7 +718,9 @@ class Dialogue:
         entries ("died", "signed")."""
         idf = self.engine.matcher.idf
         words = [t for t in self._content(r) if t not in self.words.asked and t not in self.words.present]
-        common = all(idf.get(t, GENERIC_IDF + 1) <= GENERIC_IDF for t in words)
+        # one word alone with a question word ("кто участвовал?") names no subject unless it is rare
+        limit = NAMED_IDF if len(words) == 1 else GENERIC_IDF
+        common = all(idf.get(t, GENERIC_IDF + 1) <= limit for t in words)
         return len(words) <= ELLIPTICAL_WORDS and common
 
     def _relation(self, token: str) -> bool:
