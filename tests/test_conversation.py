@@ -73,6 +73,8 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("capture of aghdam", "when", "aghdam-1993"),
         # after the parties, "who is right?" is the whole conflict's question, as asked alone
         ("кто воевал", "а кто прав?", "contested-who-is-right"),
+        # "who is to blame?" after an entry with no one to blame in it is the conflict's question
+        ("где живут беженцы из карабаха", "кто виноват", "contested-who-started"),
         # "это" after a rare word names that thing: "шушинская декларация это что" is a question of its own
         ("эрдоган и карабах", "шушинская декларация это что", "shusha-declaration-2021"),
         # "his party" after a person: the event linked to him that the words ask about, not his biography

@@ -88,3 +88,18 @@ def test_a_russian_word_one_slip_from_a_known_one_is_read_as_it() -> None:
 def test_misspelt_questions_find_their_entry(engine: Engine, typed: str, expected: str) -> None:
     result = engine.answer(typed)
     assert result.intent is not None and result.intent.id == expected
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "did armenians leave karabakh on their own",
+        "армяне сами ушли из карабаха?",
+        "armenians left on their own right?",
+    ],
+)
+def test_leaving_of_their_own_will_asks_the_contested_question(engine: Engine, asked: str) -> None:
+    """ "Own" is a stop word, "сами" a common one: as phrases they ask whether the 2023 exodus was
+    voluntary, Azerbaijan's claim, not whether everyone left."""
+    result = engine.answer(asked)
+    assert result.intent is not None and result.intent.id == "contested-ethnic-cleansing-2023"

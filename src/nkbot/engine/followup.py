@@ -579,6 +579,12 @@ class Dialogue:
             found, status=Status.ANSWERED, intent=top.intent, score=top.score, fact=top.fact, suggestions=()
         )
 
+    def _states_kind(self, intent: Intent, normalized: str) -> bool:
+        """Whether the entry has a fact of the kind the question asks ("кто" a who), or it asks none."""
+        matcher = self.engine.matcher
+        kind = matcher.asked(normalized)
+        return not kind or any(matcher.fact_kinds.get(f.id) == kind for f in intent.facts)
+
     def _answers_kind(self, found: Result, other: Scored) -> bool:
         """Whether `found` answers with a fact of the kind asked ("how many") and `other`'s entry has
         none (a dated entry's lead tells when it happened)."""
@@ -657,6 +663,10 @@ class Dialogue:
         if kind == "carry" and (elliptical or sided or generic):
             if self._now_only(r) and not any(f.present for f in found.facts):
                 return False  # "а сейчас?" after a past event: where things stand, not the event again
+            if generic and not r.reference and not self._states_kind(found, fresh.normalized):
+                return (
+                    False  # "кто виноват?" after the refugees' housing: no one to blame there, the conflict's
+                )
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
         own = self.engine.ranking(fresh.normalized)
         floor = own[0].score - OWN_MARGIN if own else 0.0
