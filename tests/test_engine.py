@@ -106,6 +106,16 @@ def test_out_of_scope_is_not_answered(engine: Engine, question: str) -> None:
     assert result.intent is None
 
 
+def test_another_conflict_is_declined_unless_the_question_is_about_this_one(engine: Engine) -> None:
+    """Other wars are out of scope; a question naming a side of this conflict with an entry as near
+    ("did israel help azerbaijan": its arms, not the war in Gaza) is answered."""
+    for declined in ("chechen war 1994 death toll", "how many soldiers does russia have"):
+        result = engine.answer(declined)
+        assert result.reason is Reason.OUT_OF_SCOPE and result.intent is None, declined
+    israel = engine.answer("did israel help azerbaijan")
+    assert israel.intent is not None and israel.intent.id == "arms-suppliers"
+
+
 def test_unknown_says_so_and_points_to_topics(engine: Engine) -> None:
     result = engine.answer("how do i bake bread")
     assert result.status is Status.UNKNOWN

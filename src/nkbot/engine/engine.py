@@ -220,6 +220,11 @@ class Engine:
         padded = f" {normalized} "
         return next((topic for phrase, topic in self._small_talk if phrase in padded), None)
 
+    def names_a_side(self, normalized: str) -> bool:
+        """Whether the question names the region or a side ("azerbaijan", "карабахской")."""
+        regional = self.dialogue.words.regional
+        return any(regional(t) for t in self.normalizer.content_tokens(normalized))
+
     def asks_now(self, normalized: str) -> bool:
         """Whether the question is about the present ("still", "today", "сейчас")."""
         padded = f" {normalized} "
@@ -245,7 +250,12 @@ class Engine:
         t = thresholds or self.thresholds_for(lang)
         topic = self.small_talk(normalized) if not ranked else None
         if topic is None and ranked and ranked[0].intent.category == SCOPE and ranked[0].score >= t.suggest:
-            topic = ranked[0].intent  # another war, the 1915 genocide: not the nearest Karabakh entry
+            # another war, the 1915 genocide: not the nearest Karabakh entry, unless one is as near
+            # ("did israel help azerbaijan" is about its arms, not the war in Gaza)
+            inside = next((s for s in ranked if s.intent.category != SCOPE), None)
+            near = inside is not None and ranked[0].score - inside.score < t.margin
+            if not (near and self.names_a_side(normalized)):
+                topic = ranked[0].intent
         if topic is not None:
             top = ranked[0].score if ranked else 0.0
             return Result(
