@@ -234,6 +234,7 @@ class Engine:
         """Forget cached rankings and typo look-ups (benchmarks measure the cold path)."""
         self._ranked.clear()
         self.matcher.lookup.cache_clear()
+        self.speller.clear_cache()
 
     def thresholds_for(self, lang: str) -> Thresholds:
         return self.language_thresholds.get(lang, self.thresholds)

@@ -103,7 +103,6 @@ class Reading:
     tokens: list[str]
     lead: int = 0  # tokens of a leading "and" / "what about"
     reference: bool = False  # "it", "that", "there"
-    inner: bool = False  # "it" after a name in the question itself: "karabakh ... took it" is karabakh
     personal: bool = False  # "he", "his", "его": pointing back at a person
     nowhere: bool = False  # "there" in an opening "are there ...", pointing at nothing
     then: set[int] = field(default_factory=set)  # tokens of "then", "at the time": the time in context
@@ -241,8 +240,7 @@ class Vocabulary:
             if (t,) in self.reference and k in nowhere:
                 r.nowhere = True
             elif (t,) in self.reference and not r.reference and self._named_before(r, k):
-                r.inner = True  # "the churches in karabakh after azerbaijan took it": it is karabakh
-                r.stopwords += 1
+                r.stopwords += 1  # "the churches in karabakh after azerbaijan took it": it is karabakh
             elif (t,) in self.reference:
                 r.reference = True
                 r.personal = r.personal or (t,) in self.personal
@@ -663,10 +661,9 @@ class Dialogue:
         if kind == "carry" and (elliptical or sided or generic):
             if self._now_only(r) and not any(f.present for f in found.facts):
                 return False  # "а сейчас?" after a past event: where things stand, not the event again
+            # "кто виноват?" after the refugees' housing: no one to blame there, so the conflict's
             if generic and not r.reference and not self._states_kind(found, fresh.normalized):
-                return (
-                    False  # "кто виноват?" after the refugees' housing: no one to blame there, the conflict's
-                )
+                return False
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
         own = self.engine.ranking(fresh.normalized)
         floor = own[0].score - OWN_MARGIN if own else 0.0

@@ -34,6 +34,9 @@ class Speller:
         self._pools = dict(pools)
         self._cache: dict[str, str] = {}
 
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
     def correct(self, folded: str) -> str:
         """`folded`: text as Normalizer.fold leaves it (lower case, words and single spaces)."""
         words = folded.split()
