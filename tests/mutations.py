@@ -214,9 +214,9 @@ MUTATIONS = [
     M(
         "understanding: context overrides a question with its own subject",
         "src/nkbot/engine/followup.py",
-        'if kind != "swap" and not r.lead and not pointing and (r.mentions or r.dates is not None):',
+        'if kind != "swap" and not r.lead and not pointing and not sided and named:',
         "if False:",
-        ("tests/test_precise_answers.py",),
+        ("tests/test_precise_answers.py", "tests/test_conversation.py"),
     ),
     M(
         "scope: other wars get the nearest Karabakh entry",
@@ -256,14 +256,14 @@ MUTATIONS = [
     M(
         "conversation: 'who did it?' leaves the entry in context for the place its name was carried from",
         "src/nkbot/engine/followup.py",
-        "STAY_MARGIN = 20.0",
-        "STAY_MARGIN = 0.0",
+        "found = self._stay(found, ctx, lang, fresh.normalized) or found",
+        "found = found",
         ("tests/test_conversation.py",),
     ),
     M(
         "conversation: 'how many people live there' after Shusha is declined as a country question",
         "src/nkbot/engine/followup.py",
-        "if not (pointing or self._elliptical(reading)):",
+        "if not (pointing or self._elliptical(reading) or self._viewpoint(fresh.normalized, reading)):",
         "if True:",
         ("tests/test_conversation.py",),
     ),
@@ -291,7 +291,7 @@ MUTATIONS = [
     M(
         "conversation: 'who won?' after the 2020 war stays on the war, not its outcome",
         "src/nkbot/engine/followup.py",
-        "if own.get(found.intent.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:",
+        "if near_top and own.get(rival.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:",
         "if False:",
         ("tests/test_conversation.py",),
     ),
