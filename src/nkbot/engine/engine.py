@@ -136,6 +136,7 @@ class Engine:
         self.language_thresholds = LANGUAGE_THRESHOLDS if language_thresholds is None else language_thresholds
         self.normalizer = kb.normalizer
         self._ranked: dict[str, list[Scored]] = {}
+        self._normalized: dict[str, str] = {}  # questions as asked -> as read: repeated ones are common
         norm = self.normalizer
         asks: dict[str, list[str]] = {}
         for words in kb.conversation.words.values():
@@ -185,9 +186,15 @@ class Engine:
 
     def normalize(self, question: str) -> str:
         """A question as the matcher reads it: misspelt words put right, then normalised."""
-        folded = self.normalizer.fold(question)
-        corrected = self.speller.correct(folded)
-        return self.normalizer.normalize(corrected if corrected != folded else question)
+        found = self._normalized.get(question)
+        if found is None:
+            folded = self.normalizer.fold(question)
+            corrected = self.speller.correct(folded)
+            found = self.normalizer.normalize(corrected if corrected != folded else question)
+            if len(self._normalized) >= RANKING_CACHE:
+                self._normalized.pop(next(iter(self._normalized)))
+            self._normalized[question] = found
+        return found
 
     def resolve(self, question: str, normalized: str, lang: str) -> Result:
         """The outcome for a normalised question (as asked, or as rewritten from a conversation):
@@ -233,6 +240,7 @@ class Engine:
     def clear_caches(self) -> None:
         """Forget cached rankings and typo look-ups (benchmarks measure the cold path)."""
         self._ranked.clear()
+        self._normalized.clear()
         self.matcher.lookup.cache_clear()
         self.speller.clear_cache()
 
