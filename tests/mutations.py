@@ -407,6 +407,13 @@ MUTATIONS = [
         "if False:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'and his father?' after a person answers that person",
+        "src/nkbot/engine/followup.py",
+        "intent.category == PEOPLE and not kin",
+        "intent.category == PEOPLE",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

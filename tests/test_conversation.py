@@ -79,6 +79,9 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("эрдоган и карабах", "шушинская декларация это что", "shusha-declaration-2021"),
         # "his party" after a person: the event linked to him that the words ask about, not his biography
         ("is pashinyan still pm", "did his party win in june", "armenia-election-2026"),
+        # "his father" is another person: the relative, not the person in context
+        ("who is ilham aliyev", "and his father?", "heydar-aliyev"),
+        ("ильхам алиев", "а папа его когда умер", "heydar-aliyev"),
         # "he" with a year of its own: still that person, in that year
         ("who is erdogan", "what did he do in 2020", "recep-tayyip-erdogan"),
         # "there" after a name in the question itself points at that name, not the context

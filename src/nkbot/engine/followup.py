@@ -154,6 +154,7 @@ class Vocabulary:
         self.then = set().union(*(_phrases(norm, w.then) for w in words))
         self.existential = set().union(*(_phrases(norm, w.existential) for w in words))
         self.personal = set().union(*(_phrases(norm, w.personal) for w in words))
+        self.kin = {t for w in words for p in _phrases(norm, w.kin) for t in p}
         self.present = {
             t for w in words for p in _phrases(norm, w.present) for t in norm.content_tokens(" ".join(p))
         }
@@ -445,7 +446,8 @@ class Dialogue:
             asked_back = r.lead > 0 or r.reference or elliptical or too_short or generic or viewpoint
             # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
             # "how did he die?" after a person: that person, whatever else the conversation named
-            person = r.personal and intent is not None and intent.category == PEOPLE
+            kin = any(t in self.words.kin for t in r.tokens)  # "and his father?": another person
+            person = r.personal and intent is not None and intent.category == PEOPLE and not kin
             # "why?", "when?": nothing but a question word asks about the entry answered, whatever was named
             bare = (
                 len(r.tokens) <= 2

@@ -440,6 +440,7 @@ WORD_LISTS = (
     "then",
     "existential",
     "personal",
+    "kin",
 )
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},

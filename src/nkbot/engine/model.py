@@ -122,6 +122,7 @@ class Words:
     then: tuple[str, ...] = ()  # "then", "at the time", "тогда": the time in context, not now
     existential: tuple[str, ...] = ()  # "are there any ...": a reference word pointing at nothing
     personal: tuple[str, ...] = ()  # "he", "his", "его": reference words pointing back at a person
+    kin: tuple[str, ...] = ()  # "father", "отец": with "his", another person than the one in context
     asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind of question -> its words
     months: tuple[Month, ...] = ()
     dates: dict[str, str] = field(default_factory=dict)
