@@ -291,7 +291,7 @@ MUTATIONS = [
     M(
         "conversation: 'who won?' after the 2020 war stays on the war, not its outcome",
         "src/nkbot/engine/followup.py",
-        "if near_top and own.get(rival.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:",
+        "if near_top and own.get(rival.id, 0.0) > own.get(current.id, 0.0) + OWN_LEAD:",
         "if False:",
         ("tests/test_conversation.py",),
     ),
@@ -382,7 +382,7 @@ MUTATIONS = [
     M(
         "follow-ups: 'when?' stays with names carried from the question before, not the entry",
         "src/nkbot/engine/followup.py",
-        "if not titled or titled[0].intent.id != ctx.intent:",
+        "if not titled or titled[0].intent is not current:",
         "if True:",
         ("tests/test_conversation.py",),
     ),

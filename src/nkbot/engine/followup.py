@@ -408,7 +408,7 @@ class Dialogue:
         return result, replace(self.context_for(found, lang, now, ctx), walking=True)
 
     def _anchor(self, ctx: Context) -> tuple[str | None, Span | None]:
-        intent = self.kb.intent(ctx.intent) if ctx.intent else None
+        intent = self._current(ctx)
         if intent is not None and intent.when is not None:
             return intent.id, intent.when
         if ctx.span is not None:
@@ -440,7 +440,7 @@ class Dialogue:
         elif r.remainder or r.reference or r.lead or (r.stopwords and elliptical) or viewpoint:  # "when?"
             carried = [m for m in ctx.mentions if m.slot not in r.slots()]
             extra = [self._name(m, lang) for m in carried]
-            intent = self.kb.intent(ctx.intent) if ctx.intent else None
+            intent = self._current(ctx)
             # "are there any armenians left": too short to be answered alone, so it asks of the subject
             too_short = fresh.status is not Status.ANSWERED and len(self._content(r)) <= ELLIPTICAL_WORDS
             asked_back = r.lead > 0 or r.reference or elliptical or too_short or generic or viewpoint
@@ -459,7 +459,7 @@ class Dialogue:
             )
             titled = not carried or person or bare or viewpoint
             if intent is not None and titled and asked_back and (r.slots() <= {"party"} or person):
-                extra.append(self.kb.normalizer.normalize(intent.subject or pick(intent.title, "en")))
+                extra.append(self._subject_words(intent))
                 if r.reference and intent.when is not None and "time" not in r.slots() and not intent.subject:
                     extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
             if not extra:
@@ -507,7 +507,8 @@ class Dialogue:
         answer that best or are unsure: "it" is the Khojaly massacre, not the town of Khojaly its
         name was carried from. Unless the words it was `asked` with rank the entry found higher
         than that one ("who won?": the outcome)."""
-        if ctx.intent is None or (found.intent is not None and found.intent.id == ctx.intent):
+        current = self._current(ctx)
+        if current is None or found.intent is current:
             return None
         if self.engine.offices.holder(found.normalized) is not None:
             return None  # an office looked up by its dates: "and azerbaijan's?"
@@ -515,16 +516,15 @@ class Dialogue:
         rival = found.intent or (ranked[0].intent if ranked else None)  # unsure: the best candidate
         if rival is None:
             return None
-        mine = next((s for s in ranked if s.intent.id == ctx.intent), None)
+        titled: list[Scored] | None = None  # the words asked of the entry itself, once needed
+        mine = next((s for s in ranked if s.intent is current), None)
         if mine is None or ranked[0].score - mine.score >= STAY_MARGIN:
             # the names carried may belong to the question before ("the first war" of "the biggest
             # offensive in the first war"): asked of the entry itself, "when did it begin?"
-            current = self.kb.intent(ctx.intent)
-            if current is None or self.engine.asks_now(asked):  # "are they still there?": now, not then
+            if self.engine.asks_now(asked):  # "are they still there?": now, not then
                 return None
-            title = self.kb.normalizer.normalize(current.subject or pick(current.title, "en"))
-            titled = self.engine.ranking(f"{asked} {title}")
-            if not titled or titled[0].intent.id != ctx.intent:
+            titled = self._asked_of(current, asked)
+            if not titled or titled[0].intent is not current:
                 return None
             mine = titled[0]
         if mine.score < self.engine.thresholds_for(lang).answer:
@@ -535,13 +535,12 @@ class Dialogue:
             return None  # "and the casualties?" after who won: the entry in context has no toll
         own = {s.intent.id: s.score for s in self.engine.ranking(asked)}
         near_top = own.get(rival.id, 0.0) >= max(own.values(), default=0.0) - OWN_TOP
-        if near_top and own.get(rival.id, 0.0) > own.get(ctx.intent, 0.0) + OWN_LEAD:
+        if near_top and own.get(rival.id, 0.0) > own.get(current.id, 0.0) + OWN_LEAD:
             return None  # "who won?" after the 2020 war: its own words ask for the outcome
         others = tuple(s for s in ranked[:3] if s.intent is not mine.intent)
-        current = self.kb.intent(ctx.intent)
-        if current is not None:  # its fact is the one the question asks of it: "how many died" its toll
-            title = self.kb.normalizer.normalize(current.subject or pick(current.title, "en"))
-            mine = next((s for s in self.engine.ranking(f"{asked} {title}")[:1] if s.intent is current), mine)
+        # its fact is the one the question asks of it: "how many died" its toll
+        titled = self._asked_of(current, asked) if titled is None else titled
+        mine = next((s for s in titled[:1] if s.intent is current), mine)
         return replace(
             found,
             status=Status.ANSWERED,
@@ -551,6 +550,18 @@ class Dialogue:
             reason=None,
             fact=mine.fact,
         )
+
+    def _current(self, ctx: Context) -> Intent | None:
+        """The entry the conversation is about (None if the knowledge no longer has it)."""
+        return self.kb.intent(ctx.intent) if ctx.intent else None
+
+    def _subject_words(self, intent: Intent) -> str:
+        """What a follow-up carries to name the entry: its `subject`, else its English title."""
+        return self.kb.normalizer.normalize(intent.subject or pick(intent.title, "en"))
+
+    def _asked_of(self, intent: Intent, asked: str) -> list[Scored]:
+        """The ranking of a follow-up's own words asked of the entry itself ("when?" + its name)."""
+        return self.engine.ranking(f"{asked} {self._subject_words(intent)}")
 
     def _speaks_of(self, intent: Intent, asked: str) -> bool:
         """Whether the entry's questions use every content word asked ("casualties", "signed")."""
@@ -564,7 +575,7 @@ class Dialogue:
         and those words rank it well above the one found: "did his party win in june?" after
         Pashinyan is the election, not his biography."""
         own = self.engine.ranking(fresh.normalized)
-        current = self.kb.intent(ctx.intent) if ctx.intent else None
+        current = self._current(ctx)
         if not own or current is None or found.intent is None:
             return None
         top = own[0]
@@ -604,7 +615,7 @@ class Dialogue:
         if not r.then or "time" in r.slots():
             return None
         times = [m for m in ctx.mentions if m.slot == "time"]
-        intent = self.kb.intent(ctx.intent) if ctx.intent else None
+        intent = self._current(ctx)
         span = self._span_of(times[0])[1] if times else None
         if span is None and intent is not None:
             span = intent.when
@@ -699,7 +710,7 @@ class Dialogue:
     def _broad(self, ctx: Context) -> bool:
         """The entry in context is about the conflict as a whole (its parties, overview, a contested
         question): "а кто прав?" after it is the whole conflict's question too."""
-        current = self.kb.intent(ctx.intent) if ctx.intent else None
+        current = self._current(ctx)
         return current is not None and current.category in BROAD
 
     def _names_region(self, r: Reading) -> bool:
@@ -776,7 +787,7 @@ class Dialogue:
     def _on_subject(self, intent: Intent, ctx: Context) -> bool:
         """Whether an entry is about what the conversation is about: the same entry, a linked
         one, or an event in the time in context."""
-        current = self.kb.intent(ctx.intent) if ctx.intent else None
+        current = self._current(ctx)
         if current is not None and (
             intent.id == current.id or intent.id in current.related or current.id in intent.related
         ):
