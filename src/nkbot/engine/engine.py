@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from nkbot.engine.loader import load_or_raise
 from nkbot.engine.matcher import Matcher, Scored
@@ -19,6 +19,7 @@ from nkbot.engine.spelling import SCRIPT, Speller
 if TYPE_CHECKING:
     from nkbot.engine.followup import Context, Dialogue
 
+T = TypeVar("T")
 MAX_QUESTION_CHARS = 500
 RANKING_CACHE = 8192  # rankings kept for repeated questions (first in, first out; about 1 kB each)
 CANDIDATES = 10  # entries ranked per question: enough for inline results and suggestions
@@ -120,6 +121,13 @@ def _texts(kb: KnowledgeBase) -> Iterator[str]:
             yield from items
 
 
+def _keep(cache: dict[str, T], key: str, value: T) -> None:
+    """Remember a value in a bounded cache, forgetting the oldest first (RANKING_CACHE entries)."""
+    if len(cache) >= RANKING_CACHE:
+        cache.pop(next(iter(cache)))
+    cache[key] = value
+
+
 def _linked(a: Intent, b: Intent) -> bool:
     return b.id in a.related or a.id in b.related
 
@@ -191,9 +199,7 @@ class Engine:
             folded = self.normalizer.fold(question)
             corrected = self.speller.correct(folded)
             found = self.normalizer.normalize(corrected if corrected != folded else question)
-            if len(self._normalized) >= RANKING_CACHE:
-                self._normalized.pop(next(iter(self._normalized)))
-            self._normalized[question] = found
+            _keep(self._normalized, question, found)
         return found
 
     def resolve(self, question: str, normalized: str, lang: str) -> Result:
@@ -215,9 +221,7 @@ class Engine:
         ranked = self._ranked.get(normalized)
         if ranked is None:
             ranked = self.matcher.match(normalized, limit=CANDIDATES, present=self.asks_now(normalized))
-            if len(self._ranked) >= RANKING_CACHE:
-                self._ranked.pop(next(iter(self._ranked)))
-            self._ranked[normalized] = ranked
+            _keep(self._ranked, normalized, ranked)
         return ranked
 
     def small_talk(self, normalized: str) -> Intent | None:
