@@ -401,6 +401,13 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'when was he elected?' gets the entry's lead, not its elections",
+        "src/nkbot/engine/followup.py",
+        "found = self._own_fact(found, fresh, lang) or found",
+        "found = found",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "follow-ups: 'а кто прав?' after the parties is read against them",
         "src/nkbot/engine/followup.py",
         "if generic and self._broad(ctx) and not r.reference:",

@@ -598,3 +598,20 @@ def test_a_reaction_is_small_talk_not_a_follow_up(engine: Engine, reaction: str)
     assert talk(engine, "fuel depot explosion", "how many died", reaction)[-1] == "unknown"
     result, _ = engine.respond(reaction, None, None, 0.0)
     assert result.scope is not None and result.scope.id == "scope:reaction"
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "fact"),
+    [
+        ("ilham aliyev", "when was he elected", "ilham-aliyev/elections"),
+        ("алиев", "когда его избрали", "ilham-aliyev/elections"),
+        ("tripp route", "who will own it", "tripp-route/ownership-and-term"),
+    ],
+)
+def test_a_follow_up_gets_the_fact_it_asks_not_the_entrys_lead(
+    engine: Engine, before: str, question: str, fact: str
+) -> None:
+    """The title carried with "he" ("president since 2003") outweighs "elected": the entry is
+    right, but the reply must be the fact the follow-up's own words ask for."""
+    result = after(engine, before, question)
+    assert result.fact is not None and result.fact.id == fact

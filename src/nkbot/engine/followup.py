@@ -498,6 +498,8 @@ class Dialogue:
             return None  # "and lachin?" still means lachin in the question before, even if unsure
         if kind == "carry" and found.intent is not None and r.personal and found.intent.category == PEOPLE:
             found = self._linked_own(found, fresh, ctx, lang) or found
+        if kind == "carry" and answered and found.fact is None:
+            found = self._own_fact(found, fresh, lang) or found
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
 
@@ -589,6 +591,15 @@ class Dialogue:
         return replace(
             found, status=Status.ANSWERED, intent=top.intent, score=top.score, fact=top.fact, suggestions=()
         )
+
+    def _own_fact(self, found: Result, fresh: Result, lang: str) -> Result | None:
+        """The entry's fact the follow-up's own words ask for, when the words carried with them
+        only reach the entry's lead: "when was he elected?" after Ilham Aliyev is his elections,
+        which the title carried ("president since 2003") outweighs."""
+        mine = next((s for s in self.engine.ranking(fresh.normalized) if s.intent is found.intent), None)
+        if mine is None or mine.fact is None or mine.score < self.engine.thresholds_for(lang).suggest:
+            return None
+        return replace(found, fact=mine.fact)
 
     def _states_kind(self, intent: Intent, normalized: str) -> bool:
         """Whether the entry has a fact of the kind the question asks ("кто" a who), or it asks none."""
