@@ -305,8 +305,22 @@ MUTATIONS = [
     M(
         "spelling: a Russian word one slip from a known one is not put right",
         "src/nkbot/engine/engine.py",
-        "corrected = self.speller.correct(folded)",
-        "corrected = folded",
+        "self.english.correct(self.speller.correct(folded))",
+        "self.english.correct(folded)",
+        ("tests/test_normalize.py",),
+    ),
+    M(
+        "spelling: an English slip ('armenain', 'populaton') is not put right",
+        "src/nkbot/engine/engine.py",
+        "self.english.correct(self.speller.correct(folded))",
+        "self.speller.correct(folded)",
+        ("tests/test_normalize.py",),
+    ),
+    M(
+        "spelling: an English form of a known word ('selling') is put right to another ('shelling')",
+        "src/nkbot/engine/engine.py",
+        "inflected=lambda w: stem(w) in stems)",
+        "inflected=None)",
         ("tests/test_normalize.py",),
     ),
     M(

@@ -72,7 +72,31 @@ def test_a_russian_word_one_slip_from_a_known_one_is_read_as_it() -> None:
     # a known typo is no target when the word meant is known and used more
     assert speller.correct("шуша где нахдится") == "шуша где находится"
     assert speller.correct("как приготовить долму") == "как приготовить долму"  # short words stay
-    assert speller.correct("how many poeple died") == "how many poeple died"  # English: the matcher's
+    assert speller.correct("how many poeple died") == "how many poeple died"  # Cyrillic only
+
+
+def test_an_english_slip_is_put_right_to_a_word_the_careful_texts_use(engine: Engine) -> None:
+    """Stems hide English slips from the matcher ("populaton" is no stem of "population"), and
+    the phrasings carry slips of their own ("armenain"): the answers' words are the reference."""
+    fixed = engine.english.correct
+    assert fixed("armenains presdent constituton populaton") == "armenians president constitution population"
+    # forms of words the knowledge uses are no slips, though one letter from another word
+    assert fixed("armenia protects its border") == "armenia protects its border"  # not "protests"
+    assert fixed("the bayrakdar drones") == "the bayraktar drones"  # names too
+    assert fixed("the ceasfire") == "the ceasefire"
+    assert fixed("how did it end") == "how did it end"  # short words: the matcher's
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("how many armenain prisoners does azerbaijan hold", "detainees-question"),
+        ("armenains in karabakh today", "current-status"),
+    ],
+)
+def test_english_slips_in_common_words_find_their_entry(engine: Engine, typed: str, expected: str) -> None:
+    result = engine.answer(typed)
+    assert result.intent is not None and result.intent.id == expected
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from nkbot.engine.loader import load_or_raise
 from nkbot.engine.matcher import Matcher, Scored
 from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span, Words
+from nkbot.engine.normalize import stem
 from nkbot.engine.offices import Offices
 from nkbot.engine.spelling import SCRIPT, Speller
 
@@ -121,6 +122,24 @@ def _texts(kb: KnowledgeBase) -> Iterator[str]:
             yield from items
 
 
+def _latin(word: str) -> bool:
+    return word.isascii()
+
+
+def _curated(kb: KnowledgeBase) -> Iterator[str]:
+    """The texts written with care (answers, titles, language.yaml), not the phrasings typed as users
+    type ("armenain"): the words an English slip is put right to."""
+    for intent in (*kb.intents, *kb.scope):
+        for texts in (intent.title, intent.short, intent.answer):
+            yield from texts.values()
+        for fact in intent.facts:
+            yield from fact.answer.values()
+    for language in kb.languages.values():
+        yield from language.variants
+        yield from language.variants.values()
+        yield from language.stopwords
+
+
 def _keep(cache: dict[str, T], key: str, value: T) -> None:
     """Remember a value in a bounded cache, forgetting the oldest first (RANKING_CACHE entries)."""
     if len(cache) >= RANKING_CACHE:
@@ -169,6 +188,11 @@ class Engine:
         )
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
         self.speller = Speller(w for text in _texts(kb) if SCRIPT(text) for w in norm.fold(text).split())
+        curated = [w for text in _curated(kb) if not SCRIPT(text) for w in norm.fold(text).split()]
+        stems = {stem(w) for w in curated}
+        self.english = Speller(
+            curated, script=_latin, min_len=7, min_uses=3, inflected=lambda w: stem(w) in stems
+        )
 
     @classmethod
     def from_directory(cls, root: Path, thresholds: Thresholds | None = None) -> Engine:
@@ -197,7 +221,7 @@ class Engine:
         found = self._normalized.get(question)
         if found is None:
             folded = self.normalizer.fold(question)
-            corrected = self.speller.correct(folded)
+            corrected = self.english.correct(self.speller.correct(folded))
             found = self.normalizer.normalize(corrected if corrected != folded else question)
             _keep(self._normalized, question, found)
         return found
@@ -247,6 +271,7 @@ class Engine:
         self._normalized.clear()
         self.matcher.lookup.cache_clear()
         self.speller.clear_cache()
+        self.english.clear_cache()
 
     def thresholds_for(self, lang: str) -> Thresholds:
         return self.language_thresholds.get(lang, self.thresholds)

@@ -1,15 +1,17 @@
-"""Misspelt words put right before normalisation: "праиграла" -> "проиграла", "окупировала" -> "оккупировала".
+"""Misspelt words put right before normalisation: "праиграла" -> "проиграла", "populaton" -> "population".
 
 Why before, and not on the matcher's stems: Russian stems are cut to a short prefix, so a slip in
 the first letters ("праигр", "окупир") leaves a stem too far from the right one to be found, and a
-slip in a word that language.yaml folds ("праиграла" is no variant of "итог") is never folded.
-The whole word, compared with the words the knowledge and language.yaml use, is one slip away.
+slip in a word that language.yaml folds ("праиграла" is no variant of "итог") is never folded;
+an English slip changes the stem ("populaton" is no "popul..."). The whole word, compared with
+the words the knowledge and language.yaml use, is one slip away. English is held to the careful
+texts (answers, titles), since the phrasings carry slips of their own, and to longer words.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -17,19 +19,31 @@ from rapidfuzz.distance import OSA
 from nkbot.engine.normalize import is_cyrillic
 
 MIN_LEN = 6  # shorter words are one slip from too many others ("долму", "дому")
-SCRIPT = is_cyrillic  # English typos are left to the matcher: "looking" is no slip of "looting"
+SCRIPT = is_cyrillic
 
 
 class Speller:
     """The knowledge's own words, by first letter and length; unknown words mapped to the nearest."""
 
-    def __init__(self, words: Iterable[str]) -> None:
-        counts = Counter(w for w in words if SCRIPT(w) and w.isalpha())
+    def __init__(
+        self,
+        words: Iterable[str],
+        script: Callable[[str], bool] = SCRIPT,
+        min_len: int = MIN_LEN,
+        min_uses: int = 1,
+        inflected: Callable[[str], bool] | None = None,
+    ) -> None:
+        """`inflected`: whether an unknown word is a form of a known one ("looking" of "look"), left as is."""
+        counts = Counter(w for w in words if script(w) and w.isalpha())
         self.known = frozenset(counts)
+        self._script = script
+        self._min_len = min_len
+        self._inflected = inflected
+        counts = Counter({w: c for w, c in counts.items() if c >= min_uses})
         self._counts = counts
         pools: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in counts:
-            if len(word) >= MIN_LEN - 1:
+            if len(word) >= min_len - 1:
                 pools[word[0], len(word)].append(word)
         self._pools = dict(pools)
         self._cache: dict[str, str] = {}
@@ -44,11 +58,11 @@ class Speller:
         return folded if fixed == words else " ".join(fixed)
 
     def _word(self, word: str) -> str:
-        if len(word) < MIN_LEN or word in self.known or not SCRIPT(word) or not word.isalpha():
+        if len(word) < self._min_len or word in self.known or not self._script(word) or not word.isalpha():
             return word
         found = self._cache.get(word)
         if found is None:
-            found = self._nearest(word)
+            found = word if self._inflected is not None and self._inflected(word) else self._nearest(word)
             if len(self._cache) < 50_000:
                 self._cache[word] = found
         return found
