@@ -615,3 +615,15 @@ def test_a_follow_up_gets_the_fact_it_asks_not_the_entrys_lead(
     right, but the reply must be the fact the follow-up's own words ask for."""
     result = after(engine, before, question)
     assert result.fact is not None and result.fact.id == fact
+
+
+@pytest.mark.parametrize(
+    ("before", "goodbye"), [("нкао", "пока"), ("шуша", "спасибо пока"), ("lachin", "bye")]
+)
+def test_a_goodbye_after_an_answer_is_small_talk_not_a_follow_up(
+    engine: Engine, before: str, goodbye: str
+) -> None:
+    """ "Пока" is also "yet" and common in phrasings: alone it is one of scope.yaml's phrases, so
+    the context must not turn it into a question about the entry before."""
+    result = after(engine, before, goodbye)
+    assert result.intent is None and result.scope is not None and result.scope.id == "scope:thanks"

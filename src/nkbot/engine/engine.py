@@ -178,6 +178,9 @@ class Engine:
             for p in phrases
             if not norm.content_tokens(norm.normalize(p))
         ]
+        self._scope_phrases = frozenset(
+            norm.normalize(p) for topic in kb.scope for phrases in topic.questions.values() for p in phrases
+        )
         # Small talk ("hi", "thx bye") is all stop words: found as a phrase, longest first.
         self._small_talk = sorted(talk, key=lambda pair: -len(pair[0]))
         self._present = tuple(
@@ -191,7 +194,7 @@ class Engine:
         curated = [w for text in _curated(kb) if not SCRIPT(text) for w in norm.fold(text).split()]
         stems = {stem(w) for w in curated}
         self.english = Speller(
-            curated, script=_latin, min_len=7, min_uses=3, inflected=lambda w: stem(w) in stems
+            curated, script=_latin, min_len=6, min_uses=3, inflected=lambda w: stem(w) in stems
         )
 
     @classmethod
@@ -254,6 +257,10 @@ class Engine:
             return None
         padded = f" {normalized} "
         return next((topic for phrase, topic in self._small_talk if phrase in padded), None)
+
+    def scope_phrase(self, normalized: str) -> bool:
+        """Whether the question is one of scope.yaml's own phrasings ("пока", "capital of armenia")."""
+        return normalized in self._scope_phrases
 
     def names_a_side(self, normalized: str) -> bool:
         """Whether the question names the region or a side ("azerbaijan", "карабахской")."""
