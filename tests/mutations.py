@@ -436,6 +436,20 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'what does armenia say' after a contested question is not that side's fact",
+        "src/nkbot/engine/followup.py",
+        "fact = next((f for f in current.facts if self._speaks_for(f) == sides), None)",
+        "fact = None",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: a side's view is read against the entry's subject (the whole conflict)",
+        "src/nkbot/engine/followup.py",
+        "found = self._side_view(found, ctx, fresh, r, strict=not viewpoint) or found",
+        "found = found",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "follow-ups: 'а кто прав?' after the parties is read against them",
         "src/nkbot/engine/followup.py",
         "if generic and self._broad(ctx) and not r.reference:",

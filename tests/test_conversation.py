@@ -627,3 +627,39 @@ def test_a_goodbye_after_an_answer_is_small_talk_not_a_follow_up(
     the context must not turn it into a question about the entry before."""
     result = after(engine, before, goodbye)
     assert result.intent is None and result.scope is not None and result.scope.id == "scope:thanks"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [
+            ("whose land is karabakh", None),
+            ("what does armenia say", "contested-who-is-right/armenian-position"),
+            ("and azerbaijan?", "contested-who-is-right/azerbaijani-position"),
+        ],
+        [
+            ("кто прав в карабахском конфликте", None),
+            ("а что говорит армения", "contested-who-is-right/armenian-position"),
+            ("а азербайджан?", "contested-who-is-right/azerbaijani-position"),
+        ],
+        [
+            ("was the 2023 exodus ethnic cleansing", None),
+            ("what does azerbaijan say", "contested-ethnic-cleansing-2023/azerbaijan-view"),
+        ],
+        [
+            ("did armenia occupy azerbaijani land", None),
+            ("what does armenia say", "contested-occupation/armenian-denial"),
+        ],
+    ],
+)
+def test_a_sides_view_of_a_contested_question_is_that_sides_fact(
+    turns: list[tuple[str, str | None]], engine: Engine
+) -> None:
+    """On a contested question each side's view is a fact of its own: asked for one side (or "and
+    the other?"), the reply is that side's, attributed, not the entry's lead or another entry."""
+    context, clock = None, 0.0
+    for question, fact in turns:
+        result, context = engine.respond(question, context, None, clock)
+        clock += 30.0
+        if fact is not None:
+            assert result.fact is not None and result.fact.id == fact, (question, result.understood)

@@ -14,6 +14,7 @@ Anything that cannot be resolved is answered as a fresh question.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -22,7 +23,7 @@ from nkbot.engine.datequery import DateQuery, date_query
 from nkbot.engine.dates import parse_span
 from nkbot.engine.engine import Engine, Reason, Result, Status
 from nkbot.engine.matcher import Scored
-from nkbot.engine.model import SCOPE, Intent, KnowledgeBase, Span, pick
+from nkbot.engine.model import SCOPE, Fact, Intent, KnowledgeBase, Span, pick
 from nkbot.engine.normalize import Normalizer, stem
 from nkbot.engine.timeline import events_in, following, neighbour, preceding
 
@@ -37,6 +38,7 @@ OWN_LEAD = 5.0  # ... or the follow-up's own words rank the other this much high
 OWN_TOP = 10.0  # ... and near their best: "how many died" alone asks the overall toll, not the other one
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
+SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings ask that side's view
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
@@ -159,6 +161,7 @@ class Vocabulary:
             t for w in words for p in _phrases(norm, w.present) for t in norm.content_tokens(" ".join(p))
         }
         self.asked = {t for w in words for ps in w.asks.values() for p in _phrases(norm, ps) for t in p}
+        self.views = {t for w in words for p in _phrases(norm, w.asks.get(POSITION, ())) for t in p}
         self.timeline = {stem(t) for w in words for p in _phrases(norm, w.timeline) for t in p}
         self.scope = {stem(t) for w in words for p in _phrases(norm, w.scope) for t in p}
         self.joiners = frozenset(t for w in words for p in _phrases(norm, w.range) for t in p)
@@ -295,6 +298,7 @@ class Dialogue:
         self.words = Vocabulary(engine.kb, engine.matcher.idf)
         self._position = {intent.id: n for n, intent in enumerate(engine.matcher.intents)}  # its bag
         self._timeline = engine.kb.timeline()
+        self._sides_of: dict[str, frozenset[str]] = {}  # fact id -> the side whose view it gives
 
     # -- the turn ------------------------------------------------------------------------------
 
@@ -502,6 +506,8 @@ class Dialogue:
             found = self._linked_own(found, fresh, ctx, lang) or found
         if kind == "carry" and answered and found.fact is None:
             found = self._own_fact(found, fresh, lang) or found
+        if viewpoint or (kind == "swap" and r.slots() == {"party"}):
+            found = self._side_view(found, ctx, fresh, r, strict=not viewpoint) or found
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
 
@@ -603,6 +609,53 @@ class Dialogue:
             return None
         return replace(found, fact=mine.fact)
 
+    def _side_view(
+        self, found: Result, ctx: Context, fresh: Result, r: Reading, strict: bool = False
+    ) -> Result | None:
+        """A side's view of the entry in context, when one of its facts gives it: "what does
+        azerbaijan say?" after "who started the war" is Azerbaijan's account, read against the
+        entry's title (its `subject`, "the conflict", would reach the overview)."""
+        current = self._current(ctx)
+        if current is None or not current.facts:
+            return None
+        title = self.kb.normalizer.normalize(pick(current.title, "en"))
+        mine = next(
+            (s for s in self.engine.ranking(f"{fresh.normalized} {title}") if s.intent is current), None
+        )
+        if mine is None:
+            return None
+        sides = frozenset(m.entity for _, _, m in r.mentions)
+        fact = next((f for f in current.facts if self._speaks_for(f) == sides), None)
+        if strict and (fact is None or found.intent is current):
+            return None  # "and azerbaijan?" after Armenia's view: only to the other side's view of it
+        fact = fact or mine.fact
+        return replace(
+            found, status=Status.ANSWERED, intent=current, score=mine.score, fact=fact, suggestions=()
+        )
+
+    def _speaks_for(self, fact: Fact) -> frozenset[str]:
+        """The side whose view a fact gives: the side named first in its phrasings that ask a view
+        ("what does azerbaijan say about the armenians leaving"), when enough of them do; else none."""
+        found = self._sides_of.get(fact.id)
+        if found is None:
+            speakers = Counter[str]()
+            phrasings = [q for qs in fact.questions.values() for q in qs]
+            for q in phrasings:
+                normalized = self.kb.normalizer.normalize(q)
+                if not self._views(normalized):
+                    continue
+                parties = [m.entity for _, _, m in self.words.read(normalized).mentions if m.slot == "party"]
+                if parties:
+                    speakers[parties[0]] += 1
+            side, count = speakers.most_common(1)[0] if speakers else ("", 0)
+            found = frozenset({side}) if count >= SIDE_SHARE * len(phrasings) else frozenset()
+            self._sides_of[fact.id] = found
+        return found
+
+    def _views(self, normalized: str) -> bool:
+        """Whether a question has a word asking a view ("say", "position", "считает"), anywhere in it."""
+        return any(t in self.words.views for t in normalized.split())
+
     def _states_kind(self, intent: Intent, normalized: str) -> bool:
         """Whether the entry has a fact of the kind the question asks ("кто" a who), or it asks none."""
         matcher = self.engine.matcher
@@ -702,7 +755,7 @@ class Dialogue:
     def _viewpoint(self, normalized: str, r: Reading) -> bool:
         """ "What does azerbaijan say (about it)?", "что говорит баку?": a side's view, of nothing
         named but the side: the subject in context, as that side sees it."""
-        if r.lead or not r.mentions or r.slots() != {"party"} or r.dates is not None:
+        if not r.mentions or r.slots() != {"party"} or r.dates is not None:
             return False
         return self.engine.matcher.asked(normalized) == POSITION and self._common_words_only(r)
 
