@@ -450,6 +450,13 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'армяне там остались?' after the present goes to the overview",
+        "src/nkbot/engine/followup.py",
+        'pointed = r.reference and r.slots() <= {"party"} and subject is not None and bool(subject.subject)',
+        "pointed = False",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "follow-ups: 'а кто прав?' after the parties is read against them",
         "src/nkbot/engine/followup.py",
         "if generic and self._broad(ctx) and not r.reference:",

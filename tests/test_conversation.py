@@ -663,3 +663,10 @@ def test_a_sides_view_of_a_contested_question_is_that_sides_fact(
         clock += 30.0
         if fact is not None:
             assert result.fact is not None and result.fact.id == fact, (question, result.understood)
+
+
+def test_a_pointing_follow_up_after_where_things_stand_stays_there(engine: Engine) -> None:
+    """ "Армяне там остались?" after the present situation: "там" is the entry in context, whose
+    carried `subject` (the whole conflict) alone would reach the overview."""
+    result = after(engine, "что сейчас в карабахе", "армяне там вообще остались?")
+    assert result.intent is not None and result.intent.id == "current-status", result.understood

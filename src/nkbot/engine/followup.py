@@ -481,7 +481,10 @@ class Dialogue:
             return None
         found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
         unsure = fresh.status is not Status.ANSWERED and (r.reference or r.lead)  # not "бако саакян кто это"
-        if kind == "carry" and not r.mentions and r.dates is None and (elliptical or unsure):
+        # "are armenians still there?" after where things stand: the entry, not its broad `subject`
+        subject = self._current(ctx)
+        pointed = r.reference and r.slots() <= {"party"} and subject is not None and bool(subject.subject)
+        if kind == "carry" and r.dates is None and ((not r.mentions and (elliptical or unsure)) or pointed):
             found = self._stay(found, ctx, lang, fresh.normalized) or found
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
