@@ -457,6 +457,20 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'how many died?' after an entry gets the fact its carried words rank",
+        "src/nkbot/engine/followup.py",
+        "if fact is not None and score >= FACT_MIN:",
+        "if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: a bare 'how many?' finds no fact of the entry",
+        "src/nkbot/engine/matcher.py",
+        "if n is not None and not tokens and asks:",
+        "if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "follow-ups: 'а кто прав?' after the parties is read against them",
         "src/nkbot/engine/followup.py",
         "if generic and self._broad(ctx) and not r.reference:",

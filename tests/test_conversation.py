@@ -606,6 +606,10 @@ def test_a_reaction_is_small_talk_not_a_follow_up(engine: Engine, reaction: str)
         ("ilham aliyev", "when was he elected", "ilham-aliyev/elections"),
         ("алиев", "когда его избрали", "ilham-aliyev/elections"),
         ("tripp route", "who will own it", "tripp-route/ownership-and-term"),
+        # the carried title reaches the entry; its own words pick the fact ...
+        ("clashes in 2014", "how many died", "clashes-2014/summer-casualties"),
+        # ... or, with no word but the question word, the one fact asking that
+        ("foreign fighters", "how many", "foreign-fighters/syrian-fighters"),
     ],
 )
 def test_a_follow_up_gets_the_fact_it_asks_not_the_entrys_lead(

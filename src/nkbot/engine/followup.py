@@ -39,6 +39,7 @@ OWN_TOP = 10.0  # ... and near their best: "how many died" alone asks the overal
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
 SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings ask that side's view
+FACT_MIN = 0.4  # a follow-up's own words explain this share of one of the entry's fact phrasings
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
@@ -509,6 +510,10 @@ class Dialogue:
             found = self._linked_own(found, fresh, ctx, lang) or found
         if kind == "carry" and answered and found.fact is None:
             found = self._own_fact(found, fresh, lang) or found
+        if kind == "carry" and found.intent is not None and found.intent is self._current(ctx):
+            fact, score = self.engine.matcher.fact_for(found.intent, fresh.normalized)
+            if fact is not None and score >= FACT_MIN:
+                found = replace(found, fact=fact)
         if viewpoint or (kind == "swap" and r.slots() == {"party"}):
             found = self._side_view(found, ctx, fresh, r, strict=not viewpoint) or found
         result = replace(found, followup=kind, understood=rewritten)

@@ -215,6 +215,12 @@ class Matcher:
             )
             for n, f, kind, toks in dict.fromkeys(raw)
         ]
+        self._numbers = {intent.id: n for n, intent in enumerate(intents)}
+        of_intent: dict[int, list[int]] = defaultdict(list)  # an entry's fact phrasings: fact_for
+        for pid, phrase in enumerate(self.phrases):
+            if phrase.fact >= 0:
+                of_intent[phrase.intent].append(pid)
+        self._of_intent = dict(of_intent)
         # the phrase loop's fields as plain tuples: unpacked at once, cheaper than attributes
         self._rows = [(p.intent, p.words, p.weight, p.present, p.relation, p.asks) for p in self.phrases]
         phrase_postings: dict[str, list[int]] = defaultdict(list)
@@ -303,6 +309,43 @@ class Matcher:
             return None
         kind = self.phrases[pid].asks
         return None if asks and kind and kind != asks else intent.facts[self.phrases[pid].fact]
+
+    def fact_for(self, intent: Intent, normalized: str) -> tuple[Fact | None, float]:
+        """The fact of one entry whose phrasings best explain a question, and how well (0..1):
+        "how many died?" asked of the 2014 clashes, whichever entries its words rank first."""
+        n = self._numbers.get(intent.id)
+        tokens = self._split_joined(self.normalizer.content_tokens(normalized))
+        asks = self.asked(normalized)
+        if n is not None and not tokens and asks:  # "how many?", "when?": the one fact asking that
+            kinds = [f.id for f in intent.facts if self.fact_kinds.get(f.id) == asks]
+            return (
+                (next(f for f in intent.facts if f.id == kinds[0]), 1.0) if len(kinds) == 1 else (None, 0.0)
+            )
+        if n is None or not tokens:
+            return None, 0.0
+        weight = {
+            tok: max((self.idf[w] for w, _ in self.lookup(tok)), default=self.unknown_weight)
+            for tok in tokens
+        }
+        total = sum(weight.values())
+        best: tuple[float, int] = (0.0, -1)
+        for pid in self._of_intent.get(n, ()):
+            phrase = self.phrases[pid]
+            covered, hit = 0.0, 0.0
+            for tok in tokens:
+                found = [(w, sim) for w, sim in self.lookup(tok) if w in phrase.words]
+                if found:
+                    word, sim = max(found, key=lambda pair: pair[1])
+                    covered += weight[tok] * sim / total
+                    hit += self.idf[word] * sim
+            score = _phrase_score(covered, hit / phrase.weight)
+            if asks and phrase.asks:
+                score *= ASKS_SAME if phrase.asks == asks else ASKS_OTHER
+            if score > best[0]:
+                best = (score, pid)
+        if best[1] < 0:
+            return None, 0.0
+        return intent.facts[self.phrases[best[1]].fact], best[0]
 
     def _boost(self, phrase: Phrase, present: bool) -> float:
         return PRESENT_BOOST if present and phrase.present else 1.0
