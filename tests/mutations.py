@@ -471,6 +471,13 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'is artsakh still a thing' after TRIPP is read as a side's question about it",
+        "src/nkbot/engine/followup.py",
+        "if any(self._titled(m.phrase) for _, _, m in r.mentions):",
+        "if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "follow-ups: 'а кто прав?' after the parties is read against them",
         "src/nkbot/engine/followup.py",
         "if generic and self._broad(ctx) and not r.reference:",

@@ -432,6 +432,8 @@ def test_after_an_overview_a_follow_up_asks_about_the_whole_conflict(engine: Eng
         ("зангезурский коридор", "карабах это армения или азербайджан", "international-recognition"),
         # the region, or a thing of its own, named: no gap to fill
         ("what does the name nagorno karabakh mean", "how big is nagorno karabakh", "geography-of-karabakh"),
+        # a side whose name alone is an entry's: the republic, not "the armenians" of the entry before
+        ("tripp route", "is artsakh still a thing", "republic-of-artsakh"),
         ("how did turkey help azerbaijan in the war", "were there syrian mercenaries", "foreign-fighters"),
     ],
 )

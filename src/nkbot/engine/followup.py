@@ -36,6 +36,7 @@ OWN_MARGIN = 15.0  # a lead follow-up keeps the context only if its own words ra
 STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher,
 OWN_LEAD = 5.0  # ... or the follow-up's own words rank the other this much higher ("who won?": the outcome)
 OWN_TOP = 10.0  # ... and near their best: "how many died" alone asks the overall toll, not the other one
+EXACT = 100.0  # a phrase scoring this is one of the entry's own names or phrasings
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
 SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings ask that side's view
@@ -772,7 +773,14 @@ class Dialogue:
         entries (not the region: "карабах это армения или азербайджан" is a question of its own)."""
         if len(r.mentions) != 1 or r.slots() != {"party"} or r.dates is not None or self._names_region(r):
             return False
+        if any(self._titled(m.phrase) for _, _, m in r.mentions):
+            return False  # "is artsakh still a thing": the republic, a subject of its own
         return self._common_words_only(r)
+
+    def _titled(self, phrase: str) -> bool:
+        """Whether a side's name alone is an entry's own name ("artsakh": the republic)."""
+        ranked = self.engine.ranking(phrase)
+        return bool(ranked) and ranked[0].score >= EXACT and ranked[0].intent.category != SCOPE
 
     def _generic(self, fresh: Result, r: Reading) -> bool:
         """Answered alone with an entry about the whole conflict ("кто виноват?"), naming nothing
