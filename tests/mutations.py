@@ -317,10 +317,10 @@ MUTATIONS = [
         ("tests/test_normalize.py",),
     ),
     M(
-        "spelling: six-letter English slips ('sigend') are left to the matcher",
-        "src/nkbot/engine/engine.py",
-        "curated, script=_latin, min_len=6,",
-        "curated, script=_latin, min_len=7,",
+        "spelling: six-letter slips ('sigend') are left to the matcher",
+        "src/nkbot/engine/spelling.py",
+        "MIN_LEN = 6  #",
+        "MIN_LEN = 7  #",
         ("tests/test_normalize.py",),
     ),
     M(

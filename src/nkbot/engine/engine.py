@@ -15,7 +15,7 @@ from nkbot.engine.matcher import Matcher, Scored
 from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span, Words
 from nkbot.engine.normalize import stem
 from nkbot.engine.offices import Offices
-from nkbot.engine.spelling import SCRIPT, Speller
+from nkbot.engine.spelling import MIN_USES_ENGLISH, SCRIPT, Speller, is_latin
 
 if TYPE_CHECKING:
     from nkbot.engine.followup import Context, Dialogue
@@ -122,10 +122,6 @@ def _texts(kb: KnowledgeBase) -> Iterator[str]:
             yield from items
 
 
-def _latin(word: str) -> bool:
-    return word.isascii()
-
-
 def _curated(kb: KnowledgeBase) -> Iterator[str]:
     """The texts written with care (answers, titles, language.yaml), not the phrasings typed as users
     type ("armenain"): the words an English slip is put right to."""
@@ -194,7 +190,7 @@ class Engine:
         curated = [w for text in _curated(kb) if not SCRIPT(text) for w in norm.fold(text).split()]
         stems = {stem(w) for w in curated}
         self.english = Speller(
-            curated, script=_latin, min_len=6, min_uses=3, inflected=lambda w: stem(w) in stems
+            curated, script=is_latin, min_uses=MIN_USES_ENGLISH, inflected=lambda w: stem(w) in stems
         )
 
     @classmethod

@@ -317,10 +317,8 @@ class Matcher:
         tokens = self._split_joined(self.normalizer.content_tokens(normalized))
         asks = self.asked(normalized)
         if n is not None and not tokens and asks:  # "how many?", "when?": the one fact asking that
-            kinds = [f.id for f in intent.facts if self.fact_kinds.get(f.id) == asks]
-            return (
-                (next(f for f in intent.facts if f.id == kinds[0]), 1.0) if len(kinds) == 1 else (None, 0.0)
-            )
+            of_kind = [f for f in intent.facts if self.fact_kinds.get(f.id) == asks]
+            return (of_kind[0], 1.0) if len(of_kind) == 1 else (None, 0.0)
         if n is None or not tokens:
             return None, 0.0
         weight = {

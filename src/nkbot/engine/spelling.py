@@ -18,8 +18,13 @@ from rapidfuzz.distance import OSA
 
 from nkbot.engine.normalize import is_cyrillic
 
-MIN_LEN = 6  # shorter words are one slip from too many others ("долму", "дому")
-SCRIPT = is_cyrillic
+MIN_LEN = 6  # shorter words are one slip from too many others ("долму", "дому", "lease", "least")
+MIN_USES_ENGLISH = 3  # an English word is put right only to a word the careful texts use this often
+SCRIPT = is_cyrillic  # the script of the speller over all the knowledge's texts
+
+
+def is_latin(word: str) -> bool:
+    return word.isascii()
 
 
 class Speller:
