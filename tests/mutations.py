@@ -478,6 +478,20 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: a question nearly tied between entries ignores the one in context",
+        "src/nkbot/engine/followup.py",
+        "            fresh = self._tie_to_context(fresh, ctx, lang)\n",
+        "",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'who initialled it?' stays on an entry that never speaks of initialling",
+        "src/nkbot/engine/followup.py",
+        "found = self._linked_asked(found, fresh, ctx, lang) or found",
+        "found = found",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "follow-ups: 'а кто прав?' after the parties is read against them",
         "src/nkbot/engine/followup.py",
         "if generic and self._broad(ctx) and not r.reference:",

@@ -676,3 +676,21 @@ def test_a_pointing_follow_up_after_where_things_stand_stays_there(engine: Engin
     carried `subject` (the whole conflict) alone would reach the overview."""
     result = after(engine, "что сейчас в карабахе", "армяне там вообще остались?")
     assert result.intent is not None and result.intent.id == "current-status", result.understood
+
+
+def test_a_question_its_own_words_leave_tied_is_about_the_entry_in_context(engine: Engine) -> None:
+    """ "How many seats" alone is nearly tied between Kocharyan's bloc and the 2026 election, and
+    answers Kocharyan; after the election it is the election's seats."""
+    turns = talk(engine, "pashinyan still pm?", "did his party win in june", "how many seats")
+    assert turns == ["nikol-pashinyan", "armenia-election-2026", "armenia-election-2026"]
+
+
+def test_it_is_asked_of_a_linked_entry_that_speaks_of_what_the_one_in_context_does_not(
+    engine: Engine,
+) -> None:
+    """ "Who initialled it?" after the agreed treaty text: that entry never speaks of initialling;
+    the initialled agreement, linked to it, does."""
+    result = after(engine, "peace treaty text agreed in march 2025", "who initialled it")
+    assert result.intent is not None and result.intent.id == "peace-agreement-initialed-2025", (
+        result.understood
+    )

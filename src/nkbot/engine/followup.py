@@ -36,6 +36,7 @@ OWN_MARGIN = 15.0  # a lead follow-up keeps the context only if its own words ra
 STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher,
 OWN_LEAD = 5.0  # ... or the follow-up's own words rank the other this much higher ("who won?": the outcome)
 OWN_TOP = 10.0  # ... and near their best: "how many died" alone asks the overall toll, not the other one
+CONTEXT_TIE = 12.0  # a question's own words this close between entries: the one in context answers
 EXACT = 100.0  # a phrase scoring this is one of the entry's own names or phrasings
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
@@ -363,6 +364,7 @@ class Dialogue:
             )
             if followed is not None:
                 return followed
+            fresh = self._tie_to_context(fresh, ctx, lang)
         if dated and reading.dates is not None:
             return self._events(question, fresh.normalized, reading, reading.dates.span, lang, now)
         return fresh, self._after(fresh, reading, reading, ctx, lang, now)
@@ -509,6 +511,8 @@ class Dialogue:
             return None  # "and lachin?" still means lachin in the question before, even if unsure
         if kind == "carry" and found.intent is not None and r.personal and found.intent.category == PEOPLE:
             found = self._linked_own(found, fresh, ctx, lang) or found
+        if kind == "carry" and answered and r.reference and found.intent is self._current(ctx):
+            found = self._linked_asked(found, fresh, ctx, lang) or found
         if kind == "carry" and answered and found.fact is None:
             found = self._own_fact(found, fresh, lang) or found
         if kind == "carry" and found.intent is not None and found.intent is self._current(ctx):
@@ -607,6 +611,45 @@ class Dialogue:
             return None
         return replace(
             found, status=Status.ANSWERED, intent=top.intent, score=top.score, fact=top.fact, suggestions=()
+        )
+
+    def _linked_asked(self, found: Result, fresh: Result, ctx: Context, lang: str) -> Result | None:
+        """ "Who initialled it?" after the summit: the entry in context never speaks of initialling,
+        a linked one does and the question's own words rank it first, so "it" is asked there."""
+        current = self._current(ctx)
+        own = self.engine.ranking(fresh.normalized)
+        if (
+            current is None
+            or not own
+            or own[0].intent is current
+            or own[0].intent.category in (SCOPE, PEOPLE)
+        ):
+            return None
+        top = own[0]
+        if top.intent.id not in current.related and current.id not in top.intent.related:
+            return None
+        if self._speaks_of(current, fresh.normalized) or not self._speaks_of(top.intent, fresh.normalized):
+            return None
+        if top.score < self.engine.thresholds_for(lang).suggest:
+            return None
+        return replace(found, intent=top.intent, score=top.score, fact=top.fact, suggestions=())
+
+    def _tie_to_context(self, fresh: Result, ctx: Context, lang: str) -> Result:
+        """A question its own words leave nearly tied ("how many seats": Kocharyan's bloc, the
+        2026 election) is about the entry in context when that is one of the tied."""
+        current = self._current(ctx)
+        if current is None or fresh.intent is current or fresh.status is Status.UNKNOWN:
+            return fresh
+        ranked = self.engine.ranking(fresh.normalized)
+        if not ranked:
+            return fresh
+        mine = next((s for s in ranked if s.intent is current), None)
+        if mine is None or ranked[0].score - mine.score >= CONTEXT_TIE:
+            return fresh
+        if mine.score < self.engine.thresholds_for(lang).answer:
+            return fresh
+        return replace(
+            fresh, status=Status.ANSWERED, intent=current, score=mine.score, fact=mine.fact, suggestions=()
         )
 
     def _own_fact(self, found: Result, fresh: Result, lang: str) -> Result | None:
