@@ -492,6 +492,20 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'and his armenian counterpart?' after Bayramov is Bayramov again",
+        "src/nkbot/engine/followup.py",
+        "        if r.step == COUNTERPART:",
+        "        if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "validation: an office's unknown counterpart passes",
+        "src/nkbot/engine/loader.py",
+        "        if office.counterpart is not None and office.counterpart not in ids:",
+        "        if False:",
+        ("tests/test_offices.py",),
+    ),
+    M(
         "follow-ups: 'а кто прав?' after the parties is read against them",
         "src/nkbot/engine/followup.py",
         "if generic and self._broad(ctx) and not r.reference:",

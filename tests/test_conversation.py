@@ -694,3 +694,21 @@ def test_it_is_asked_of_a_linked_entry_that_speaks_of_what_the_one_in_context_do
     assert result.intent is not None and result.intent.id == "peace-agreement-initialed-2025", (
         result.understood
     )
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        ("who is bayramov", "and his armenian counterpart", "ararat-mirzoyan"),
+        ("is mirzoyan still fm", "and his azeri counterpart?", "jeyhun-bayramov"),
+        ("robert kocharyan", "who was his azerbaijani counterpart", "heydar-aliyev"),  # longest overlap
+        ("пашинян", "а его визави?", "ilham-aliyev"),
+    ],
+)
+def test_a_counterpart_is_the_other_sides_holder_of_the_office(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    """ "His counterpart" names nobody: alone it would be the person in context again. Offices
+    with a `counterpart` (conversation.yaml) give the other side's holder of that time."""
+    result = after(engine, before, question)
+    assert result.intent is not None and result.intent.id == expected, result.understood

@@ -59,3 +59,22 @@ def test_an_office_holder_must_be_an_entry_with_iso_dates(tmp_path: Path) -> Non
     )
     _, problems = load(root)
     assert any("office 'azerbaijan-president'" in str(p) and "conversation.yaml" in str(p) for p in problems)
+
+
+def test_an_offices_counterpart_must_be_another_office(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, root)
+    conversation = root / "conversation.yaml"
+    text = conversation.read_text(encoding="utf-8")
+    assert "    counterpart: azerbaijan-foreign-minister\n" in text
+    conversation.write_text(
+        text.replace(
+            "    counterpart: azerbaijan-foreign-minister\n", "    counterpart: azerbaijan-foreign-ministry\n"
+        ),
+        encoding="utf-8",
+    )
+    _, problems = load(root)
+    found = [p for p in problems if "unknown counterpart 'azerbaijan-foreign-ministry'" in str(p)]
+    assert found and all("conversation.yaml:" in str(p) for p in found)

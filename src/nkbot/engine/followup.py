@@ -45,6 +45,7 @@ FACT_MIN = 0.4  # a follow-up's own words explain this share of one of the entry
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
+COUNTERPART = "counterpart"  # a step across to the other side's holder of the office
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ class Reading:
     personal: bool = False  # "he", "his", "его": pointing back at a person
     nowhere: bool = False  # "there" in an opening "are there ...", pointing at nothing
     then: set[int] = field(default_factory=set)  # tokens of "then", "at the time": the time in context
-    step: str | None = None  # "next" | "previous"
+    step: str | None = None  # "next" | "previous" | "successor" | "predecessor" | "counterpart"
     mentions: list[tuple[int, int, Mention]] = field(default_factory=list)  # (start, end, mention)
     dates: DateQuery | None = None
     remainder: list[str] = field(default_factory=list)  # content words explained by none of the above
@@ -155,6 +156,7 @@ class Vocabulary:
             "previous": set().union(*(_phrases(norm, w.previous) for w in words)),
             SUCCESSOR: set().union(*(_phrases(norm, w.successor) for w in words)),
             PREDECESSOR: set().union(*(_phrases(norm, w.predecessor) for w in words)),
+            COUNTERPART: set().union(*(_phrases(norm, w.counterpart) for w in words)),
         }
         self.then = set().union(*(_phrases(norm, w.then) for w in words))
         self.existential = set().union(*(_phrases(norm, w.existential) for w in words))
@@ -214,6 +216,12 @@ class Vocabulary:
                 and (tokens[i],) not in self.reference
             ):
                 break  # "fighting right after the elections" asks about the fighting
+        for i in range(len(tokens)) if r.step is None else ():  # "and his armenian counterpart?"
+            k = _longest(tokens, i, self.steps[COUNTERPART], self.longest)
+            if k:
+                r.step = COUNTERPART
+                taken.update(range(i, i + k))
+                break
         if 0 not in taken:
             r.lead = _longest(tokens, 0, self.lead, self.longest)
             taken.update(range(r.lead))
@@ -393,6 +401,15 @@ class Dialogue:
         events = any(stem(t) in self.words.timeline for t in r.tokens)  # "what happened next": events
         if ctx is not None and ctx.office and not named and not events and r.step in ("next", "previous"):
             r.step = SUCCESSOR if r.step == "next" else PREDECESSOR  # walking an office: "and before that?"
+        if r.step == COUNTERPART:  # "and his azerbaijani counterpart?" after Mirzoyan: Bayramov
+            other = self.engine.offices.counterpart(subject)
+            if other is None and ctx is not None:
+                other = self.engine.offices.counterpart(ctx.intent)
+            if other is None:
+                r.step = None
+                return None
+            held = Result(question, normalized, Status.ANSWERED, other, 100.0, (), lang, followup=COUNTERPART)
+            return held, self.context_for(other, lang, now, ctx)
         if r.step in (SUCCESSOR, PREDECESSOR):
             step = 1 if r.step == SUCCESSOR else -1
             holder = self.engine.offices.neighbour(subject, step)

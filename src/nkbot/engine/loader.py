@@ -432,6 +432,7 @@ WORD_LISTS = (
     "previous",
     "successor",
     "predecessor",
+    "counterpart",
     "timeline",
     "scope",
     "range",
@@ -573,6 +574,7 @@ def _offices(path: Path, data: dict[str, Any], checker: _Checker, intent_ids: se
         checker.error(path, line_of(data, "offices"), "'offices' must be a list")
         return ()
     offices = []
+    lines: dict[str, int] = {}  # office id -> the line of its counterpart (or of the office)
     for node in raw:
         line = line_of(node) or line_of(data, "offices")
         office_id = node.get("id") if isinstance(node, dict) else None
@@ -594,7 +596,20 @@ def _offices(path: Path, data: dict[str, Any], checker: _Checker, intent_ids: se
         if not holders:
             checker.error(path, line, f"office '{office_id}' needs 'holders'")
             continue
-        offices.append(Office(office_id, checker.lang_list(path, node, "names"), tuple(holders)))
+        counterpart = node.get("counterpart")
+        if counterpart is not None and not isinstance(counterpart, str):
+            checker.error(
+                path, line_of(node, "counterpart"), f"office '{office_id}': 'counterpart' is an office id"
+            )
+            counterpart = None
+        offices.append(Office(office_id, checker.lang_list(path, node, "names"), tuple(holders), counterpart))
+        lines[office_id] = line_of(node, "counterpart") or line
+    ids = {office.id for office in offices}
+    for office in offices:
+        if office.counterpart is not None and office.counterpart not in ids:
+            checker.error(
+                path, lines[office.id], f"office '{office.id}': unknown counterpart '{office.counterpart}'"
+            )
     return tuple(offices)
 
 

@@ -114,6 +114,9 @@ class Words:
     previous: tuple[str, ...] = ()
     successor: tuple[str, ...] = ()  # "who came after him", "после него": the next holder of an office
     predecessor: tuple[str, ...] = ()  # "before him", "а до него"
+    counterpart: tuple[
+        str, ...
+    ] = ()  # "his counterpart", "его визави": the other side's holder of the office
     timeline: tuple[str, ...] = ()
     scope: tuple[str, ...] = ()
     range: tuple[str, ...] = ()
@@ -160,6 +163,7 @@ class Office:
     id: str
     names: LangList  # how questions name it: "president of azerbaijan", "президент азербайджана"
     holders: tuple[Holder, ...]
+    counterpart: str | None = None  # the other side's office: "his azerbaijani counterpart"
 
 
 @dataclass(frozen=True)

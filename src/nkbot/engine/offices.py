@@ -87,6 +87,20 @@ class Offices:
             return None
         return self.kb.intent(holder.intent) if holder is not None else None
 
+    def counterpart(self, intent_id: str | None) -> Intent | None:
+        """The other side's holder of the office `intent_id` held, for the longest part of that
+        tenure ("his azerbaijani counterpart" after Mirzoyan: Bayramov; after Kocharyan: Heydar
+        Aliyev): the first office listed that names a counterpart."""
+        offices = {office.id: office for office in self.kb.conversation.offices}
+        for office in self.kb.conversation.offices:
+            held = next((h for h in office.holders if h.intent == intent_id), None)
+            other = offices.get(office.counterpart or "")
+            if held is None or other is None:
+                continue
+            holder = _longest_in(other, held.start, held.end or date.max)  # in office: to this day
+            return self.kb.intent(holder.intent) if holder is not None else None
+        return None
+
     def neighbour(self, intent_id: str | None, step: int) -> Intent | None:
         """The next (+1) or previous (-1) holder of an office `intent_id` held: the first office
         listed that has one."""
