@@ -712,3 +712,17 @@ def test_a_counterpart_is_the_other_sides_holder_of_the_office(
     with a `counterpart` (conversation.yaml) give the other side's holder of that time."""
     result = after(engine, before, question)
     assert result.intent is not None and result.intent.id == expected, result.understood
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("кто агрессор в карабахской войне", True),  # Snowball: "карабахской" -> "караба", not "караб"
+        ("сколько погибло в карабахском конфликте", True),
+        ("who won in nagorno karabakh", True),
+        ("как приготовить долму", False),
+    ],
+)
+def test_the_region_is_recognised_in_every_case_form(engine: Engine, question: str, names: bool) -> None:
+    """A question naming the region has a subject of its own, whatever its case ending."""
+    assert engine.names_a_side(engine.normalize(question)) is names

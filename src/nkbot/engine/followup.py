@@ -526,12 +526,8 @@ class Dialogue:
             kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
         ):
             return None  # "and lachin?" still means lachin in the question before, even if unsure
-        if kind == "carry" and found.intent is not None and r.personal and found.intent.category == PEOPLE:
-            found = self._linked_own(found, fresh, ctx, lang) or found
         if kind == "carry" and answered and r.reference and found.intent is self._current(ctx):
             found = self._linked_asked(found, fresh, ctx, lang) or found
-        if kind == "carry" and answered and found.fact is None:
-            found = self._own_fact(found, fresh, lang) or found
         if kind == "carry" and found.intent is not None and found.intent is self._current(ctx):
             fact, score = self.engine.matcher.fact_for(found.intent, fresh.normalized)
             if fact is not None and score >= FACT_MIN:
@@ -610,26 +606,6 @@ class Dialogue:
         words = [t for t in self.kb.normalizer.content_tokens(asked) if t not in self.words.asked]
         return all(bag.get(matcher.folds.get(t, t), 0.0) >= 1.0 for t in words)
 
-    def _linked_own(self, found: Result, fresh: Result, ctx: Context, lang: str) -> Result | None:
-        """The entry the follow-up's own words rank first, when it is linked to the one in context
-        and those words rank it well above the one found: "did his party win in june?" after
-        Pashinyan is the election, not his biography."""
-        own = self.engine.ranking(fresh.normalized)
-        current = self._current(ctx)
-        if not own or current is None or found.intent is None:
-            return None
-        top = own[0]
-        if top.intent.id in (found.intent.id, current.id) or top.intent.category in (SCOPE, PEOPLE):
-            return None  # another person is not what "his" points at
-        if top.intent.id not in current.related and current.id not in top.intent.related:
-            return None
-        mine = next((s.score for s in own if s.intent.id == found.intent.id), 0.0)
-        if top.score < self.engine.thresholds_for(lang).suggest or top.score < mine + OWN_LEAD:
-            return None
-        return replace(
-            found, status=Status.ANSWERED, intent=top.intent, score=top.score, fact=top.fact, suggestions=()
-        )
-
     def _linked_asked(self, found: Result, fresh: Result, ctx: Context, lang: str) -> Result | None:
         """ "Who initialled it?" after the summit: the entry in context never speaks of initialling,
         a linked one does and the question's own words rank it first, so "it" is asked there."""
@@ -668,15 +644,6 @@ class Dialogue:
         return replace(
             fresh, status=Status.ANSWERED, intent=current, score=mine.score, fact=mine.fact, suggestions=()
         )
-
-    def _own_fact(self, found: Result, fresh: Result, lang: str) -> Result | None:
-        """The entry's fact the follow-up's own words ask for, when the words carried with them
-        only reach the entry's lead: "when was he elected?" after Ilham Aliyev is his elections,
-        which the title carried ("president since 2003") outweighs."""
-        mine = next((s for s in self.engine.ranking(fresh.normalized) if s.intent is found.intent), None)
-        if mine is None or mine.fact is None or mine.score < self.engine.thresholds_for(lang).suggest:
-            return None
-        return replace(found, fact=mine.fact)
 
     def _side_view(
         self, found: Result, ctx: Context, fresh: Result, r: Reading, strict: bool = False
