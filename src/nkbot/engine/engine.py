@@ -92,22 +92,26 @@ def detect_language(text: str) -> str | None:
     return None
 
 
-def _texts(kb: KnowledgeBase) -> Iterator[str]:
-    """Every text whose words a question may use: the entries, language.yaml, conversation.yaml."""
+def _texts(kb: KnowledgeBase, typed: bool = True) -> Iterator[str]:
+    """Every text whose words a question may use: the entries, language.yaml, conversation.yaml.
+    Without `typed`, only the entries' answers and titles and language.yaml, not the phrasings
+    and names written as users type them ("armenain"): the words an English slip is put right to."""
     for intent in (*kb.intents, *kb.scope):
         for texts in (intent.title, intent.short, intent.answer):
             yield from texts.values()
-        for lists in (intent.questions, intent.keywords):
+        for lists in (intent.questions, intent.keywords) if typed else ():
             for items in lists.values():
                 yield from items
         for fact in intent.facts:
             yield from fact.answer.values()
-            for items in fact.questions.values():
+            for items in fact.questions.values() if typed else ():
                 yield from items
     for language in kb.languages.values():
         yield from language.variants
         yield from language.variants.values()
         yield from language.stopwords
+    if not typed:
+        return  # conversation.yaml lists names as people type them too ("heidar")
     for words in kb.conversation.words.values():
         for name in Words.__dataclass_fields__:
             value = getattr(words, name)
@@ -122,29 +126,11 @@ def _texts(kb: KnowledgeBase) -> Iterator[str]:
             yield from items
 
 
-def _curated(kb: KnowledgeBase) -> Iterator[str]:
-    """The texts written with care (answers, titles, language.yaml), not the phrasings typed as users
-    type ("armenain"): the words an English slip is put right to."""
-    for intent in (*kb.intents, *kb.scope):
-        for texts in (intent.title, intent.short, intent.answer):
-            yield from texts.values()
-        for fact in intent.facts:
-            yield from fact.answer.values()
-    for language in kb.languages.values():
-        yield from language.variants
-        yield from language.variants.values()
-        yield from language.stopwords
-
-
 def _keep(cache: dict[str, T], key: str, value: T) -> None:
     """Remember a value in a bounded cache, forgetting the oldest first (RANKING_CACHE entries)."""
     if len(cache) >= RANKING_CACHE:
         cache.pop(next(iter(cache)))
     cache[key] = value
-
-
-def _linked(a: Intent, b: Intent) -> bool:
-    return b.id in a.related or a.id in b.related
 
 
 class Engine:
@@ -187,7 +173,7 @@ class Engine:
         )
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
         self.speller = Speller(w for text in _texts(kb) if SCRIPT(text) for w in norm.fold(text).split())
-        curated = [w for text in _curated(kb) if not SCRIPT(text) for w in norm.fold(text).split()]
+        curated = [w for text in _texts(kb, typed=False) if not SCRIPT(text) for w in norm.fold(text).split()]
         stems = {stem(w) for w in curated}
         self.english = Speller(
             curated, script=is_latin, min_uses=MIN_USES_ENGLISH, inflected=lambda w: stem(w) in stems
@@ -308,7 +294,7 @@ class Engine:
             return Result(question, normalized, Status.UNKNOWN, None, top, (), lang, Reason.NO_MATCH)
         best = ranked[0]
         rivals = [s for s in ranked[1:] if best.score - s.score < t.margin]
-        if best.score >= t.answer and all(_linked(best.intent, r.intent) for r in rivals):
+        if best.score >= t.answer and all(best.intent.linked(r.intent) for r in rivals):
             # Close runners-up are offered as buttons under the answer (related ones are anyway).
             others = tuple(
                 r for r in ranked[1:] if r.score >= t.suggest and best.score - r.score < max(t.margin, NEAR)

@@ -619,7 +619,7 @@ class Dialogue:
         ):
             return None
         top = own[0]
-        if top.intent.id not in current.related and current.id not in top.intent.related:
+        if not top.intent.linked(current):
             return None
         if self._speaks_of(current, fresh.normalized) or not self._speaks_of(top.intent, fresh.normalized):
             return None
@@ -897,9 +897,7 @@ class Dialogue:
         """Whether an entry is about what the conversation is about: the same entry, a linked
         one, or an event in the time in context."""
         current = self._current(ctx)
-        if current is not None and (
-            intent.id == current.id or intent.id in current.related or current.id in intent.related
-        ):
+        if current is not None and (intent.id == current.id or intent.linked(current)):
             return True
         for m in ctx.mentions:
             if m.slot == "time":

@@ -310,6 +310,18 @@ class Matcher:
         kind = self.phrases[pid].asks
         return None if asks and kind and kind != asks else intent.facts[self.phrases[pid].fact]
 
+    def _weigh(
+        self, tokens: list[str]
+    ) -> tuple[list[tuple[str, tuple[tuple[str, float], ...]]], dict[str, float], float]:
+        """Each question token's vocabulary words (typos folded), its weight (its rarest word's,
+        or an unknown word's), and the weights' total."""
+        expansions = [(tok, self.lookup(tok)) for tok in tokens]
+        weight = {
+            tok: max((self.idf[w] for w, _ in found), default=self.unknown_weight)
+            for tok, found in expansions
+        }
+        return expansions, weight, sum(weight.values())
+
     def fact_for(self, intent: Intent, normalized: str) -> tuple[Fact | None, float]:
         """The fact of one entry whose phrasings best explain a question, and how well (0..1):
         "how many died?" asked of the 2014 clashes, whichever entries its words rank first."""
@@ -321,17 +333,13 @@ class Matcher:
             return (of_kind[0], 1.0) if len(of_kind) == 1 else (None, 0.0)
         if n is None or not tokens:
             return None, 0.0
-        weight = {
-            tok: max((self.idf[w] for w, _ in self.lookup(tok)), default=self.unknown_weight)
-            for tok in tokens
-        }
-        total = sum(weight.values())
+        expansions, weight, total = self._weigh(tokens)
         best: tuple[float, int] = (0.0, -1)
         for pid in self._of_intent.get(n, ()):
             phrase = self.phrases[pid]
             covered, hit = 0.0, 0.0
-            for tok in tokens:
-                found = [(w, sim) for w, sim in self.lookup(tok) if w in phrase.words]
+            for tok, expanded in expansions:
+                found = [(w, sim) for w, sim in expanded if w in phrase.words]
                 if found:
                     word, sim = max(found, key=lambda pair: pair[1])
                     covered += weight[tok] * sim / total
@@ -359,15 +367,12 @@ class Matcher:
         asks = self.asked(normalized)
         relation = self.relations.intersection(tokens)
         idf = self.idf
-        weight: dict[str, float] = {}
+        expansions, weight, total = self._weigh(tokens)
         words: dict[str, tuple[str, float]] = {}  # vocabulary word -> (question token, similarity)
-        expansions = [(tok, self.lookup(tok)) for tok in tokens]
         for tok, found in expansions:
-            weight[tok] = max((idf[w] for w, _ in found), default=self.unknown_weight)
             for word, sim in found:
                 if sim > words.get(word, ("", 0.0))[1]:
                     words[word] = (tok, sim)
-        total = sum(weight.values())
 
         # Candidates: rarest words first, until the budgets are spent.
         phrase_ids: dict[int, None] = {}

@@ -80,6 +80,10 @@ class Intent:
     def fact(self, fact_id: str) -> Fact | None:
         return next((f for f in self.facts if f.id == fact_id), None)
 
+    def linked(self, other: Intent) -> bool:
+        """Whether either entry lists the other as related."""
+        return other.id in self.related or self.id in other.related
+
 
 @dataclass(frozen=True, slots=True)
 class Category:
@@ -114,9 +118,8 @@ class Words:
     previous: tuple[str, ...] = ()
     successor: tuple[str, ...] = ()  # "who came after him", "после него": the next holder of an office
     predecessor: tuple[str, ...] = ()  # "before him", "а до него"
-    counterpart: tuple[
-        str, ...
-    ] = ()  # "his counterpart", "его визави": the other side's holder of the office
+    # "his counterpart", "его визави": the other side's holder of the office
+    counterpart: tuple[str, ...] = ()
     timeline: tuple[str, ...] = ()
     scope: tuple[str, ...] = ()
     range: tuple[str, ...] = ()

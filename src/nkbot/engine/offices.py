@@ -28,6 +28,7 @@ class Offices:
             for name in names
         }
         self._names = sorted(named.items(), key=lambda pair: -len(pair[0]))  # longest first
+        self._by_id = {office.id: office for office in kb.conversation.offices}
         # by first word: a question is checked against the names starting with one of its words
         self._starting: dict[str, list[int]] = {}
         for k, (name, _) in enumerate(self._names):
@@ -91,10 +92,9 @@ class Offices:
         """The other side's holder of the office `intent_id` held, for the longest part of that
         tenure ("his azerbaijani counterpart" after Mirzoyan: Bayramov; after Kocharyan: Heydar
         Aliyev): the first office listed that names a counterpart."""
-        offices = {office.id: office for office in self.kb.conversation.offices}
         for office in self.kb.conversation.offices:
             held = next((h for h in office.holders if h.intent == intent_id), None)
-            other = offices.get(office.counterpart or "")
+            other = self._by_id.get(office.counterpart or "")
             if held is None or other is None:
                 continue
             holder = _longest_in(other, held.start, held.end or date.max)  # in office: to this day
