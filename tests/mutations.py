@@ -422,6 +422,27 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "small talk: thanks with a word the knowledge does not know is not small talk",
+        "src/nkbot/engine/engine.py",
+        "if any(self.matcher.lookup(t) for t in self.normalizer.content_tokens(normalized)):",
+        "if self.normalizer.content_tokens(normalized):",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'are you a bot' with more words after an entry is read as a question about it",
+        "src/nkbot/engine/followup.py",
+        "if engine.chatter(fresh) and not (reading.reference or reading.lead) and len(reading.tokens) > 1:",
+        "if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'is it real' after an entry is taken for small talk",
+        "src/nkbot/engine/followup.py",
+        "if engine.chatter(fresh) and not (reading.reference or reading.lead) and len(reading.tokens) > 1:",
+        "if engine.chatter(fresh):",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "follow-ups: 'what does armenia say' after a contested question is not that side's fact",
         "src/nkbot/engine/followup.py",
         "fact = next((f for f in current.facts if self._speaks_for(f) == sides), None)",

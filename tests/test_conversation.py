@@ -636,6 +636,38 @@ def test_a_goodbye_after_an_answer_is_small_talk_not_a_follow_up(
 
 
 @pytest.mark.parametrize(
+    ("before", "chat", "topic"),
+    [
+        ("роль сша", "ну ладно спасибо за инфу", "scope:thanks"),  # a word the knowledge does not know
+        ("tovuz clashes", "ok thanks for the info mate", "scope:thanks"),
+        ("ходжалы", "ты вообще бот или человек", "scope:about-bot"),  # words it knows: still small talk
+    ],
+)
+def test_small_talk_with_more_words_after_an_answer_is_not_a_follow_up(
+    engine: Engine, before: str, chat: str, topic: str
+) -> None:
+    """Thanks or "are you a bot" with a word more must not be read as a question about the entry
+    before ("спасибо за инфу" → the USA's role again)."""
+    result = after(engine, before, chat)
+    assert result.intent is None and result.scope is not None and result.scope.id == topic
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "intent"),
+    [
+        ("eu mission in armenia", "она ещё работает?", "eu-mission-armenia"),
+        ("hadrut execution video", "is it real", "hadrut-2020"),
+    ],
+)
+def test_a_follow_up_pointing_back_is_not_small_talk_it_resembles(
+    engine: Engine, before: str, question: str, intent: str
+) -> None:
+    """ "Is it real" alone reads like "really"; after an answer, "it" is the answer's subject."""
+    result = after(engine, before, question)
+    assert result.intent is not None and result.intent.id == intent
+
+
+@pytest.mark.parametrize(
     "turns",
     [
         [

@@ -234,11 +234,17 @@ class Engine:
         return ranked
 
     def small_talk(self, normalized: str) -> Intent | None:
-        """The scope topic of a question made only of small talk ("hi", "thanks", "who are you")."""
-        if self.normalizer.content_tokens(normalized):
+        """The scope topic of a question made only of small talk ("hi", "thanks", "who are you") and
+        words the knowledge does not know ("спасибо за инфу, бро", "thanks mate")."""
+        if any(self.matcher.lookup(t) for t in self.normalizer.content_tokens(normalized)):
             return None
         padded = f" {normalized} "
         return next((topic for phrase, topic in self._small_talk if phrase in padded), None)
+
+    def chatter(self, result: Result) -> bool:
+        """Whether a question was answered as small talk: a scope topic some of whose phrases are
+        only stop words (greetings, thanks, what the bot is)."""
+        return result.scope is not None and any(topic is result.scope for _, topic in self._small_talk)
 
     def scope_phrase(self, normalized: str) -> bool:
         """Whether the question is one of scope.yaml's own phrasings ("пока", "capital of armenia")."""

@@ -329,6 +329,8 @@ class Dialogue:
             pointing = reading.reference and not reading.mentions  # "how many people live there"
             if ctx is None or engine.small_talk(fresh.normalized) is not None:
                 return fresh, context
+            if engine.chatter(fresh) and not (reading.reference or reading.lead) and len(reading.tokens) > 1:
+                return fresh, context  # "ладно пока, спасибо за инфу" (not "is it real?", "кто?")
             if engine.scope_phrase(fresh.normalized) and not (reading.reference or reading.lead):
                 return fresh, context  # "пока" (bye): a scope topic's own phrase, pointing at nothing
             if not (pointing or self._elliptical(reading) or self._viewpoint(fresh.normalized, reading)):
