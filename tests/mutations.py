@@ -310,6 +310,20 @@ MUTATIONS = [
         ("tests/test_normalize.py",),
     ),
     M(
+        "spelling: a slip a phrasing carries ('конфлит') is a known word, not put right",
+        "src/nkbot/engine/spelling.py",
+        "self.known = frozenset(counts) - frozenset(slips)",
+        "self.known = frozenset(counts)",
+        ("tests/test_normalize.py",),
+    ),
+    M(
+        "spelling: a word used once that is a form of another ('минные') is taken for a slip",
+        "src/nkbot/engine/spelling.py",
+        "or stems[stem(word)] > 1:",
+        ":",
+        ("tests/test_normalize.py",),
+    ),
+    M(
         "spelling: an English slip ('armenain', 'populaton') is not put right",
         "src/nkbot/engine/engine.py",
         "self.english.correct(self.speller.correct(folded))",

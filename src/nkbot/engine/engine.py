@@ -15,7 +15,7 @@ from nkbot.engine.matcher import Matcher, Scored
 from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span, Words
 from nkbot.engine.normalize import stem
 from nkbot.engine.offices import Offices
-from nkbot.engine.spelling import MIN_USES_ENGLISH, SCRIPT, Speller, is_latin
+from nkbot.engine.spelling import MIN_USES_ENGLISH, SCRIPT, Speller, is_latin, stored_slips
 
 if TYPE_CHECKING:
     from nkbot.engine.followup import Context, Dialogue
@@ -172,7 +172,9 @@ class Engine:
             if phrase
         )
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
-        self.speller = Speller(w for text in _texts(kb) if SCRIPT(text) for w in norm.fold(text).split())
+        every = [w for text in _texts(kb) if SCRIPT(text) for w in norm.fold(text).split()]
+        careful = [w for text in _texts(kb, typed=False) if SCRIPT(text) for w in norm.fold(text).split()]
+        self.speller = Speller(every, slips=stored_slips(every, careful, stem))
         curated = [w for text in _texts(kb, typed=False) if not SCRIPT(text) for w in norm.fold(text).split()]
         stems = {stem(w) for w in curated}
         self.english = Speller(

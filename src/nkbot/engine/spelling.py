@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 
 from nkbot.engine.normalize import is_cyrillic
 
+SLIP_RATIO = 10  # a stored slip's right word is used at least this often in the careful texts
 MIN_LEN = 6  # shorter words are one slip from too many others ("долму", "дому", "lease", "least")
 MIN_USES_ENGLISH = 3  # an English word is put right only to a word the careful texts use this often
 SCRIPT = is_cyrillic  # the script of the speller over all the knowledge's texts
@@ -37,10 +38,12 @@ class Speller:
         min_len: int = MIN_LEN,
         min_uses: int = 1,
         inflected: Callable[[str], bool] | None = None,
+        slips: Iterable[str] = (),
     ) -> None:
-        """`inflected`: whether an unknown word is a form of a known one ("looking" of "look"), left as is."""
+        """`inflected`: whether an unknown word is a form of a known one ("looking" of "look"), left as is;
+        `slips`: words of the texts that are slips themselves (see `stored_slips`), put right too."""
         counts = Counter(w for w in words if script(w) and w.isalpha())
-        self.known = frozenset(counts)
+        self.known = frozenset(counts) - frozenset(slips)
         self._script = script
         self._min_len = min_len
         self._inflected = inflected
@@ -83,3 +86,33 @@ class Speller:
                 if self._counts[known] > uses:
                     best, uses = known, self._counts[known]
         return best
+
+
+def stored_slips(
+    every: Iterable[str],
+    careful: Iterable[str],
+    stem: Callable[[str], str],
+    script: Callable[[str], bool] = SCRIPT,
+) -> frozenset[str]:
+    """Slips the phrasings carry on purpose ("конфлит"), to be put right in questions as well.
+
+    Left as known words, they match only the phrasing that holds them, weighed as rare as a name:
+    "кто начал карабахский конфлит" went to the overview, whose phrasing has the slip. A word is
+    taken for a slip when it is used once, by the phrasings only, no other word shares its stem
+    (so it is no form of a word: "минные", "оказался"), and a word one slip away with another
+    stem is used SLIP_RATIO times by the careful texts (answers, titles).
+    """
+    used = Counter(w for w in every if script(w) and w.isalpha())
+    right = Counter(w for w in careful if script(w) and w.isalpha())
+    stems = Counter[str]()
+    for word, count in used.items():
+        stems[stem(word)] += count
+    pool = [w for w, count in right.items() if count >= SLIP_RATIO and len(w) >= MIN_LEN - 1]
+    slips = set()
+    for word, count in used.items():
+        if count > 1 or word in right or len(word) < MIN_LEN or stems[stem(word)] > 1:
+            continue
+        near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
+        if any(stem(w) != stem(word) for w, _, _ in near):
+            slips.add(word)
+    return frozenset(slips)
