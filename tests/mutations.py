@@ -310,6 +310,13 @@ MUTATIONS = [
         ("tests/test_normalize.py",),
     ),
     M(
+        "precise answers: a 'why' question asked of a person gets the biography",
+        "src/nkbot/engine/matcher.py",
+        "if asks and kind and kind != asks and asks != WHY:",
+        "if asks and kind and kind != asks:",
+        ("tests/test_precise_answers.py",),
+    ),
+    M(
         "spelling: a slip a phrasing carries ('конфлит') is a known word, not put right",
         "src/nkbot/engine/spelling.py",
         "self.known = frozenset(counts) - frozenset(slips)",

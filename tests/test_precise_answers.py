@@ -198,6 +198,22 @@ def test_the_question_word_chooses_the_fact(engine: Engine, when: str, who: str)
     assert re.search(r"\b(19|20)\d\d\b", reply_for(dated.intent, dated.lang, dated.fact).answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("why wont aliyev sign the peace treaty", "ilham-aliyev/peace-deal"),
+        ("почему алиев не подписывает мир", "ilham-aliyev/peace-deal"),
+    ],
+)
+def test_a_why_question_gets_the_fact_it_reaches_not_a_biography(
+    engine: Engine, question: str, fact: str
+) -> None:
+    """The fact a "why" question's words reach is asked "when" mostly; a person's lead is a
+    biography, which explains nothing of it."""
+    result = engine.answer(question)
+    assert result.fact is not None and result.fact.id == fact
+
+
 def test_a_question_with_its_own_date_is_answered_as_asked(engine: Engine) -> None:
     """Unsure on its own, it is still not read as a question about the person before."""
     question = "how many armenians lived in karabakh in 1989"

@@ -55,6 +55,7 @@ RERANK_SHARE = 0.25  # weight of the whole-string rapidfuzz similarity in the fi
 PRESENT_BOOST = 1.2  # a question about now ("still", "today") prefers facts that say where things stand
 ASKS_SAME = 1.25  # a phrase asking the same kind of thing as the question ("when ..." / "when ...")
 ASKS_OTHER = 0.85  # ... and one asking another kind ("who ..." for a "when ..." question)
+WHY = "why"  # the kind of question any fact explains better than a lead
 RELATION_OTHER = 0.8  # a phrase placed otherwise in time: "died after the war" for "died in the war"
 
 
@@ -304,11 +305,15 @@ class Matcher:
 
     def _answering_fact(self, intent: Intent, asks: str, pid: int) -> Fact | None:
         """The fact of the entry's best phrase, or its lead (None) when that phrase asks another kind
-        of thing than the question: a "when" question is not answered with a "who" fact."""
+        of thing than the question: a "when" question is not answered with a "who" fact. A "why"
+        question takes the fact its words reach whatever it asks: a lead (a person's biography)
+        explains less ("why won't aliyev sign": his condition, not his career)."""
         if pid < 0 or self.phrases[pid].fact < 0:
             return None
         kind = self.phrases[pid].asks
-        return None if asks and kind and kind != asks else intent.facts[self.phrases[pid].fact]
+        if asks and kind and kind != asks and asks != WHY:
+            return None
+        return intent.facts[self.phrases[pid].fact]
 
     def _weigh(
         self, tokens: list[str]
