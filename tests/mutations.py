@@ -443,6 +443,20 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "language: words doubting an answer ('is that true', 'это фейк') carry meaning",
+        "knowledge/language.yaml",
+        "    фейк, фейки, ложь,",
+        "    фейкк, фейки, ложь,",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "language: 'true' doubting an answer carries meaning",
+        "knowledge/language.yaml",
+        '    "true", fake, lying,',
+        "    fake, lying,",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "small talk: thanks with a word the knowledge does not know is not small talk",
         "src/nkbot/engine/engine.py",
         "if any(self.matcher.lookup(t) for t in self.normalizer.content_tokens(normalized)):",

@@ -653,6 +653,25 @@ def test_small_talk_with_more_words_after_an_answer_is_not_a_follow_up(
 
 
 @pytest.mark.parametrize(
+    ("before", "doubt", "intent"),
+    [
+        ("shelling of stepanakert", "is that true", "shelling-of-stepanakert-2020"),
+        ("блокада лачинского коридора", "это фейк", "blockade-2022"),
+        ("блокада лачинского коридора", "серьёзно?", "blockade-2022"),
+    ],
+)
+def test_doubting_the_answer_asks_about_it_again(
+    engine: Engine, before: str, doubt: str, intent: str
+) -> None:
+    """ "Is that true?", "это фейк": no subject of their own, so the answer before is the subject
+    (with its sources); alone they name nothing ("это фейк" went to the Baku trials, which a
+    phrasing calls fake)."""
+    assert engine.answer(doubt).intent is None
+    result = after(engine, before, doubt)
+    assert result.intent is not None and result.intent.id == intent
+
+
+@pytest.mark.parametrize(
     ("before", "question", "intent"),
     [
         ("eu mission in armenia", "она ещё работает?", "eu-mission-armenia"),
