@@ -527,6 +527,13 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'was there a vote?' is asked of a linked entry only when its own words rank it first",
+        "src/nkbot/engine/followup.py",
+        "(s for s in own if s.intent.linked(current) and s.intent.category not in (SCOPE, PEOPLE)), None",
+        "(s for s in own[:1] if s.intent.linked(current) and s.intent.category not in (SCOPE, PEOPLE)), None",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "follow-ups: 'who initialled it?' stays on an entry that never speaks of initialling",
         "src/nkbot/engine/followup.py",
         "found = self._linked_asked(found, fresh, ctx, lang) or found",

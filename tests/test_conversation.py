@@ -736,15 +736,25 @@ def test_a_question_its_own_words_leave_tied_is_about_the_entry_in_context(engin
     assert turns == ["nikol-pashinyan", "armenia-election-2026", "armenia-election-2026"]
 
 
+@pytest.mark.parametrize(
+    ("before", "question", "linked"),
+    [
+        ("peace treaty text agreed in march 2025", "who initialled it", "peace-agreement-initialed-2025"),
+        # the referendum is not the first entry "vote" reaches alone (the 2026 election is)
+        (
+            "when did nagorno karabakh declare independence",
+            "was there a vote",
+            "independence-referendum-1991",
+        ),
+    ],
+)
 def test_it_is_asked_of_a_linked_entry_that_speaks_of_what_the_one_in_context_does_not(
-    engine: Engine,
+    engine: Engine, before: str, question: str, linked: str
 ) -> None:
     """ "Who initialled it?" after the agreed treaty text: that entry never speaks of initialling;
     the initialled agreement, linked to it, does."""
-    result = after(engine, "peace treaty text agreed in march 2025", "who initialled it")
-    assert result.intent is not None and result.intent.id == "peace-agreement-initialed-2025", (
-        result.understood
-    )
+    result = after(engine, before, question)
+    assert result.intent is not None and result.intent.id == linked, result.understood
 
 
 @pytest.mark.parametrize(

@@ -609,19 +609,17 @@ class Dialogue:
         return all(bag.get(matcher.folds.get(t, t), 0.0) >= 1.0 for t in words)
 
     def _linked_asked(self, found: Result, fresh: Result, ctx: Context, lang: str) -> Result | None:
-        """ "Who initialled it?" after the summit: the entry in context never speaks of initialling,
-        a linked one does and the question's own words rank it first, so "it" is asked there."""
+        """ "Who initialled it?" after the summit, "was there a vote?" after the declaration of
+        independence: the entry in context never speaks of it, a linked one among those the
+        question's own words rank does, so "it" is asked there."""
         current = self._current(ctx)
         own = self.engine.ranking(fresh.normalized)
-        if (
-            current is None
-            or not own
-            or own[0].intent is current
-            or own[0].intent.category in (SCOPE, PEOPLE)
-        ):
+        if current is None or not own or own[0].intent is current:
             return None
-        top = own[0]
-        if not top.intent.linked(current):
+        top = next(
+            (s for s in own if s.intent.linked(current) and s.intent.category not in (SCOPE, PEOPLE)), None
+        )
+        if top is None:
             return None
         if self._speaks_of(current, fresh.normalized) or not self._speaks_of(top.intent, fresh.normalized):
             return None
