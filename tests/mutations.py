@@ -443,6 +443,20 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'azerbaijani side?' with no side in the question before is not asked of that side",
+        "src/nkbot/engine/followup.py",
+        "if swap and (r.lead or sided or {m.slot for m in own} & {m.slot for m in ctx.mentions}):",
+        "if swap and (r.lead or {m.slot for m in own} & {m.slot for m in ctx.mentions}):",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'what was the nkr' after an answer is asked of the nkr as a side",
+        "src/nkbot/engine/followup.py",
+        "and not any(self._titled(m.phrase) for m in own)",
+        "and True",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "language: words doubting an answer ('is that true', 'это фейк') carry meaning",
         "knowledge/language.yaml",
         "    фейк, фейки, ложь,",

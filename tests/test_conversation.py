@@ -653,6 +653,34 @@ def test_small_talk_with_more_words_after_an_answer_is_not_a_follow_up(
 
 
 @pytest.mark.parametrize(
+    ("before", "side", "fact"),
+    [
+        (
+            "how many people are still missing from the war",
+            "azerbaijani side?",
+            "missing-persons/azerbaijani-missing",
+        ),
+        ("сколько людей пропали без вести", "армянская сторона?", "missing-persons/armenian-missing"),
+    ],
+)
+def test_a_side_alone_asks_the_question_before_of_that_side(
+    engine: Engine, before: str, side: str, fact: str
+) -> None:
+    """ "Azerbaijani side?" has no "and" to mark it a follow-up, and the question before named no
+    side to swap: it is that question, asked of that side."""
+    result = after(engine, before, side)
+    assert result.fact is not None and result.fact.id == fact
+
+
+def test_a_side_that_is_a_subject_of_its_own_is_asked_about_itself(engine: Engine) -> None:
+    """ "What was the nkr" after the White House summit asks what the NKR was, not who of it was there."""
+    turns = talk(
+        engine, "what happened at the white house in august 2025", "who was there", "what was the nkr"
+    )
+    assert turns[-1] == "republic-of-artsakh"
+
+
+@pytest.mark.parametrize(
     ("before", "doubt", "intent"),
     [
         ("shelling of stepanakert", "is that true", "shelling-of-stepanakert-2020"),

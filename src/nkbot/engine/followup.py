@@ -461,9 +461,17 @@ class Dialogue:
         # "кто виноват?" after Khojaly: alone, a question about the whole conflict; here, about Khojaly
         generic = self._generic(fresh, r)
         viewpoint = self._viewpoint(fresh.normalized, r)
-        swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference)
+        # "azerbaijani side?", "what did armenia do": a side and nothing else asks the question
+        # before of that side (not "what was the nkr": a side that is an entry's own subject)
+        sided = (
+            r.slots() == {"party"}
+            and r.dates is None
+            and not r.reference
+            and not any(self._titled(m.phrase) for m in own)
+        )
+        swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference or sided)
         swap = swap and not viewpoint
-        if swap and (r.lead or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
+        if swap and (r.lead or sided or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
             kind = "swap"
         elif r.remainder or r.reference or r.lead or (r.stopwords and elliptical) or viewpoint:  # "when?"
