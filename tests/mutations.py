@@ -317,6 +317,27 @@ MUTATIONS = [
         ("tests/test_precise_answers.py",),
     ),
     M(
+        "normalising: a Russian decade's ending ('в 90-х') is left as a year and a stray letter",
+        "knowledge/language.yaml",
+        "  decade_endings: [х, ых, е, ые, ым, ми]",
+        "  decade_endings: []",
+        ("tests/test_normalize.py",),
+    ),
+    M(
+        "normalising: two digits of a decade get this century ('в 20-х' as the 2020s)",
+        "src/nkbot/engine/normalize.py",
+        'return (("20" if decade in ("00", "10") else "19") + decade if len(decade) == 2 else decade) + "s"',
+        'return (_century(decade) if len(decade) == 2 else decade) + "s"',
+        ("tests/test_normalize.py",),
+    ),
+    M(
+        "matching: a decade's many phrasings fill the candidates before the place asked of",
+        "src/nkbot/engine/matcher.py",
+        "words, key=lambda w: (bool(_DECADE.match(w)), len(self.phrase_postings.get(w, ())))",
+        "words, key=lambda w: len(self.phrase_postings.get(w, ()))",
+        ("tests/test_normalize.py",),
+    ),
+    M(
         "spelling: a slip a phrasing carries ('конфлит') is a known word, not put right",
         "src/nkbot/engine/spelling.py",
         "self.known = frozenset(counts) - frozenset(slips)",

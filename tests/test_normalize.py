@@ -60,6 +60,42 @@ def test_punctuation_case_and_space_are_dropped(engine: Engine) -> None:
     assert engine.normalizer.normalize("\x00\u200b<b>\u202e") == "b"
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("а в 94-м?", "а в 1994"),
+        ("с 88-го", "с 1988"),
+        ("в 2020м году", "в 2020 году"),
+        ("в 90-х", "в 1990s"),  # the decade, as "the 90s" reads
+        ("в 90е", "в 1990s"),
+        ("в 20-х годах", "в 1920s годах"),  # the NKAO's decade, not this one
+        ("в 5 м от дороги", "в 5 м от дороги"),  # a single digit is no year
+    ],
+)
+def test_a_year_or_decade_with_a_russian_case_ending_is_read_as_one(
+    engine: Engine, typed: str, read: str
+) -> None:
+    """ "В 94-м" left a stray "м" that made the question one of its own; "в 90-х" read as the
+    single year 1990, which weighed against the entries of 1992-1994."""
+    assert engine.normalizer.normalize(typed) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when did the armenians capture lachin in the 90s", "capture-of-lachin-1992"),
+        ("when did the armenians capture kalbajar in the 1990s", "kalbajar-1993"),
+    ],
+)
+def test_a_decade_does_not_crowd_out_the_place_it_is_asked_of(
+    engine: Engine, question: str, expected: str
+) -> None:
+    """ "The 1990s" is in more phrasings than "lachin" (Russian "90-х" reads as it too): taken first,
+    its phrasings filled the candidates and the place's capture was never looked at."""
+    result = engine.answer(question)
+    assert result.intent is not None and result.intent.id == expected
+
+
 def test_stop_words_are_not_content(engine: Engine) -> None:
     n = engine.normalizer
     assert n.content_tokens(n.normalize("what is the Bishkek protocol?")) == ["bishkek", "protocol"]

@@ -413,12 +413,12 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
                     line_of(node, "stopwords"),
                     f"stop word {word!r} is a phrase: make it a variant of a one-word stop word",
                 )
-        years = {key: _word_list(path, node, key, checker) for key in ("year_words", "year_names")}
+        keys = ("year_words", "year_names", "year_endings", "decade_endings")
+        years = {key: _word_list(path, node, key, checker) for key in keys}
         languages[lang] = Language(
             variants,
             frozenset(w for w in stopwords if isinstance(w, str)),
-            years["year_words"],
-            years["year_names"],
+            *(years[key] for key in keys),
         )
     if DEFAULT_LANG not in languages:
         checker.error(path, 0, f"no '{DEFAULT_LANG}:' section")

@@ -382,7 +382,11 @@ class Matcher:
         # Candidates: rarest words first, until the budgets are spent.
         phrase_ids: dict[int, None] = {}
         intent_ids: dict[int, None] = {}
-        for word in sorted(words, key=lambda w: len(self.phrase_postings.get(w, ()))):
+        # a decade names a span, not a thing: its many phrasings are taken last, so that names fill
+        # the budget first ("mardakert in the 90s"); dates are weighed below anyway
+        for word in sorted(
+            words, key=lambda w: (bool(_DECADE.match(w)), len(self.phrase_postings.get(w, ())))
+        ):
             room = PHRASE_BUDGET - len(phrase_ids)
             if room <= 0:
                 break

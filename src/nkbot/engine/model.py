@@ -99,6 +99,8 @@ class Language:
     stopwords: frozenset[str] = frozenset()
     year_words: tuple[str, ...] = ()  # words a two-digit year follows: "in 92" is 1992
     year_names: tuple[str, ...] = ()  # words naming a year: "в 20 году" is 2020 too
+    year_endings: tuple[str, ...] = ()  # endings a year takes: "в 94-м" is 1994
+    decade_endings: tuple[str, ...] = ()  # endings a decade takes: "в 90-х" is the 1990s
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +204,8 @@ class KnowledgeBase:
             [w for lang in self.languages.values() for w in lang.stopwords],
             [w for lang in self.languages.values() for w in lang.year_words],
             [w for lang in self.languages.values() for w in lang.year_names],
+            [w for lang in self.languages.values() for w in lang.year_endings],
+            [w for lang in self.languages.values() for w in lang.decade_endings],
         )
 
     def message(self, key: str, lang: str = DEFAULT_LANG) -> str:

@@ -42,6 +42,26 @@ def _with_century(match: re.Match[str]) -> str:
     return f"{word} {_century(digits)}" if word else _century(digits)
 
 
+def _ending(years: list[str], decades: list[str]) -> re.Pattern[str] | None:
+    """A year or decade with a case ending, typed on or after a hyphen (folded to a space): "94 м",
+    "2020м", "90х", "1990 е". Runs on folded text: words and single spaces."""
+    years, decades = sorted(set(years) - {""}, key=len), sorted(set(decades) - {""}, key=len)
+    if not years and not decades:
+        return None
+    year = "|".join(re.escape(w) for w in reversed(years)) or r"(?!)"
+    decade = "|".join(re.escape(w) for w in reversed(decades)) or r"(?!)"
+    return re.compile(rf"\b(?:((?:19|20)?\d0) ?(?:{decade})|((?:19|20)?\d\d) ?(?:{year}))\b")
+
+
+def _without_ending(match: re.Match[str]) -> str:
+    """ "90 х" -> "1990s" (the decade token the matcher reads), "94 м" -> "1994". Two digits of a
+    decade are of the 1900s but for "00" and "10": "в 20-х" is the 1920s (the NKAO's decade)."""
+    decade, year = match.group(1), match.group(2)
+    if decade is not None:
+        return (("20" if decade in ("00", "10") else "19") + decade if len(decade) == 2 else decade) + "s"
+    return _century(year) if len(year) == 2 else year
+
+
 def _expand_range(match: re.Match[str]) -> str:
     start, end = match.group(1), match.group(2)
     return f"{start} {start[:2]}{end}"
@@ -57,9 +77,12 @@ class Normalizer:
         stopwords: Iterable[str],
         year_words: Iterable[str] = (),
         year_names: Iterable[str] = (),
+        year_endings: Iterable[str] = (),
+        decade_endings: Iterable[str] = (),
     ) -> None:
         """`year_words`: words after which two digits are a year ("in 92", "в 93"); `year_names`:
-        words that make two digits of this century a year ("в 20 году")."""
+        words that make two digits of this century a year ("в 20 году"); `year_endings` and
+        `decade_endings`: case endings typed onto a year or a decade ("в 94-м", "в 90-х")."""
         self._char_table = str.maketrans(dict(characters))
         self._single: dict[str, str] = {}
         multi: dict[str, str] = {}
@@ -78,6 +101,7 @@ class Normalizer:
         self._two_digit_year = _two_digit_year(
             [self.fold(w) for w in year_words], [self.fold(w) for w in year_names]
         )
+        self._ending = _ending([self.fold(w) for w in year_endings], [self.fold(w) for w in decade_endings])
         self._cache: dict[str, str] = {}
         self.stopwords = frozenset(self.normalize(w) for w in stopwords) - {""}
 
@@ -102,6 +126,8 @@ class Normalizer:
 
     def _normalize(self, text: str) -> str:
         text = self.fold(text)
+        if self._ending is not None:
+            text = self._ending.sub(_without_ending, text)
         if self._two_digit_year is not None:
             text = self._two_digit_year.sub(_with_century, text)
         if self._multi_re is not None:
