@@ -338,6 +338,13 @@ MUTATIONS = [
         ("tests/test_normalize.py",),
     ),
     M(
+        "validation: a key given twice in a YAML file keeps the last silently",
+        "src/nkbot/engine/yamlsource.py",
+        "if key in result:  # PyYAML keeps the last silently",
+        "if False:  # PyYAML keeps the last silently",
+        ("tests/test_knowledge_validation.py",),
+    ),
+    M(
         "spelling: a slip a phrasing carries ('конфлит') is a known word, not put right",
         "src/nkbot/engine/spelling.py",
         "self.known = frozenset(counts) - frozenset(slips)",

@@ -328,3 +328,17 @@ def test_a_stop_word_that_is_a_phrase_is_an_error(kdir: Path) -> None:
     language.write_text(text.replace(" стоит, случае,", ' стоит, "было бы", случае,'), encoding="utf-8")
     errors = _errors(kdir)
     assert any("language.yaml" in str(e) and "'было бы' is a phrase" in str(e) for e in errors), errors
+
+
+def test_a_key_given_twice_is_an_error_with_both_lines(kdir: Path) -> None:
+    """YAML keeps the last of two equal keys silently: a second "россия:" among the variants
+    dropped "русские" and the rest of the first one's list."""
+    language = kdir / "language.yaml"
+    text = language.read_text(encoding="utf-8")
+    language.write_text(
+        text.replace("    указ: [укас]\n", "    указ: [укас]\n    россия: [раша]\n"), encoding="utf-8"
+    )
+    errors = _errors(kdir)
+    assert any(
+        "language.yaml" in str(e) and "duplicate key 'россия' (first on line" in str(e) for e in errors
+    ), errors
