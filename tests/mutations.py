@@ -345,6 +345,13 @@ MUTATIONS = [
         ("tests/test_knowledge_validation.py",),
     ),
     M(
+        "language: 'what's happening' reads as 'what happened', not as a question about now",
+        "knowledge/conversation.yaml",
+        '"so far", "yet", happening, "going on"]',
+        '"so far", "yet"]',
+        ("tests/test_precise_answers.py",),
+    ),
+    M(
         "spelling: a slip a phrasing carries ('конфлит') is a known word, not put right",
         "src/nkbot/engine/spelling.py",
         "self.known = frozenset(counts) - frozenset(slips)",
