@@ -82,10 +82,13 @@ def pick_answer(engine: Engine, result: object) -> str:
     return reply_for(result.intent, result.lang, result.fact).answer
 
 
-def test_the_present_progressive_asks_about_now(engine: Engine) -> None:
+@pytest.mark.parametrize(
+    "question", ["whats happening in karabakh", "что происходит в карабахе", "what's new in karabakh"]
+)
+def test_the_present_progressive_asks_about_now(engine: Engine, question: str) -> None:
     """ "What's happening" is now ("what happened" is not): read as "happened", it went to the
-    overview of 1988-2023 or to "did you mean"."""
-    result = engine.answer("whats happening in karabakh")
+    overview of 1988-2023 or to "did you mean"; "what's new" was taken for a greeting."""
+    result = engine.answer(question)
     assert result.intent is not None and result.intent.id == "current-status", result.status
 
 
