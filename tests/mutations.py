@@ -492,6 +492,20 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'where is he now?' after an event stays on the event, not its one person",
+        "src/nkbot/engine/followup.py",
+        "stand_in = self._sole_person(intent) if r.human and not kin and not r.mentions else None",
+        "stand_in = None",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: Russian 'он' after an event is taken for its one person",
+        "src/nkbot/engine/followup.py",
+        "stand_in = self._sole_person(intent) if r.human and not kin and not r.mentions else None",
+        "stand_in = self._sole_person(intent) if r.personal and not kin and not r.mentions else None",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "language: words doubting an answer ('is that true', 'это фейк') carry meaning",
         "knowledge/language.yaml",
         "    фейк, фейки, ложь,",

@@ -653,6 +653,23 @@ def test_small_talk_with_more_words_after_an_answer_is_not_a_follow_up(
 
 
 @pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        ("is artsakh dissolved", "where is he now", "samvel-shahramanyan"),  # who signed the decree
+        ("ganja missile strikes", "is he in jail", "arayik-harutyunyan"),  # who ordered them
+        # Russian "он" is also a thing: the corridor, not the one man linked to it
+        ("лачинский коридор", "а щас он чей", "lachin-corridor"),
+    ],
+)
+def test_he_after_an_event_is_the_one_person_linked_to_it(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    """ "Where is he now?" after the dissolution of Artsakh asks about the one person the entry is
+    linked to; the dissolution has no "he"."""
+    assert talk(engine, before, question)[-1] == expected
+
+
+@pytest.mark.parametrize(
     ("before", "side", "fact"),
     [
         (

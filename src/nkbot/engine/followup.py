@@ -110,6 +110,7 @@ class Reading:
     lead: int = 0  # tokens of a leading "and" / "what about"
     reference: bool = False  # "it", "that", "there"
     personal: bool = False  # "he", "his", "его": pointing back at a person
+    human: bool = False  # "he", "she": a person for sure (Russian "его" may be a town or a treaty)
     nowhere: bool = False  # "there" in an opening "are there ...", pointing at nothing
     then: set[int] = field(default_factory=set)  # tokens of "then", "at the time": the time in context
     step: str | None = None  # "next" | "previous" | "successor" | "predecessor" | "counterpart"
@@ -161,6 +162,7 @@ class Vocabulary:
         self.then = set().union(*(_phrases(norm, w.then) for w in words))
         self.existential = set().union(*(_phrases(norm, w.existential) for w in words))
         self.personal = set().union(*(_phrases(norm, w.personal) for w in words))
+        self.human = set().union(*(_phrases(norm, w.human) for w in words))
         self.kin = {t for w in words for p in _phrases(norm, w.kin) for t in p}
         self.present = {
             t for w in words for p in _phrases(norm, w.present) for t in norm.content_tokens(" ".join(p))
@@ -259,6 +261,7 @@ class Vocabulary:
             elif (t,) in self.reference:
                 r.reference = True
                 r.personal = r.personal or (t,) in self.personal
+                r.human = r.human or (t,) in self.human
             elif t in stopwords and stem(t) not in self.timeline:  # "что было в ..." asks for events
                 r.stopwords += 1
             else:
@@ -484,6 +487,9 @@ class Dialogue:
             # "who signed it?": it = the entry before; not "and who signed the 2020 ceasefire?", its own event
             # "how did he die?" after a person: that person, whatever else the conversation named
             kin = any(t in self.words.kin for t in r.tokens)  # "and his father?": another person
+            # "where is he now?" after the dissolution of Artsakh: the one person linked to it
+            stand_in = self._sole_person(intent) if r.human and not kin and not r.mentions else None
+            intent = stand_in or intent
             person = r.personal and intent is not None and intent.category == PEOPLE and not kin
             # "why?", "when?": nothing but a question word asks about the entry answered, whatever was named
             bare = (
@@ -515,8 +521,14 @@ class Dialogue:
         # "are armenians still there?" after where things stand: the entry, not its broad `subject`
         subject = self._current(ctx)
         pointed = r.reference and r.slots() <= {"party"} and subject is not None and bool(subject.subject)
+        stood_in = (
+            kind == "carry"
+            and r.human
+            and found.intent is not None
+            and found.intent is self._sole_person(subject)
+        )
         if kind == "carry" and r.dates is None and ((not r.mentions and (elliptical or unsure)) or pointed):
-            found = self._stay(found, ctx, lang, fresh.normalized) or found
+            found = (None if stood_in else self._stay(found, ctx, lang, fresh.normalized)) or found
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
         if answered and found.intent == fresh.intent and fresh.status is Status.ANSWERED and kind != "swap":
@@ -596,6 +608,14 @@ class Dialogue:
             reason=None,
             fact=mine.fact,
         )
+
+    def _sole_person(self, intent: Intent | None) -> Intent | None:
+        """The one person an entry that is not about a person is linked to, if there is just one:
+        "he" after the dissolution of Artsakh is Shahramanyan, who signed it."""
+        if intent is None or intent.category == PEOPLE:
+            return None
+        people = [i for i in self.kb.intents if i.category == PEOPLE and i.linked(intent)]
+        return people[0] if len(people) == 1 else None
 
     def _current(self, ctx: Context) -> Intent | None:
         """The entry the conversation is about (None if the knowledge no longer has it)."""

@@ -442,6 +442,7 @@ WORD_LISTS = (
     "existential",
     "personal",
     "kin",
+    "human",
 )
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},
