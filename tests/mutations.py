@@ -352,6 +352,13 @@ MUTATIONS = [
         ("tests/test_precise_answers.py",),
     ),
     M(
+        "language: 'кто первым начал' reads 'первым' as the first war",
+        "knowledge/language.yaml",
+        '    начал: ["первым начал", "начал первым",',
+        '    начал: ["первымм начал", "начал первымм",',
+        ("tests/test_normalize.py",),
+    ),
+    M(
         "spelling: a slip a phrasing carries ('конфлит') is a known word, not put right",
         "src/nkbot/engine/spelling.py",
         "self.known = frozenset(counts) - frozenset(slips)",

@@ -96,6 +96,13 @@ def test_a_decade_does_not_crowd_out_the_place_it_is_asked_of(
     assert result.intent is not None and result.intent.id == expected
 
 
+def test_who_started_first_is_not_the_first_war(engine: Engine) -> None:
+    """ "Первым" (first, of who started) shares its stem with "первая" (the first war): "кто первым
+    начал войну 2020" was unsure between the two wars."""
+    result = engine.answer("кто первым начал войну 2020")
+    assert result.fact is not None and result.fact.id == "second-war/who-started"
+
+
 def test_stop_words_are_not_content(engine: Engine) -> None:
     n = engine.normalizer
     assert n.content_tokens(n.normalize("what is the Bishkek protocol?")) == ["bishkek", "protocol"]
