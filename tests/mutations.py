@@ -499,6 +499,13 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'что такое нкао' after a person is read as a question about that person",
+        "src/nkbot/engine/followup.py",
+        "if not r.reference and _longest(r.tokens, 0, self.words.define, self.words.longest_define):",
+        "if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "follow-ups: 'where is he now?' after an event stays on the event, not its one person",
         "src/nkbot/engine/followup.py",
         "stand_in = self._sole_person(intent) if r.human and not kin and not r.mentions else None",

@@ -655,6 +655,21 @@ def test_small_talk_with_more_words_after_an_answer_is_not_a_follow_up(
 @pytest.mark.parametrize(
     ("before", "question", "expected"),
     [
+        ("а гукасян сейчас где", "что такое нкао", "nkao-creation-1923"),
+    ],
+)
+def test_asking_what_a_thing_is_is_a_question_of_its_own(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    """ "нкао" is in too many entries to count as a name, but "что такое" asks what it is: not
+    Ghukasyan's NKAO years, as the context would have it."""
+    result = after(engine, before, question)
+    assert result.intent is not None and result.intent.id == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
         ("is artsakh dissolved", "where is he now", "samvel-shahramanyan"),  # who signed the decree
         ("ganja missile strikes", "is he in jail", "arayik-harutyunyan"),  # who ordered them
         # Russian "он" is also a thing: the corridor, not the one man linked to it

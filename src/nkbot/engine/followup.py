@@ -163,6 +163,7 @@ class Vocabulary:
         self.existential = set().union(*(_phrases(norm, w.existential) for w in words))
         self.personal = set().union(*(_phrases(norm, w.personal) for w in words))
         self.human = set().union(*(_phrases(norm, w.human) for w in words))
+        self.define = set().union(*(_phrases(norm, w.define) for w in words))
         self.kin = {t for w in words for p in _phrases(norm, w.kin) for t in p}
         self.present = {
             t for w in words for p in _phrases(norm, w.present) for t in norm.content_tokens(" ".join(p))
@@ -199,6 +200,7 @@ class Vocabulary:
             *(p for ps in self.steps.values() for p in ps),
         ]
         self.longest = max((len(p) for p in every), default=1)
+        self.longest_define = max((len(p) for p in self.define), default=1)
 
     def read(self, normalized: str) -> Reading:
         tokens = normalized.split()
@@ -865,8 +867,11 @@ class Dialogue:
 
     def _elliptical(self, r: Reading) -> bool:
         """A question whose words name no subject of their own ("how many died?", "when?",
-        "who signed?"): every word is common to many entries, and no name or date is given."""
+        "who signed?"): every word is common to many entries, and no name or date is given.
+        Asking what a thing is ("что такое нкао") names it, however common its word."""
         if r.mentions or r.dates is not None:
+            return False
+        if not r.reference and _longest(r.tokens, 0, self.words.define, self.words.longest_define):
             return False
         return self._common_words_only(r) and not self._names_region(r)
 

@@ -443,6 +443,7 @@ WORD_LISTS = (
     "personal",
     "kin",
     "human",
+    "define",
 )
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},
