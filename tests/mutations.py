@@ -256,7 +256,7 @@ MUTATIONS = [
     M(
         "conversation: 'who did it?' leaves the entry in context for the place its name was carried from",
         "src/nkbot/engine/followup.py",
-        "found = self._stay(found, ctx, lang, fresh.normalized) or found",
+        "found = (None if stood_in else self._stay(found, ctx, lang, fresh.normalized)) or found",
         "found = found",
         ("tests/test_conversation.py",),
     ),
