@@ -131,7 +131,7 @@ class Words:
     existential: tuple[str, ...] = ()  # "are there any ...": a reference word pointing at nothing
     personal: tuple[str, ...] = ()  # "he", "his", "его": reference words pointing back at a person
     kin: tuple[str, ...] = ()  # "father", "отец": with "his", another person than the one in context
-    define: tuple[str, ...] = ()  # "что такое", "what is a": asking what a thing named is, a question of its own
+    define: tuple[str, ...] = ()  # "что такое", "what is a": what a thing is, a question of its own
     human: tuple[str, ...] = ()  # "he", "she": personal words that never stand for a thing (Russian "он" may)
     asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind of question -> its words
     months: tuple[Month, ...] = ()
