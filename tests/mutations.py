@@ -520,6 +520,13 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'is that true?' after where things stand answers the whole conflict",
+        "src/nkbot/engine/followup.py",
+        "if current is not None and r.reference and not self._says_anything(fresh.normalized, r):",
+        "if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "language: words doubting an answer ('is that true', 'это фейк') carry meaning",
         "knowledge/language.yaml",
         "    фейк, фейки, ложь,",

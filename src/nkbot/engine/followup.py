@@ -461,6 +461,14 @@ class Dialogue:
     def _follow(
         self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
     ) -> tuple[Result, Context | None] | None:
+        current = self._current(ctx)
+        if current is not None and r.reference and not self._says_anything(fresh.normalized, r):
+            # "is that true?", "это правда?": nothing asked but the answer again (not the whole
+            # conflict that where things stand carries as its subject)
+            again = Result(
+                question, fresh.normalized, Status.ANSWERED, current, 100.0, (), lang, followup="carry"
+            )
+            return again, self._after(again, r, r, ctx, lang, now)
         own = [m for _, _, m in r.mentions]
         elliptical = self._elliptical(r)
         # "кто виноват?" after Khojaly: alone, a question about the whole conflict; here, about Khojaly
@@ -560,6 +568,13 @@ class Dialogue:
             found = self._side_view(found, ctx, fresh, r, strict=not viewpoint) or found
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
+
+    def _says_anything(self, normalized: str, r: Reading) -> bool:
+        """Whether a question has words of its own: a name, a date, a step, a content word or a
+        question word ("when?"); "is that true?" has none."""
+        if r.mentions or r.dates is not None or r.step is not None or r.lead:
+            return True
+        return bool(self._content(r)) or bool(self.engine.matcher.asked(normalized))
 
     def _stay(self, found: Result, ctx: Context, lang: str, asked: str) -> Result | None:
         """A follow-up with no subject of its own ("who did it?", "when?") stays on the entry in
