@@ -578,7 +578,7 @@ MUTATIONS = [
     M(
         "follow-ups: 'армяне там остались?' after the present goes to the overview",
         "src/nkbot/engine/followup.py",
-        'pointed = r.reference and r.slots() <= {"party"} and subject is not None and bool(subject.subject)',
+        'pointed = r.reference and r.slots() <= {"party"} and current is not None and bool(current.subject)',
         "pointed = False",
         ("tests/test_conversation.py",),
     ),

@@ -173,9 +173,11 @@ class Engine:
         )
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
         every = [w for text in _texts(kb) if SCRIPT(text) for w in norm.fold(text).split()]
-        careful = [w for text in _texts(kb, typed=False) if SCRIPT(text) for w in norm.fold(text).split()]
+        careful: list[str] = []  # the careful texts' words in the speller's script (Cyrillic) ...
+        curated: list[str] = []  # ... and in the others (English)
+        for text in _texts(kb, typed=False):
+            (careful if SCRIPT(text) else curated).extend(norm.fold(text).split())
         self.speller = Speller(every, slips=stored_slips(every, careful, stem))
-        curated = [w for text in _texts(kb, typed=False) if not SCRIPT(text) for w in norm.fold(text).split()]
         stems = {stem(w) for w in curated}
         self.english = Speller(
             curated, script=is_latin, min_uses=MIN_USES_ENGLISH, inflected=lambda w: stem(w) in stems

@@ -315,6 +315,12 @@ class Dialogue:
         self._position = {intent.id: n for n, intent in enumerate(engine.matcher.intents)}  # its bag
         self._timeline = engine.kb.timeline()
         self._sides_of: dict[str, frozenset[str]] = {}  # fact id -> the side whose view it gives
+        # entry id -> the one person an entry not about a person is linked to, when there is just one
+        self._sole_people: dict[str, Intent] = {}
+        for intent in engine.kb.intents:
+            people = [p for p in engine.kb.intents if p.category == PEOPLE and p.linked(intent)]
+            if intent.category != PEOPLE and len(people) == 1:
+                self._sole_people[intent.id] = people[0]
 
     # -- the turn ------------------------------------------------------------------------------
 
@@ -484,13 +490,14 @@ class Dialogue:
         )
         swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference or sided)
         swap = swap and not viewpoint
+        stand_in: Intent | None = None  # the one person "he" stands for after an event
         if swap and (r.lead or sided or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
             kind = "swap"
         elif r.remainder or r.reference or r.lead or (r.stopwords and elliptical) or viewpoint:  # "when?"
             carried = [m for m in ctx.mentions if m.slot not in r.slots()]
             extra = [self._name(m, lang) for m in carried]
-            intent = self._current(ctx)
+            intent = current
             # "are there any armenians left": too short to be answered alone, so it asks of the subject
             too_short = fresh.status is not Status.ANSWERED and len(self._content(r)) <= ELLIPTICAL_WORDS
             asked_back = r.lead > 0 or r.reference or elliptical or too_short or generic or viewpoint
@@ -529,14 +536,8 @@ class Dialogue:
         found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
         unsure = fresh.status is not Status.ANSWERED and (r.reference or r.lead)  # not "бако саакян кто это"
         # "are armenians still there?" after where things stand: the entry, not its broad `subject`
-        subject = self._current(ctx)
-        pointed = r.reference and r.slots() <= {"party"} and subject is not None and bool(subject.subject)
-        stood_in = (
-            kind == "carry"
-            and r.human
-            and found.intent is not None
-            and found.intent is self._sole_person(subject)
-        )
+        pointed = r.reference and r.slots() <= {"party"} and current is not None and bool(current.subject)
+        stood_in = stand_in is not None and found.intent is stand_in  # not pulled back to the event
         if kind == "carry" and r.dates is None and ((not r.mentions and (elliptical or unsure)) or pointed):
             found = (None if stood_in else self._stay(found, ctx, lang, fresh.normalized)) or found
         marked = r.lead > 0 or r.reference or kind == "swap"
@@ -558,9 +559,9 @@ class Dialogue:
             kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
         ):
             return None  # "and lachin?" still means lachin in the question before, even if unsure
-        if kind == "carry" and answered and r.reference and found.intent is self._current(ctx):
+        if kind == "carry" and answered and r.reference and found.intent is current:
             found = self._linked_asked(found, fresh, ctx, lang) or found
-        if kind == "carry" and found.intent is not None and found.intent is self._current(ctx):
+        if kind == "carry" and found.intent is not None and found.intent is current:
             fact, score = self.engine.matcher.fact_for(found.intent, fresh.normalized)
             if fact is not None and score >= FACT_MIN:
                 found = replace(found, fact=fact)
@@ -629,10 +630,7 @@ class Dialogue:
     def _sole_person(self, intent: Intent | None) -> Intent | None:
         """The one person an entry that is not about a person is linked to, if there is just one:
         "he" after the dissolution of Artsakh is Shahramanyan, who signed it."""
-        if intent is None or intent.category == PEOPLE:
-            return None
-        people = [i for i in self.kb.intents if i.category == PEOPLE and i.linked(intent)]
-        return people[0] if len(people) == 1 else None
+        return self._sole_people.get(intent.id) if intent is not None else None
 
     def _current(self, ctx: Context) -> Intent | None:
         """The entry the conversation is about (None if the knowledge no longer has it)."""
