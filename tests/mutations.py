@@ -652,6 +652,13 @@ MUTATIONS = [
         "intent.category == PEOPLE",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "matching: a phrasing naming two of the question's words waits its turn when the budget runs out",
+        "src/nkbot/engine/matcher.py",
+        "postings = tuple(sorted(postings, key=lambda pid: rows[pid][1].isdisjoint(others)))",
+        "postings = postings",
+        ("tests/test_precise_answers.py",),
+    ),
 ]
 
 

@@ -382,6 +382,7 @@ class Matcher:
         # Candidates: rarest words first, until the budgets are spent.
         phrase_ids: dict[int, None] = {}
         intent_ids: dict[int, None] = {}
+        rows = self._rows
         # a decade names a span, not a thing: its many phrasings are taken last, so that names fill
         # the budget first ("mardakert in the 90s"); dates are weighed below anyway
         for word in sorted(
@@ -390,7 +391,15 @@ class Matcher:
             room = PHRASE_BUDGET - len(phrase_ids)
             if room <= 0:
                 break
-            phrase_ids.update(dict.fromkeys(self.phrase_postings.get(word, ())[:room]))
+            postings = self.phrase_postings.get(word, ())
+            if len(postings) > room:
+                # the budget runs out here: phrasings sharing another of the question's words come
+                # first, or a common word's short phrasings crowd out the one naming both
+                # ("president" + "artsakh")
+                tok = words[word][0]
+                others = {w for w, (t, _) in words.items() if t != tok}
+                postings = tuple(sorted(postings, key=lambda pid: rows[pid][1].isdisjoint(others)))
+            phrase_ids.update(dict.fromkeys(postings[:room]))
         for word in sorted(words, key=lambda w: len(self.bag_postings.get(w, ()))):
             room = BAG_BUDGET - len(intent_ids)
             if room <= 0:
