@@ -659,6 +659,27 @@ MUTATIONS = [
         "postings = postings",
         ("tests/test_precise_answers.py",),
     ),
+    M(
+        "follow-ups: 'he' in 'what sentence did he get' is read as the sentence named before it",
+        "src/nkbot/engine/followup.py",
+        "                and (t,) not in self.human\n",
+        "",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'how long is the sentence' after a person answers the trial of all the leaders",
+        "src/nkbot/engine/followup.py",
+        "of_person = intent if person is not None or subjectless else None",
+        "of_person = intent if person is not None else None",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: a question about now keeps the war asked about before for the next turn",
+        "src/nkbot/engine/followup.py",
+        "            if now_asked and m.slot == \"time\"",
+        "            if False and m.slot == \"time\"",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

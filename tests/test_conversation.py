@@ -117,6 +117,10 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
             "was there a vote",
             "independence-referendum-1991",
         ),
+        # asked of a person with "he", or with no subject of its own: that person's entry states it,
+        # not the trial of all the leaders that "sentence" ranks first alone
+        ("arayik harutyunyan", "what sentence did he get", "arayik-harutyunyan"),
+        ("ruben vardanyan", "how long is the sentence", "ruben-vardanyan"),
     ],
 )
 def test_follow_ups(engine: Engine, first: str, follow: str, expected: str) -> None:

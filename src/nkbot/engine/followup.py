@@ -258,8 +258,15 @@ class Vocabulary:
                 continue
             if (t,) in self.reference and k in nowhere:
                 r.nowhere = True
-            elif (t,) in self.reference and not r.reference and self._named_before(r, k):
-                r.stopwords += 1  # "the churches in karabakh after azerbaijan took it": it is karabakh
+            elif (
+                (t,) in self.reference
+                and not r.reference
+                and (t,) not in self.human
+                and self._named_before(r, k)
+            ):
+                # "the churches in karabakh after azerbaijan took it": it is karabakh (but "he" in
+                # "what sentence did he get" is no sentence)
+                r.stopwords += 1
             elif (t,) in self.reference:
                 r.reference = True
                 r.personal = r.personal or (t,) in self.personal
@@ -491,6 +498,8 @@ class Dialogue:
         swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference or sided)
         swap = swap and not viewpoint
         stand_in: Intent | None = None  # the one person "he" stands for after an event
+        person: Intent | None = None  # the person "he" or "his" points back to
+        of_person: Intent | None = None  # the person in context a question without a subject asks about
         if swap and (r.lead or sided or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
             kind = "swap"
@@ -507,7 +516,12 @@ class Dialogue:
             # "where is he now?" after the dissolution of Artsakh: the one person linked to it
             stand_in = self._sole_person(intent) if r.human and not kin and not r.mentions else None
             intent = stand_in or intent
-            person = r.personal and intent is not None and intent.category == PEOPLE and not kin
+            if r.personal and intent is not None and intent.category == PEOPLE and not kin:
+                person = intent
+            # asked of the person in context: "he", or no subject of its own ("how long is the sentence")
+            subjectless = elliptical or fresh.status is not Status.ANSWERED
+            if intent is not None and intent.category == PEOPLE and not kin and not r.mentions:
+                of_person = intent if person is not None or subjectless else None
             # "why?", "when?": nothing but a question word asks about the entry answered, whatever was named
             bare = (
                 len(r.tokens) <= 2
@@ -517,8 +531,13 @@ class Dialogue:
                 and not r.mentions
                 and r.dates is None
             )
-            titled = not carried or person or bare or viewpoint
-            if intent is not None and titled and asked_back and (r.slots() <= {"party"} or person):
+            titled = not carried or person is not None or bare or viewpoint
+            if (
+                intent is not None
+                and titled
+                and asked_back
+                and (r.slots() <= {"party"} or person is not None)
+            ):
                 extra.append(self._subject_words(intent))
                 if r.reference and intent.when is not None and "time" not in r.slots() and not intent.subject:
                     extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
@@ -534,6 +553,16 @@ class Dialogue:
                 return self._events(question, rewritten, second, second.dates.span, lang, now)
             return None
         found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
+        if of_person is not None and found.intent is not of_person:
+            # "what sentence did he get?" after Harutyunyan: his own entry states it, so it answers
+            # rather than the trial of all the leaders its words rank first
+            fact, score = self.engine.matcher.fact_for(of_person, fresh.normalized)
+            if fact is not None and score >= FACT_MIN:
+                own_answer = Result(
+                    question, rewritten, Status.ANSWERED, of_person, found.score, (), lang, fact=fact
+                )
+                result = replace(own_answer, followup=kind, understood=rewritten)
+                return result, self._after(result, second, r, ctx, lang, now)
         unsure = fresh.status is not Status.ANSWERED and (r.reference or r.lead)  # not "бако саакян кто это"
         # "are armenians still there?" after where things stand: the entry, not its broad `subject`
         pointed = r.reference and r.slots() <= {"party"} and current is not None and bool(current.subject)
@@ -987,9 +1016,13 @@ class Dialogue:
             return None if ctx is None else replace(ctx, mentions=_age(ctx.mentions), at=now)
         named = {m.entity for _, _, m in own.mentions}
         before = {m.entity: m.age for m in ctx.mentions} if ctx is not None else {}
+        # "who has the town now" after its capture in the first war: the time is now, not that war
+        now_asked = self.engine.asks_now(" ".join(own.tokens))
         mentions = []
         for _, _, m in understood.mentions:
             age = 0 if m.entity in named else before.get(m.entity, -1) + 1
+            if now_asked and m.slot == "time" and m.entity not in named and not m.entity.startswith(DATE):
+                continue
             if age <= CARRY_TURNS:
                 mentions.append(replace(m, age=age))
         intent = result.intent.id if result.intent is not None else (ctx.intent if ctx else None)
