@@ -680,6 +680,13 @@ MUTATIONS = [
         "            if False and m.slot == \"time\"",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: Russian 'а он где щас' after the dissolution of Artsakh is not read as a person",
+        "src/nkbot/engine/followup.py",
+        "r.human = r.human or (r.personal and not self.human_cues.isdisjoint(tokens))",
+        "r.human = r.human",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

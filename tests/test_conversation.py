@@ -106,6 +106,8 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("is artsakh dissolved", "where is he now", "samvel-shahramanyan"),
         ("ganja missile strikes", "is he in jail", "arayik-harutyunyan"),
         ("лачинский коридор", "а щас он чей", "lachin-corridor"),
+        # ... unless what is asked is said of people only: where he is, whether he lives
+        ("роспуск арцаха", "а он где щас", "samvel-shahramanyan"),
         # asking what a thing is names it, however common its word: the NKAO, not Ghukasyan's years there
         ("а гукасян сейчас где", "что такое нкао", "nkao-creation-1923"),
         # "it" asked of a linked entry when the one in context never speaks of what is asked: the

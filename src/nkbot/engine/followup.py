@@ -163,6 +163,7 @@ class Vocabulary:
         self.existential = set().union(*(_phrases(norm, w.existential) for w in words))
         self.personal = set().union(*(_phrases(norm, w.personal) for w in words))
         self.human = set().union(*(_phrases(norm, w.human) for w in words))
+        self.human_cues = {t for w in words for p in _phrases(norm, w.human_cues) for t in p}
         self.define = set().union(*(_phrases(norm, w.define) for w in words))
         self.kin = {t for w in words for p in _phrases(norm, w.kin) for t in p}
         self.present = {
@@ -275,6 +276,8 @@ class Vocabulary:
                 r.stopwords += 1
             else:
                 r.remainder.append(t)
+        # «а он где щас» after the dissolution of Artsakh: «он» with «где» is a person, not a thing
+        r.human = r.human or (r.personal and not self.human_cues.isdisjoint(tokens))
         return r
 
     def _named_before(self, r: Reading, k: int) -> bool:

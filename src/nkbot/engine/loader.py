@@ -443,6 +443,7 @@ WORD_LISTS = (
     "personal",
     "kin",
     "human",
+    "human_cues",
     "define",
 )
 DATE_FORMATS = {
