@@ -655,7 +655,7 @@ MUTATIONS = [
     M(
         "matching: a phrasing naming two of the question's words waits its turn when the budget runs out",
         "src/nkbot/engine/matcher.py",
-        "postings = tuple(sorted(postings, key=lambda pid: rows[pid][1].isdisjoint(others)))",
+        "postings = (*shared, *islice(compress(lightest, apart), room - len(shared)))",
         "postings = postings",
         ("tests/test_precise_answers.py",),
     ),
@@ -676,8 +676,8 @@ MUTATIONS = [
     M(
         "follow-ups: a question about now keeps the war asked about before for the next turn",
         "src/nkbot/engine/followup.py",
-        "            if now_asked and m.slot == \"time\"",
-        "            if False and m.slot == \"time\"",
+        '            if now_asked and m.slot == "time"',
+        '            if False and m.slot == "time"',
         ("tests/test_conversation.py",),
     ),
     M(

@@ -24,6 +24,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, islice
+from operator import not_
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -49,6 +51,7 @@ ANSWER_STRENGTH = 0.6  # a word found only in the answer text is weaker evidence
 BAG_SHARE = 0.5  # words found in the entry but not in its best phrase add this share of their weight
 PRECISION_SHARE = 0.6  # how much a phrase's unmatched words lower its score
 PHRASE_BUDGET = 96  # candidate phrases examined per question at most (32 lost exact phrasings)
+SHARED_SCAN = 200  # ... of a common word's postings, the lightest this many are searched for shared words
 BAG_BUDGET = 16  # candidate entries found through answer words per question at most
 RERANK_TOP = 12
 RERANK_SHARE = 0.25  # weight of the whole-string rapidfuzz similarity in the final score
@@ -234,6 +237,12 @@ class Matcher:
             return self.phrases[pid].weight
 
         self.phrase_postings = {t: tuple(sorted(pids, key=lightest)) for t, pids in phrase_postings.items()}
+        # the words of a common word's lightest phrasings, side by side with them: searched for the
+        # question's other words when the candidate budget runs out on it
+        self._posting_words = {
+            t: tuple(self.phrases[pid].words for pid in pids[:SHARED_SCAN])
+            for t, pids in self.phrase_postings.items()
+        }
         bag_postings: dict[str, list[int]] = defaultdict(list)
         for n, bag in enumerate(bags):
             for tok in bag:
@@ -382,7 +391,6 @@ class Matcher:
         # Candidates: rarest words first, until the budgets are spent.
         phrase_ids: dict[int, None] = {}
         intent_ids: dict[int, None] = {}
-        rows = self._rows
         # a decade names a span, not a thing: its many phrasings are taken last, so that names fill
         # the budget first ("mardakert in the 90s"); dates are weighed below anyway
         for word in sorted(
@@ -393,12 +401,15 @@ class Matcher:
                 break
             postings = self.phrase_postings.get(word, ())
             if len(postings) > room:
-                # the budget runs out here: phrasings sharing another of the question's words come
-                # first, or a common word's short phrasings crowd out the one naming both
-                # ("president" + "artsakh")
+                # the budget runs out here: among its lightest phrasings, those also naming another
+                # of the question's words come first, or the short ones crowd out the one naming
+                # both ("president" + "artsakh")
                 tok = words[word][0]
-                others = {w for w, (t, _) in words.items() if t != tok}
-                postings = tuple(sorted(postings, key=lambda pid: rows[pid][1].isdisjoint(others)))
+                others = {w for w in words if words[w][0] != tok}
+                lightest = postings[:SHARED_SCAN]
+                apart = list(map(others.isdisjoint, self._posting_words[word]))
+                shared = list(islice(compress(lightest, map(not_, apart)), room))
+                postings = (*shared, *islice(compress(lightest, apart), room - len(shared)))
             phrase_ids.update(dict.fromkeys(postings[:room]))
         for word in sorted(words, key=lambda w: len(self.bag_postings.get(w, ()))):
             room = BAG_BUDGET - len(intent_ids)
