@@ -687,6 +687,13 @@ MUTATIONS = [
         "r.human = r.human",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'who signed the ceasefire?' after the 2020 war stays unsure between two ceasefires",
+        "src/nkbot/engine/followup.py",
+        "            if fresh.status is not Status.AMBIGUOUS or not near:",
+        "            if True:",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -123,6 +123,9 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         # not the trial of all the leaders that "sentence" ranks first alone
         ("arayik harutyunyan", "what sentence did he get", "arayik-harutyunyan"),
         ("ruben vardanyan", "how long is the sentence", "ruben-vardanyan"),
+        # unsure alone between the 2020 and 1994 ceasefires: the one of the war in context
+        ("second karabakh war", "who signed the ceasefire", "november-2020-agreement"),
+        ("вторая карабахская война", "кто подписал перемирие", "november-2020-agreement"),
     ],
 )
 def test_follow_ups(engine: Engine, first: str, follow: str, expected: str) -> None:

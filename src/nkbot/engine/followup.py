@@ -704,20 +704,36 @@ class Dialogue:
 
     def _tie_to_context(self, fresh: Result, ctx: Context, lang: str) -> Result:
         """A question its own words leave nearly tied ("how many seats": Kocharyan's bloc, the
-        2026 election) is about the entry in context when that is one of the tied."""
+        2026 election) is about the entry in context when that is one of the tied, or, unsure
+        alone, about the one tied entry on the subject in context."""
         current = self._current(ctx)
         if current is None or fresh.intent is current or fresh.status is Status.UNKNOWN:
             return fresh
         ranked = self.engine.ranking(fresh.normalized)
         if not ranked:
             return fresh
+        floor = self.engine.thresholds_for(lang).answer
         mine = next((s for s in ranked if s.intent is current), None)
         if mine is None or ranked[0].score - mine.score >= CONTEXT_TIE:
-            return fresh
-        if mine.score < self.engine.thresholds_for(lang).answer:
+            # "who signed the ceasefire?" after the 2020 war, unsure between the 2020 and 1994
+            # ceasefires: the one on the war in context (the best-ranked of several only if it
+            # leads the question's own ranking)
+            tied = [s for s in ranked if ranked[0].score - s.score < CONTEXT_TIE and s.score >= floor]
+            near = [s for s in tied if self._on_subject(s.intent, ctx)]
+            if fresh.status is not Status.AMBIGUOUS or not near:
+                return fresh
+            if len(near) > 1 and near[0] is not ranked[0]:
+                return fresh
+            mine = near[0]
+        if mine.score < floor:
             return fresh
         return replace(
-            fresh, status=Status.ANSWERED, intent=current, score=mine.score, fact=mine.fact, suggestions=()
+            fresh,
+            status=Status.ANSWERED,
+            intent=mine.intent,
+            score=mine.score,
+            fact=mine.fact,
+            suggestions=(),
         )
 
     def _side_view(
