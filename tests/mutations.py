@@ -694,6 +694,13 @@ MUTATIONS = [
         "            if True:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'in the 90s?' after the armies' strength in 2019 is not moved to the strength then",
+        "src/nkbot/engine/followup.py",
+        "            found = self._of_period(found, current, own, rewritten) or found",
+        "            pass",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -126,6 +126,9 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         # unsure alone between the 2020 and 1994 ceasefires: the one of the war in context
         ("second karabakh war", "who signed the ceasefire", "november-2020-agreement"),
         ("вторая карабахская война", "кто подписал перемирие", "november-2020-agreement"),
+        # another time after an entry with a `period`: its category's entry for then, not the war
+        ("which army was bigger in 2020", "in the 90s?", "strength-1993-1994"),
+        ("какая армия была сильнее перед войной 2020", "а в первую войну?", "strength-1993-1994"),
     ],
 )
 def test_follow_ups(engine: Engine, first: str, follow: str, expected: str) -> None:

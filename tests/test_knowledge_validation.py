@@ -94,6 +94,7 @@ def test_good_entry_loads(kdir: Path) -> None:
         ('short: {en: "A short line."}', "short: {en: '" + "x" * 201 + "'}", "max 200", 13),
         ("reviewed: 2026-11-25", "reviewed: last week", "'reviewed' must be a date", 18),
         ("    reviewed: 2026-11-25", "    reviewed: 2026-11-25\n    when: 1994-13", "no month 13", 19),
+        ("    reviewed: 2026-11-25", "    reviewed: 2026-11-25\n    period: 2019/2018", "'period'", 19),
         (
             "    reviewed: 2026-11-25",
             "    reviewed: 2026-11-25\n    colour: red",

@@ -324,6 +324,7 @@ class Dialogue:
         self.words = Vocabulary(engine.kb, engine.matcher.idf)
         self._position = {intent.id: n for n, intent in enumerate(engine.matcher.intents)}  # its bag
         self._timeline = engine.kb.timeline()
+        self._periodic = [i for i in engine.kb.intents if i.period is not None]
         self._sides_of: dict[str, frozenset[str]] = {}  # fact id -> the side whose view it gives
         # entry id -> the one person an entry not about a person is linked to, when there is just one
         self._sole_people: dict[str, Intent] = {}
@@ -556,6 +557,8 @@ class Dialogue:
                 return self._events(question, rewritten, second, second.dates.span, lang, now)
             return None
         found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
+        if kind == "swap" and current is not None and current.period is not None:
+            found = self._of_period(found, current, own, rewritten) or found
         if of_person is not None and found.intent is not of_person:
             # "what sentence did he get?" after Harutyunyan: his own entry states it, so it answers
             # rather than the trial of all the leaders its words rank first
@@ -601,6 +604,34 @@ class Dialogue:
             found = self._side_view(found, ctx, fresh, r, strict=not viewpoint) or found
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
+
+    def _of_period(self, found: Result, current: Intent, own: list[Mention], asked: str) -> Result | None:
+        """ "And in the first war?" after the armies' strength before 2020: the entry of the same
+        category whose `period` the time named covers most (not the war itself, nor its toll)."""
+        spans = [span for m in own if m.slot == "time" for _, span in [self._span_of(m)] if span is not None]
+        if not spans:
+            return None
+        span = spans[0]
+
+        def covered(intent: Intent) -> int:
+            period = intent.period
+            assert period is not None
+            return (min(period.end, span.end) - max(period.start, span.start)).days
+
+        siblings = [i for i in self._periodic if i.category == current.category]
+        best = max(siblings, key=covered, default=None)
+        if best is None or best is current or best is found.intent or covered(best) < 0:
+            return None
+        fact, score = self.engine.matcher.fact_for(best, asked)
+        return replace(
+            found,
+            status=Status.ANSWERED,
+            intent=best,
+            score=100.0,
+            suggestions=(),
+            reason=None,
+            fact=fact if score >= FACT_MIN else None,
+        )
 
     def _says_anything(self, normalized: str, r: Reading) -> bool:
         """Whether a question has words of its own: a name, a date, a step, a content word or a

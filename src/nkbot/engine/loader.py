@@ -60,6 +60,7 @@ INTENT_FIELDS = {
     "sources",
     "related",
     "when",
+    "period",
     "reviewed",
     "facts",
     "subject",
@@ -718,13 +719,14 @@ def _intent(path: Path, node: Any, checker: _Checker) -> dict[str, Any] | None:
         fields[key] = (tuple(value), line_of(node, key) or line)
     if not fields["sources"][0]:
         checker.error(path, line_of(node, "sources") or line, "an entry needs at least one source")
-    span: Span | None = None
-    if node.get("when") is not None:
-        try:
-            span = parse_span(node["when"])
-        except ValueError as exc:
-            checker.error(path, line_of(node, "when"), f"'when': {exc}")
-    fields["when"] = span
+    for key in ("when", "period"):
+        span: Span | None = None
+        if node.get(key) is not None:
+            try:
+                span = parse_span(node[key])
+            except ValueError as exc:
+                checker.error(path, line_of(node, key), f"'{key}': {exc}")
+        fields[key] = span
     fields["facts"] = _facts(path, node, fields, checker)
     return fields
 
@@ -965,6 +967,7 @@ def _link(
                 sources=tuple(sources[s] for s in source_ids if s in sources),
                 related=tuple(r for r in related if r in first_seen and r != f["id"]),
                 when=f["when"],
+                period=f["period"],
                 reviewed=f["reviewed"] or "",
                 subject=f["subject"] or "",
                 file=str(path),

@@ -69,6 +69,9 @@ class Intent:
     sources: tuple[Source, ...]
     related: tuple[str, ...] = ()
     when: Span | None = None
+    # the time an entry's figures cover, where it is no event of the timeline (the armies'
+    # strength in 1993–1994): "and in the 2020 war?" moves to the entry of its category for then
+    period: Span | None = None
     reviewed: str = ""
     # what a follow-up pointing back at the entry is about, when its title is not ("where things
     # stand now" -> "nagorno karabakh conflict"): English words carried instead of the title
