@@ -695,6 +695,13 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "offices: 'is aliyev still running azerbaijan' counts the holder's name as a word asking more",
+        "src/nkbot/engine/offices.py",
+        " and t not in self._ignored and t not in holders]",
+        " and t not in self._ignored]",
+        ("tests/test_offices.py",),
+    ),
+    M(
         "follow-ups: 'in the 90s?' after the armies' strength in 2019 is not moved to the strength then",
         "src/nkbot/engine/followup.py",
         "            found = self._of_period(found, current, own, rewritten) or found",

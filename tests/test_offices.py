@@ -24,6 +24,7 @@ from .conftest import KNOWLEDGE
         ("who is armenias leader rn", "nikol-pashinyan"),
         ("who was running armenia during the 2020 war", "nikol-pashinyan"),  # an event dates it
         ("karabakh president during the 44 day war", "arayik-harutyunyan"),
+        ("is aliyev still running azerbaijan", "ilham-aliyev"),  # a holder's name asks no more
     ],
 )
 def test_the_holder_of_the_year_asked(engine: Engine, question: str, holder: str) -> None:

@@ -35,6 +35,16 @@ class Offices:
             self._starting.setdefault(name.split()[0], []).append(k)
         self._present = present
         self._ignored = {t for p in (*present, *asks) for t in norm.content_tokens(p.strip())}
+        # the words naming an office's holders: "is aliyev still running azerbaijan" asks no more
+        # than who runs it now
+        naming = {
+            e.id: {t for names in e.names.values() for name in names for t in norm.content_tokens(name)}
+            for e in kb.conversation.entities
+        }
+        self._holder_words = {
+            office.id: {t for h in office.holders for t in naming.get(h.intent, ())}
+            for office in kb.conversation.offices
+        }
         # events that date a question: "during the 2020 war", "во время первой войны"
         dated = [(e, kb.intent(e.intent)) for e in kb.conversation.entities if e.intent]
         events = {
@@ -73,7 +83,8 @@ class Offices:
             rest = rest.replace(event[0], " ", 1)
         tokens = self.normalizer.content_tokens(rest)
         years = [int(t) for t in tokens if _YEAR.match(t)]
-        extra = [t for t in tokens if not _YEAR.match(t) and t not in self._ignored]
+        holders = self._holder_words[office.id]
+        extra = [t for t in tokens if not _YEAR.match(t) and t not in self._ignored and t not in holders]
         if len(extra) > EXTRA_WORDS or len(years) + (event is not None) > 1:
             return None
         if years:
