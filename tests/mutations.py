@@ -695,6 +695,13 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "matching: a place's name weighs no more than any word ('физули отстроили' reaches Jabrayil)",
+        "src/nkbot/engine/matcher.py",
+        "            * (NAME_WEIGHT if tok in names else 1.0)\n",
+        "",
+        ("tests/test_engine.py",),
+    ),
+    M(
         "offices: 'is aliyev still running azerbaijan' counts the holder's name as a word asking more",
         "src/nkbot/engine/offices.py",
         " and t not in self._ignored and t not in holders]",

@@ -186,6 +186,19 @@ def test_a_reload_keeps_the_configured_thresholds(engine: Engine) -> None:
     assert ok and live.engine is not engine and live.engine.thresholds == configured
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("физули отстроили?", "fuzuli"),  # not Jabrayil, whose phrasing shares the rarer "rebuilt"
+        ("whos in charge of stepanakert these days", "stepanakert-khankendi"),
+    ],
+)
+def test_a_place_named_outweighs_a_rarer_word(engine: Engine, question: str, entry: str) -> None:
+    result = engine.answer(question)
+    assert result.status is Status.ANSWERED and result.intent is not None
+    assert result.intent.id == entry
+
+
 def test_a_typo_in_a_stored_phrasing_does_not_capture_the_same_typo_elsewhere(engine: Engine) -> None:
     """Phrasings carry users' typos on purpose; a rare misspelt word must not weigh like a name."""
     kb = engine.kb

@@ -65,6 +65,7 @@ def test_a_fact_reply_answers_first_and_cites_the_facts_sources(engine: Engine) 
         # "president" has more short phrasings than the candidate budget holds: the one that
         # also names Artsakh must still be among those weighed
         ("who's the president of artsakh today", "artsakh-dissolution", None),
+        ("whos in charge of stepanakert these days", "stepanakert-khankendi", "Azerbaijan"),
     ],
 )
 def test_quoted_questions_get_the_fact_in_the_first_sentence(

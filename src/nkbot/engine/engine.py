@@ -25,6 +25,7 @@ MAX_QUESTION_CHARS = 500
 RANKING_CACHE = 8192  # rankings kept for repeated questions (first in, first out; about 1 kB each)
 CANDIDATES = 10  # entries ranked per question: enough for inline results and suggestions
 ALTERNATIVES = 2  # runners-up offered as buttons under an answer
+NAMED_SLOTS = ("place", "person")  # names of these weigh more in a question than other words
 NEAR = 10.0  # ... when they score within this of the answer (or within the margin, if wider)
 
 
@@ -152,7 +153,14 @@ class Engine:
             for kind, phrases in words.asks.items():
                 asks.setdefault(kind, []).extend(norm.normalize(p) for p in phrases)
         relations = [w for words in kb.conversation.words.values() for w in words.relations]
-        self.matcher = Matcher(kb.intents + kb.scope, norm, asks, relations)
+        names = [
+            name
+            for e in kb.conversation.entities
+            if e.slot in NAMED_SLOTS
+            for names in e.names.values()
+            for name in names
+        ]
+        self.matcher = Matcher(kb.intents + kb.scope, norm, asks, relations, names)
         talk = [
             (f" {norm.normalize(p)} ", topic)
             for topic in kb.scope

@@ -53,6 +53,7 @@ PRECISION_SHARE = 0.6  # how much a phrase's unmatched words lower its score
 PHRASE_BUDGET = 96  # candidate phrases examined per question at most (32 lost exact phrasings)
 SHARED_SCAN = 200  # ... of a common word's postings, the lightest this many are searched for shared words
 BAG_BUDGET = 16  # candidate entries found through answer words per question at most
+NAME_WEIGHT = 1.3  # a question word naming a place or person weighs this much more
 RERANK_TOP = 12
 RERANK_SHARE = 0.25  # weight of the whole-string rapidfuzz similarity in the final score
 PRESENT_BOOST = 1.2  # a question about now ("still", "today") prefers facts that say where things stand
@@ -151,12 +152,16 @@ class Matcher:
         normalizer: Normalizer,
         asks: Mapping[str, Iterable[str]] | None = None,
         relations: Iterable[str] = (),
+        names: Iterable[str] = (),
     ) -> None:
         """`asks`: the kinds of question and their words, normalised ("when", "how many");
         `relations`: words placing a question in time relative to something ("after", "до")."""
         self.intents = intents
         self.normalizer = normalizer
         self.relations = frozenset(t for w in relations for t in self._tokens(w))
+        # the words of places' and people's names: "физули отстроили" is about Fuzuli first, not
+        # about the one rebuilt town whose phrasing shares the rarer verb
+        self.names = frozenset(t for n in names for t in self._tokens(n))
         self._asks: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)  # by first word
         for kind, phrases in (asks or {}).items():
             for p in phrases:
@@ -330,8 +335,10 @@ class Matcher:
         """Each question token's vocabulary words (typos folded), its weight (its rarest word's,
         or an unknown word's), and the weights' total."""
         expansions = [(tok, self.lookup(tok)) for tok in tokens]
+        names = self.names
         weight = {
             tok: max((self.idf[w] for w, _ in found), default=self.unknown_weight)
+            * (NAME_WEIGHT if tok in names else 1.0)
             for tok, found in expansions
         }
         return expansions, weight, sum(weight.values())
