@@ -702,6 +702,13 @@ MUTATIONS = [
         ("tests/test_engine.py",),
     ),
     M(
+        "follow-ups: a question about mobile internet after the detainees is answered with the detainees",
+        "src/nkbot/engine/followup.py",
+        "                if not any(s.intent is found.intent for s in own[:OWN_SUPPORT]):",
+        "                if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "offices: 'is aliyev still running azerbaijan' counts the holder's name as a word asking more",
         "src/nkbot/engine/offices.py",
         " and t not in self._ignored and t not in holders]",

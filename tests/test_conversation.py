@@ -161,6 +161,30 @@ def test_a_full_question_is_answered_as_asked_and_starts_a_new_subject(engine: E
     assert turns[2] != "casualties-2010-2019"  # the 2020 casualties are no longer the subject
 
 
+@pytest.mark.parametrize(
+    "questions",
+    [
+        (
+            "армянские пленные ещё в баку?",
+            "сколько их",
+            "кого-нибудь отпустили?",
+            "как в армении с мобильным интернетом",
+        ),
+        (
+            "are armenia and azerbaijan still suing each other",
+            "will the peace treaty stop that",
+            "who is the richest man in armenia",
+        ),
+    ],
+)
+def test_a_full_question_the_knowledge_cannot_answer_is_not_read_in_context(
+    engine: Engine, questions: tuple[str, ...]
+) -> None:
+    """Its own words rank nothing near the subject in context: carried, they would make the
+    detainees answer a question about mobile internet."""
+    assert talk(engine, *questions)[-1] == "unknown"
+
+
 def test_without_context_a_follow_up_is_a_fresh_question(engine: Engine) -> None:
     fresh, _ = engine.respond("and in the first war?")
     assert fresh.intent is not None and fresh.intent.id == "first-war"

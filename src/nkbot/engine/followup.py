@@ -41,6 +41,7 @@ EXACT = 100.0  # a phrase scoring this is one of the entry's own names or phrasi
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
 SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings ask that side's view
+OWN_SUPPORT = 3  # an unsure full question is read in context only if its own words rank the answer this high
 FACT_MIN = 0.4  # a follow-up's own words explain this share of one of the entry's fact phrasings
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
@@ -590,6 +591,13 @@ class Dialogue:
                 return None
             if kind == "carry" and not r.lead and not r.reference and r.dates is not None:
                 return None  # "how many armenians lived in karabakh in 1989": its own date, no carry
+            if kind == "carry" and fresh.status is Status.UNKNOWN and not marked and not elliptical:
+                # "whats the population of yerevan" after the Soviet years: a full question the
+                # knowledge cannot answer alone is not made one about the subject in context,
+                # unless its own words rank that answer too
+                own = self.engine.ranking(fresh.normalized)
+                if not any(s.intent is found.intent for s in own[:OWN_SUPPORT]):
+                    return None
         elif found.status is not Status.AMBIGUOUS or not (
             kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
         ):
