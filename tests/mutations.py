@@ -704,7 +704,7 @@ MUTATIONS = [
     M(
         "follow-ups: a question about mobile internet after the detainees is answered with the detainees",
         "src/nkbot/engine/followup.py",
-        "                if not any(s.intent is found.intent for s in own[:OWN_SUPPORT]):",
+        "                if not any(s.intent is found.intent for s in alone):",
         "                if False:",
         ("tests/test_conversation.py",),
     ),

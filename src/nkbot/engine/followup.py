@@ -595,8 +595,8 @@ class Dialogue:
                 # "whats the population of yerevan" after the Soviet years: a full question the
                 # knowledge cannot answer alone is not made one about the subject in context,
                 # unless its own words rank that answer too
-                own = self.engine.ranking(fresh.normalized)
-                if not any(s.intent is found.intent for s in own[:OWN_SUPPORT]):
+                alone = self.engine.ranking(fresh.normalized)[:OWN_SUPPORT]
+                if not any(s.intent is found.intent for s in alone):
                     return None
         elif found.status is not Status.AMBIGUOUS or not (
             kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
