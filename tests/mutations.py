@@ -277,8 +277,8 @@ MUTATIONS = [
     M(
         "conversation: 'how did he die?' after a person takes the other names in context instead",
         "src/nkbot/engine/followup.py",
-        "person = r.personal and intent is not None and intent.category == PEOPLE",
-        "person = False",
+        "                person = intent\n",
+        "                pass\n",
         ("tests/test_conversation.py",),
     ),
     M(
