@@ -417,8 +417,8 @@ MUTATIONS = [
     M(
         "follow-ups: 'why?', 'when?' ask about the names carried instead of the entry answered",
         "src/nkbot/engine/followup.py",
-        "titled = not carried or person or bare or viewpoint",
-        "titled = not carried or person or viewpoint",
+        "titled = not carried or person is not None or bare or viewpoint",
+        "titled = not carried or person is not None or viewpoint",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -452,8 +452,8 @@ MUTATIONS = [
     M(
         "follow-ups: 'it' after a name in the question points back at the context",
         "src/nkbot/engine/followup.py",
-        "elif (t,) in self.reference and not r.reference and self._named_before(r, k):",
-        "elif False:",
+        "                and self._named_before(r, k)\n",
+        "                and False\n",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -473,8 +473,8 @@ MUTATIONS = [
     M(
         "follow-ups: 'he' with a year of its own forgets the person",
         "src/nkbot/engine/followup.py",
-        'titled and asked_back and (r.slots() <= {"party"} or person):',
-        'titled and asked_back and r.slots() <= {"party"}:',
+        'and (r.slots() <= {"party"} or person is not None)',
+        'and r.slots() <= {"party"}',
         ("tests/test_conversation.py",),
     ),
     M(

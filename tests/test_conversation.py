@@ -647,9 +647,17 @@ def test_an_unsure_follow_up_stays_on_the_entry_in_context(engine: Engine) -> No
     1992 capture: the town answered last is the subject, not the EU mission "since when" alone finds."""
     turns = talk(engine, "when was lachin captured in the first war", "who has the town now", "since when")
     assert turns == ["capture-of-lachin-1992", "lachin-berdzor", "lachin-berdzor"]
+    # unsure with the event's words carried ("how long did it last second karabakh war"): the war
+    assert talk(engine, "the 2020 war", "when did it start", "how long did it last")[-1] == "second-war"
+    assert (
+        talk(engine, "what blew up near stepanakert in 2023", "how many died")[-1]
+        == "fuel-depot-explosion-2023"
+    )
 
 
-@pytest.mark.parametrize("reaction", ["damn thats awful", "ужас", "какой кошмар", "wow thats sad", "sad", "ничего себе"])
+@pytest.mark.parametrize(
+    "reaction", ["damn thats awful", "ужас", "какой кошмар", "wow thats sad", "sad", "ничего себе"]
+)
 def test_a_reaction_is_small_talk_not_a_follow_up(engine: Engine, reaction: str) -> None:
     """ "Damn, that's awful" after a death toll asks nothing: a short reply, not the entry again."""
     assert talk(engine, "fuel depot explosion", "how many died", reaction)[-1] == "unknown"
