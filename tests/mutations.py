@@ -585,8 +585,8 @@ MUTATIONS = [
     M(
         "follow-ups: 'how many died?' after an entry gets the fact its carried words rank",
         "src/nkbot/engine/followup.py",
-        "if fact is not None and score >= FACT_MIN:",
-        "if False:",
+        "if fact is not None and score >= FACT_MIN:\n                found = replace(found, fact=fact)",
+        "if False:\n                found = replace(found, fact=fact)",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -648,8 +648,8 @@ MUTATIONS = [
     M(
         "follow-ups: 'and his father?' after a person answers that person",
         "src/nkbot/engine/followup.py",
-        "intent.category == PEOPLE and not kin",
-        "intent.category == PEOPLE",
+        "if r.personal and intent is not None and intent.category == PEOPLE and not kin:",
+        "if r.personal and intent is not None and intent.category == PEOPLE:",
         ("tests/test_conversation.py",),
     ),
     M(
