@@ -709,6 +709,13 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "spelling: an English slip sharing a stem with a known word is left as an inflection ('proces')",
+        "src/nkbot/engine/engine.py",
+        "return any(word.startswith(k) or k.startswith(word) for k in by_stem.get(stem(word), ()))",
+        "return stem(word) in by_stem",
+        ("tests/test_engine.py",),
+    ),
+    M(
         "offices: 'is aliyev still running azerbaijan' counts the holder's name as a word asking more",
         "src/nkbot/engine/offices.py",
         " and t not in self._ignored and t not in holders]",

@@ -148,6 +148,10 @@ def test_typos_and_spelling_variants_still_answer(engine: Engine) -> None:
     # a typo right at the similarity cut-off (one letter off a five-letter word: 0.8) still counts
     assert ("protocol", 0.875) in engine.matcher.lookup("protocal")
     assert ("group", 0.8) in engine.matcher.lookup("grop")
+    # a slip sharing only a stem with a known word is no form of it: "proces" (stem "proc", like
+    # "proceed") is put right to "process", while "armenians" is a form of "armenian"
+    assert engine.normalize("whats the peace proces") == engine.normalize("whats the peace process")
+    assert engine.english.correct("armenians") == "armenians"
 
 
 def test_year_in_question_prefers_entries_of_that_time(engine: Engine) -> None:

@@ -186,10 +186,16 @@ class Engine:
         for text in _texts(kb, typed=False):
             (careful if SCRIPT(text) else curated).extend(norm.fold(text).split())
         self.speller = Speller(every, slips=stored_slips(every, careful, stem))
-        stems = {stem(w) for w in curated}
-        self.english = Speller(
-            curated, script=is_latin, min_uses=MIN_USES_ENGLISH, inflected=lambda w: stem(w) in stems
-        )
+        # a form of a known word extends it or is extended by it ("looking", "armenians"); a shared
+        # stem alone is no proof ("proces" and "proceed" both stem to "proc": "process" is meant)
+        by_stem: dict[str, set[str]] = {}
+        for w in curated:
+            by_stem.setdefault(stem(w), set()).add(w)
+
+        def inflected(word: str) -> bool:
+            return any(word.startswith(k) or k.startswith(word) for k in by_stem.get(stem(word), ()))
+
+        self.english = Speller(curated, script=is_latin, min_uses=MIN_USES_ENGLISH, inflected=inflected)
 
     @classmethod
     def from_directory(cls, root: Path, thresholds: Thresholds | None = None) -> Engine:
