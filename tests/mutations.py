@@ -716,6 +716,13 @@ MUTATIONS = [
         ("tests/test_engine.py",),
     ),
     M(
+        "spelling: slips sharing a stem with each other ('карбаахе', 'карбааха') are taken for a word",
+        "src/nkbot/engine/spelling.py",
+        "len(word) < MIN_LEN or stem(word) in forms:",
+        "len(word) < MIN_LEN or stem(word) in forms or sum(stem(w) == stem(word) for w in used) > 1:",
+        ("tests/test_normalize.py",),
+    ),
+    M(
         "offices: 'is aliyev still running azerbaijan' counts the holder's name as a word asking more",
         "src/nkbot/engine/offices.py",
         " and t not in self._ignored and t not in holders]",

@@ -98,19 +98,18 @@ def stored_slips(
 
     Left as known words, they match only the phrasing that holds them, weighed as rare as a name:
     "кто начал карабахский конфлит" went to the overview, whose phrasing has the slip. A word is
-    taken for a slip when it is used once, by the phrasings only, no other word shares its stem
-    (so it is no form of a word: "минные", "оказался"), and a word one slip away with another
-    stem is used SLIP_RATIO times by the careful texts (answers, titles).
+    taken for a slip when it is used once, by the phrasings only, no word of the careful texts
+    (answers, titles) shares its stem (so it is no form of one: "минные", "оказался"), and a word
+    one slip away with another stem is used SLIP_RATIO times by the careful texts. Slips of one
+    word may share a stem ("карбаахе", "карбааха"): that makes them no word.
     """
     used = Counter(w for w in every if script(w) and w.isalpha())
     right = Counter(w for w in careful if script(w) and w.isalpha())
-    stems = Counter[str]()
-    for word, count in used.items():
-        stems[stem(word)] += count
+    forms = {stem(w) for w in right}
     pool = [w for w, count in right.items() if count >= SLIP_RATIO and len(w) >= MIN_LEN - 1]
     slips = set()
     for word, count in used.items():
-        if count > 1 or word in right or len(word) < MIN_LEN or stems[stem(word)] > 1:
+        if count > 1 or word in right or len(word) < MIN_LEN or stem(word) in forms:
             continue
         near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
         if any(stem(w) != stem(word) for w, _, _ in near):
