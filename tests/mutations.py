@@ -366,13 +366,6 @@ MUTATIONS = [
         ("tests/test_normalize.py",),
     ),
     M(
-        "spelling: a word used once that is a form of another ('минные') is taken for a slip",
-        "src/nkbot/engine/spelling.py",
-        "or stems[stem(word)] > 1:",
-        ":",
-        ("tests/test_normalize.py",),
-    ),
-    M(
         "spelling: an English slip ('armenain', 'populaton') is not put right",
         "src/nkbot/engine/engine.py",
         "self.english.correct(self.speller.correct(folded))",
@@ -389,8 +382,8 @@ MUTATIONS = [
     M(
         "spelling: an English form of a known word ('selling') is put right to another ('shelling')",
         "src/nkbot/engine/engine.py",
-        "inflected=lambda w: stem(w) in stems",
-        "inflected=None",
+        "self.english = Speller(curated, script=is_latin, min_uses=MIN_USES_ENGLISH, inflected=inflected)",
+        "self.english = Speller(curated, script=is_latin, min_uses=MIN_USES_ENGLISH, inflected=None)",
         ("tests/test_normalize.py",),
     ),
     M(
@@ -718,8 +711,15 @@ MUTATIONS = [
     M(
         "spelling: slips sharing a stem with each other ('карбаахе', 'карбааха') are taken for a word",
         "src/nkbot/engine/spelling.py",
-        "len(word) < MIN_LEN or stem(word) in forms:",
-        "len(word) < MIN_LEN or stem(word) in forms or sum(stem(w) == stem(word) for w in used) > 1:",
+        "slips = {word for word in candidates if all(w in candidates for w in family[stem(word)])}",
+        "slips = {word for word in candidates if len(family[stem(word)]) == 1}",
+        ("tests/test_normalize.py",),
+    ),
+    M(
+        "spelling: a form of a word ('полиции', 'минные') is put right as a slip ('позиции', 'мирные')",
+        "src/nkbot/engine/spelling.py",
+        "slips = {word for word in candidates if all(w in candidates for w in family[stem(word)])}",
+        "slips = candidates",
         ("tests/test_normalize.py",),
     ),
     M(

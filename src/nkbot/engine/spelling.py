@@ -98,20 +98,25 @@ def stored_slips(
 
     Left as known words, they match only the phrasing that holds them, weighed as rare as a name:
     "кто начал карабахский конфлит" went to the overview, whose phrasing has the slip. A word is
-    taken for a slip when it is used once, by the phrasings only, no word of the careful texts
-    (answers, titles) shares its stem (so it is no form of one: "минные", "оказался"), and a word
-    one slip away with another stem is used SLIP_RATIO times by the careful texts. Slips of one
-    word may share a stem ("карбаахе", "карбааха"): that makes them no word.
+    taken for a slip when it is used once, by the phrasings only, a word one slip away with
+    another stem is used SLIP_RATIO times by the careful texts (answers, titles), and every word
+    sharing its stem is such a slip too: slips of one word share a stem ("карбаахе", "карбааха"),
+    while the forms of a word do with a form the answers use ("минные", "оказался") or with one
+    that is no slip ("полиции", "полицией" are no "позиции").
     """
     used = Counter(w for w in every if script(w) and w.isalpha())
     right = Counter(w for w in careful if script(w) and w.isalpha())
-    forms = {stem(w) for w in right}
     pool = [w for w, count in right.items() if count >= SLIP_RATIO and len(w) >= MIN_LEN - 1]
-    slips = set()
-    for word, count in used.items():
-        if count > 1 or word in right or len(word) < MIN_LEN or stem(word) in forms:
-            continue
+    family: dict[str, list[str]] = defaultdict(list)
+    for word in used:
+        family[stem(word)].append(word)
+
+    def slip(word: str) -> bool:
+        if used[word] > 1 or word in right or len(word) < MIN_LEN:
+            return False
         near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
-        if any(stem(w) != stem(word) for w, _, _ in near):
-            slips.add(word)
+        return any(stem(w) != stem(word) for w, _, _ in near)
+
+    candidates = {word for word in used if slip(word)}
+    slips = {word for word in candidates if all(w in candidates for w in family[stem(word)])}
     return frozenset(slips)
