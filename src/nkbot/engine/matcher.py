@@ -155,7 +155,8 @@ class Matcher:
         names: Iterable[str] = (),
     ) -> None:
         """`asks`: the kinds of question and their words, normalised ("when", "how many");
-        `relations`: words placing a question in time relative to something ("after", "до")."""
+        `relations`: words placing a question in time relative to something ("after", "до");
+        `names`: the names of places and people, whose words weigh NAME_WEIGHT times more."""
         self.intents = intents
         self.normalizer = normalizer
         self.relations = frozenset(t for w in relations for t in self._tokens(w))
