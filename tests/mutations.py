@@ -667,13 +667,6 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
-        "follow-ups: a question about now keeps the war asked about before for the next turn",
-        "src/nkbot/engine/followup.py",
-        '            if now_asked and m.slot == "time"',
-        '            if False and m.slot == "time"',
-        ("tests/test_conversation.py",),
-    ),
-    M(
         "follow-ups: Russian 'а он где щас' after the dissolution of Artsakh is not read as a person",
         "src/nkbot/engine/followup.py",
         "r.human = r.human or (r.personal and not self.human_cues.isdisjoint(tokens))",

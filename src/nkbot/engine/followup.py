@@ -1074,13 +1074,9 @@ class Dialogue:
             return None if ctx is None else replace(ctx, mentions=_age(ctx.mentions), at=now)
         named = {m.entity for _, _, m in own.mentions}
         before = {m.entity: m.age for m in ctx.mentions} if ctx is not None else {}
-        # "who has the town now" after its capture in the first war: the time is now, not that war
-        now_asked = self.engine.asks_now(" ".join(own.tokens))
         mentions = []
         for _, _, m in understood.mentions:
             age = 0 if m.entity in named else before.get(m.entity, -1) + 1
-            if now_asked and m.slot == "time" and m.entity not in named and not m.entity.startswith(DATE):
-                continue
             if age <= CARRY_TURNS:
                 mentions.append(replace(m, age=age))
         intent = result.intent.id if result.intent is not None else (ctx.intent if ctx else None)
