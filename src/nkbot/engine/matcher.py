@@ -249,6 +249,13 @@ class Matcher:
             t: tuple(self.phrases[pid].words for pid in pids[:SHARED_SCAN])
             for t, pids in self.phrase_postings.items()
         }
+        # ... and, for common words, all of them together: most questions share none of them with
+        # the question, and then need no search
+        self._cooccurring = {
+            t: frozenset().union(*words)
+            for t, words in self._posting_words.items()
+            if len(self.phrase_postings[t]) > PHRASE_BUDGET // 2
+        }
         bag_postings: dict[str, list[int]] = defaultdict(list)
         for n, bag in enumerate(bags):
             for tok in bag:
@@ -414,10 +421,12 @@ class Matcher:
                 # both ("president" + "artsakh")
                 tok = words[word][0]
                 others = {w for w in words if words[w][0] != tok}
-                lightest = postings[:SHARED_SCAN]
-                apart = list(map(others.isdisjoint, self._posting_words[word]))
-                shared = list(islice(compress(lightest, map(not_, apart)), room))
-                postings = (*shared, *islice(compress(lightest, apart), room - len(shared)))
+                together = self._cooccurring.get(word)
+                if together is None or not others.isdisjoint(together):
+                    lightest = postings[:SHARED_SCAN]
+                    apart = list(map(others.isdisjoint, self._posting_words[word]))
+                    shared = list(islice(compress(lightest, map(not_, apart)), room))
+                    postings = (*shared, *islice(compress(lightest, apart), room - len(shared)))
             phrase_ids.update(dict.fromkeys(postings[:room]))
         for word in sorted(words, key=lambda w: len(self.bag_postings.get(w, ()))):
             room = BAG_BUDGET - len(intent_ids)
