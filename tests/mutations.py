@@ -646,13 +646,6 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
-        "matching: a phrasing naming two of the question's words waits its turn when the budget runs out",
-        "src/nkbot/engine/matcher.py",
-        "postings = (*shared, *islice(compress(lightest, apart), room - len(shared)))",
-        "postings = postings",
-        ("tests/test_precise_answers.py",),
-    ),
-    M(
         "follow-ups: 'he' in 'what sentence did he get' is read as the sentence named before it",
         "src/nkbot/engine/followup.py",
         "                and (t,) not in self.human\n",

@@ -24,8 +24,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, islice
-from operator import not_
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -51,7 +49,6 @@ ANSWER_STRENGTH = 0.6  # a word found only in the answer text is weaker evidence
 BAG_SHARE = 0.5  # words found in the entry but not in its best phrase add this share of their weight
 PRECISION_SHARE = 0.6  # how much a phrase's unmatched words lower its score
 PHRASE_BUDGET = 96  # candidate phrases examined per question at most (32 lost exact phrasings)
-SHARED_SCAN = 200  # ... of a common word's postings, the lightest this many are searched for shared words
 BAG_BUDGET = 16  # candidate entries found through answer words per question at most
 NAME_WEIGHT = 1.3  # a question word naming a place or person weighs this much more
 RERANK_TOP = 12
@@ -243,19 +240,6 @@ class Matcher:
             return self.phrases[pid].weight
 
         self.phrase_postings = {t: tuple(sorted(pids, key=lightest)) for t, pids in phrase_postings.items()}
-        # the words of a common word's lightest phrasings, side by side with them: searched for the
-        # question's other words when the candidate budget runs out on it
-        self._posting_words = {
-            t: tuple(self.phrases[pid].words for pid in pids[:SHARED_SCAN])
-            for t, pids in self.phrase_postings.items()
-        }
-        # ... and, for common words, all of them together: most questions share none of them with
-        # the question, and then need no search
-        self._cooccurring = {
-            t: frozenset().union(*words)
-            for t, words in self._posting_words.items()
-            if len(self.phrase_postings[t]) > PHRASE_BUDGET // 2
-        }
         bag_postings: dict[str, list[int]] = defaultdict(list)
         for n, bag in enumerate(bags):
             for tok in bag:
@@ -414,20 +398,7 @@ class Matcher:
             room = PHRASE_BUDGET - len(phrase_ids)
             if room <= 0:
                 break
-            postings = self.phrase_postings.get(word, ())
-            if len(postings) > room:
-                # the budget runs out here: among its lightest phrasings, those also naming another
-                # of the question's words come first, or the short ones crowd out the one naming
-                # both ("president" + "artsakh")
-                tok = words[word][0]
-                others = {w for w in words if words[w][0] != tok}
-                together = self._cooccurring.get(word)
-                if together is None or not others.isdisjoint(together):
-                    lightest = postings[:SHARED_SCAN]
-                    apart = list(map(others.isdisjoint, self._posting_words[word]))
-                    shared = list(islice(compress(lightest, map(not_, apart)), room))
-                    postings = (*shared, *islice(compress(lightest, apart), room - len(shared)))
-            phrase_ids.update(dict.fromkeys(postings[:room]))
+            phrase_ids.update(dict.fromkeys(self.phrase_postings.get(word, ())[:room]))
         for word in sorted(words, key=lambda w: len(self.bag_postings.get(w, ()))):
             room = BAG_BUDGET - len(intent_ids)
             if room <= 0:
