@@ -157,8 +157,8 @@ class Engine:
             name
             for e in kb.conversation.entities
             if e.slot in NAMED_SLOTS
-            for names in e.names.values()
-            for name in names
+            for in_language in e.names.values()
+            for name in in_language
         ]
         self.matcher = Matcher(kb.intents + kb.scope, norm, asks, relations, names)
         talk = [

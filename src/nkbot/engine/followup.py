@@ -312,6 +312,22 @@ class Vocabulary:
         return any(stem(t) in self.timeline for t in r.remainder)
 
 
+def _answered(
+    result: Result, intent: Intent, score: float, fact: Fact | None, suggestions: tuple[Scored, ...] = ()
+) -> Result:
+    """A result answered by another entry than it found (the one in context, a linked one), its
+    question as read kept."""
+    return replace(
+        result,
+        status=Status.ANSWERED,
+        intent=intent,
+        score=score,
+        fact=fact,
+        suggestions=suggestions,
+        reason=None,
+    )
+
+
 def _age(mentions: tuple[Mention, ...] | list[Mention]) -> tuple[Mention, ...]:
     return tuple(replace(m, age=m.age + 1) for m in mentions if m.age + 1 <= CARRY_TURNS)
 
@@ -565,10 +581,18 @@ class Dialogue:
             # rather than the trial of all the leaders its words rank first
             fact, score = self.engine.matcher.fact_for(of_person, fresh.normalized)
             if fact is not None and score >= FACT_MIN:
-                own_answer = Result(
-                    question, rewritten, Status.ANSWERED, of_person, found.score, (), lang, fact=fact
+                result = Result(
+                    question,
+                    rewritten,
+                    Status.ANSWERED,
+                    of_person,
+                    found.score,
+                    (),
+                    lang,
+                    fact=fact,
+                    followup=kind,
+                    understood=rewritten,
                 )
-                result = replace(own_answer, followup=kind, understood=rewritten)
                 return result, self._after(result, second, r, ctx, lang, now)
         unsure = fresh.status is not Status.ANSWERED and (r.reference or r.lead)  # not "бако саакян кто это"
         # "are armenians still there?" after where things stand: the entry, not its broad `subject`
@@ -631,15 +655,7 @@ class Dialogue:
         if best is None or best is current or best is found.intent or covered(best) < 0:
             return None
         fact, score = self.engine.matcher.fact_for(best, asked)
-        return replace(
-            found,
-            status=Status.ANSWERED,
-            intent=best,
-            score=100.0,
-            suggestions=(),
-            reason=None,
-            fact=fact if score >= FACT_MIN else None,
-        )
+        return _answered(found, best, 100.0, fact if score >= FACT_MIN else None)
 
     def _says_anything(self, normalized: str, r: Reading) -> bool:
         """Whether a question has words of its own: a name, a date, a step, a content word or a
@@ -688,15 +704,7 @@ class Dialogue:
         # its fact is the one the question asks of it: "how many died" its toll
         titled = self._asked_of(current, asked) if titled is None else titled
         mine = next((s for s in titled[:1] if s.intent is current), mine)
-        return replace(
-            found,
-            status=Status.ANSWERED,
-            intent=mine.intent,
-            score=mine.score,
-            suggestions=others,
-            reason=None,
-            fact=mine.fact,
-        )
+        return _answered(found, mine.intent, mine.score, mine.fact, others)
 
     def _sole_person(self, intent: Intent | None) -> Intent | None:
         """The one person an entry that is not about a person is linked to, if there is just one:
@@ -766,14 +774,7 @@ class Dialogue:
             mine = near[0]
         if mine.score < floor:
             return fresh
-        return replace(
-            fresh,
-            status=Status.ANSWERED,
-            intent=mine.intent,
-            score=mine.score,
-            fact=mine.fact,
-            suggestions=(),
-        )
+        return _answered(fresh, mine.intent, mine.score, mine.fact)
 
     def _side_view(
         self, found: Result, ctx: Context, fresh: Result, r: Reading, strict: bool = False
@@ -795,9 +796,7 @@ class Dialogue:
         if strict and (fact is None or found.intent is current):
             return None  # "and azerbaijan?" after Armenia's view: only to the other side's view of it
         fact = fact or mine.fact
-        return replace(
-            found, status=Status.ANSWERED, intent=current, score=mine.score, fact=fact, suggestions=()
-        )
+        return _answered(found, current, mine.score, fact)
 
     def _speaks_for(self, fact: Fact) -> frozenset[str]:
         """The side whose view a fact gives: the side named first in its phrasings that ask a view
