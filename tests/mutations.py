@@ -646,6 +646,20 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'why did pashinyan agree to that' after who is right answers Pashinyan's biography",
+        "src/nkbot/engine/followup.py",
+        "        if found.intent is not None and found.intent.category != PEOPLE:\n",
+        "        if True:\n",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'he' with a person named reads as the entry in context, not the person",
+        "src/nkbot/engine/followup.py",
+        "        pointing = r.reference and not r.human\n",
+        "        pointing = r.reference\n",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "follow-ups: 'he' in 'what sentence did he get' is read as the sentence named before it",
         "src/nkbot/engine/followup.py",
         "                and (t,) not in self.human\n",

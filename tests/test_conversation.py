@@ -131,6 +131,20 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         # another time after an entry with a `period`: its category's entry for then, not the war
         ("which army was bigger in 2020", "in the 90s?", "strength-1993-1994"),
         ("какая армия была сильнее перед войной 2020", "а в первую войну?", "strength-1993-1994"),
+        # a person named, asked about "that" or for their word on it: the entry in context, not the
+        # person's biography; "he" with the name is the person, asked about themselves
+        (
+            "who is right in the karabakh conflict",
+            "why did pashinyan agree to that",
+            "contested-who-is-right",
+        ),
+        ("кто прав в карабахском конфликте", "зачем пашинян это сделал", "contested-who-is-right"),
+        ("enclaves and exclaves", "what does pashinyan say", "enclaves-and-exclaves"),
+        (
+            "november 2020 ceasefire",
+            "is pashinyan still in power, did he win the election",
+            "nikol-pashinyan",
+        ),
     ],
 )
 def test_follow_ups(engine: Engine, first: str, follow: str, expected: str) -> None:

@@ -412,8 +412,11 @@ class Dialogue:
                 question, fresh, reading, ctx, lang, now
             )
             if followed is not None:
-                return followed
+                return self._persons_word(question, followed[0], reading, ctx, lang, now) or followed
             fresh = self._tie_to_context(fresh, ctx, lang)
+            said = self._persons_word(question, fresh, reading, ctx, lang, now)
+            if said is not None:
+                return said
         if dated and reading.dates is not None:
             return self._events(question, fresh.normalized, reading, reading.dates.span, lang, now)
         return fresh, self._after(fresh, reading, reading, ctx, lang, now)
@@ -656,6 +659,30 @@ class Dialogue:
             return None
         fact, score = self.engine.matcher.fact_for(best, asked)
         return _answered(found, best, 100.0, fact if score >= FACT_MIN else None)
+
+    def _persons_word(
+        self, question: str, found: Result, r: Reading, ctx: Context, lang: str, now: float
+    ) -> tuple[Result, Context | None] | None:
+        """ "Why did pashinyan agree to that?", "what does pashinyan say?": one person named, asked
+        about the entry in context ("that", not "he") or for their word on it, after an entry not
+        about a person. The entry answers, not the biography or the "did you mean" `found`."""
+        current = self._current(ctx)
+        if found.intent is not None and found.intent.category != PEOPLE:
+            return None  # read with the context, it found another entry: "а пашинян что сказал про это"
+        if current is None or current.category == PEOPLE or r.dates is not None or r.step is not None:
+            return None
+        if len(r.mentions) != 1 or r.slots() != {"person"}:
+            return None
+        pointing = r.reference and not r.human
+        if not pointing and not (
+            self.engine.matcher.asked(found.normalized) == POSITION and self._common_words_only(r)
+        ):
+            return None
+        asked = self.kb.normalizer.normalize(question)
+        mine = next((s for s in self._asked_of(current, asked) if s.intent is current), None)
+        said = _answered(found, current, mine.score if mine else EXACT, mine.fact if mine else None)
+        said = replace(said, normalized=asked, followup="carry", understood=asked)
+        return said, self._after(said, r, r, ctx, lang, now)
 
     def _says_anything(self, normalized: str, r: Reading) -> bool:
         """Whether a question has words of its own: a name, a date, a step, a content word or a
