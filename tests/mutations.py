@@ -646,6 +646,20 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "normalisation: a filler inside a question is kept, so 'is the war actually over' misses its phrase",
+        "src/nkbot/engine/normalize.py",
+        '            text = " ".join(kept) if len(kept) > 1 else text\n',
+        "",
+        ("tests/test_normalize.py",),
+    ),
+    M(
+        "validation: a filler that is a phrase is accepted, and never dropped",
+        "src/nkbot/engine/loader.py",
+        "            if len(word.split()) > 1:  # dropped word by word, like stop words\n",
+        "            if False:\n",
+        ("tests/test_knowledge_validation.py",),
+    ),
+    M(
         "follow-ups: 'why did pashinyan agree to that' after who is right answers Pashinyan's biography",
         "src/nkbot/engine/followup.py",
         "        if found.intent is not None and found.intent.category != PEOPLE:\n",

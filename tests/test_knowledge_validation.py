@@ -331,6 +331,18 @@ def test_a_stop_word_that_is_a_phrase_is_an_error(kdir: Path) -> None:
     assert any("language.yaml" in str(e) and "'было бы' is a phrase" in str(e) for e in errors), errors
 
 
+def test_a_filler_that_is_a_phrase_is_an_error(kdir: Path) -> None:
+    language = kdir / "language.yaml"
+    text = language.read_text(encoding="utf-8")
+    language.write_text(
+        text.replace("fillers: [actually,", 'fillers: ["to be honest", actually,'), encoding="utf-8"
+    )
+    errors = _errors(kdir)
+    assert any("language.yaml" in str(e) and "filler 'to be honest' is a phrase" in str(e) for e in errors), (
+        errors
+    )
+
+
 def test_a_key_given_twice_is_an_error_with_both_lines(kdir: Path) -> None:
     """YAML keeps the last of two equal keys silently: a second "россия:" among the variants
     dropped "русские" and the rest of the first one's list."""

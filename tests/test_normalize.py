@@ -108,6 +108,13 @@ def test_stop_words_are_not_content(engine: Engine) -> None:
     assert n.content_tokens(n.normalize("what is the Bishkek protocol?")) == ["bishkek", "protocol"]
 
 
+def test_fillers_are_dropped_so_the_phrase_around_them_is_read(engine: Engine) -> None:
+    n = engine.normalizer
+    assert n.normalize("is the war actually over?") == n.normalize("is the war over")
+    assert engine.answer("is the war actualy over or what").intent.id == "current-status"  # type: ignore[union-attr]
+    assert n.normalize("really?") == "really"  # alone, a filler is the question: "is that so?"
+
+
 def test_a_russian_word_one_slip_from_a_known_one_is_read_as_it() -> None:
     speller = Speller(["проиграла", "оккупировала", "находится"] * 3 + ["нахоится", "дому"])
     assert speller.correct("почему армения праиграла") == "почему армения проиграла"

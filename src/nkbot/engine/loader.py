@@ -414,8 +414,11 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
                     line_of(node, "stopwords"),
                     f"stop word {word!r} is a phrase: make it a variant of a one-word stop word",
                 )
-        keys = ("year_words", "year_names", "year_endings", "decade_endings")
+        keys = ("year_words", "year_names", "year_endings", "decade_endings", "fillers")
         years = {key: _word_list(path, node, key, checker) for key in keys}
+        for word in years["fillers"]:
+            if len(word.split()) > 1:  # dropped word by word, like stop words
+                checker.error(path, line_of(node, "fillers"), f"filler {word!r} is a phrase: list one word")
         languages[lang] = Language(
             variants,
             frozenset(w for w in stopwords if isinstance(w, str)),

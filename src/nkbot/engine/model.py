@@ -104,6 +104,7 @@ class Language:
     year_names: tuple[str, ...] = ()  # words naming a year: "в 20 году" is 2020 too
     year_endings: tuple[str, ...] = ()  # endings a year takes: "в 94-м" is 1994
     decade_endings: tuple[str, ...] = ()  # endings a decade takes: "в 90-х" is the 1990s
+    fillers: tuple[str, ...] = ()  # words dropped before phrases are read: "is the war actually over"
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +213,7 @@ class KnowledgeBase:
             [w for lang in self.languages.values() for w in lang.year_names],
             [w for lang in self.languages.values() for w in lang.year_endings],
             [w for lang in self.languages.values() for w in lang.decade_endings],
+            [w for lang in self.languages.values() for w in lang.fillers],
         )
 
     def message(self, key: str, lang: str = DEFAULT_LANG) -> str:

@@ -79,10 +79,13 @@ class Normalizer:
         year_names: Iterable[str] = (),
         year_endings: Iterable[str] = (),
         decade_endings: Iterable[str] = (),
+        fillers: Iterable[str] = (),
     ) -> None:
         """`year_words`: words after which two digits are a year ("in 92", "в 93"); `year_names`:
         words that make two digits of this century a year ("в 20 году"); `year_endings` and
-        `decade_endings`: case endings typed onto a year or a decade ("в 94-м", "в 90-х")."""
+        `decade_endings`: case endings typed onto a year or a decade ("в 94-м", "в 90-х");
+        `fillers`: words that say nothing and are dropped, so that "is the war actually over"
+        reads as the phrase "is the war over" (but "really?" alone stays a question)."""
         self._char_table = str.maketrans(dict(characters))
         self._single: dict[str, str] = {}
         multi: dict[str, str] = {}
@@ -102,6 +105,7 @@ class Normalizer:
             [self.fold(w) for w in year_words], [self.fold(w) for w in year_names]
         )
         self._ending = _ending([self.fold(w) for w in year_endings], [self.fold(w) for w in decade_endings])
+        self._fillers = frozenset(self.fold(w) for w in fillers) - {""}
         self._cache: dict[str, str] = {}
         self.stopwords = frozenset(self.normalize(w) for w in stopwords) - {""}
 
@@ -130,6 +134,10 @@ class Normalizer:
             text = self._ending.sub(_without_ending, text)
         if self._two_digit_year is not None:
             text = self._two_digit_year.sub(_with_century, text)
+        if self._fillers:
+            words = text.split()
+            kept = [w for w in words if w not in self._fillers]
+            text = " ".join(kept) if len(kept) > 1 else text
         if self._multi_re is not None:
             text = self._multi_re.sub(lambda m: self._multi[m.group(1)], text)
         single = self._single
