@@ -646,6 +646,20 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'а что говорит армения' after who is right loses to what its own words find",
+        "src/nkbot/engine/followup.py",
+        '            return True  # "а что говорит армения": a side and its view only',
+        "            pass  #",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "matching: the kind of question asked plays no part in choosing the entry",
+        "src/nkbot/engine/matcher.py",
+        "ASKS_ENTRY = 0.8  #",
+        "ASKS_ENTRY = 1.0  #",
+        ("tests/test_engine.py",),
+    ),
+    M(
         "normalisation: a filler inside a question is kept, so 'is the war actually over' misses its phrase",
         "src/nkbot/engine/normalize.py",
         '            text = " ".join(kept) if len(kept) > 1 else text\n',

@@ -203,6 +203,14 @@ def test_a_place_named_outweighs_a_rarer_word(engine: Engine, question: str, ent
     assert result.intent.id == entry
 
 
+def test_the_kind_of_question_weighs_in_choosing_the_entry(engine: Engine) -> None:
+    """ "How many ... returned" is the Great Return's count, not the refugees' entry, whose phrasing
+    with the same words asks something else."""
+    result = engine.answer("how many idps returned to karabakh")
+    assert result.status is Status.ANSWERED and result.intent is not None
+    assert result.intent.id == "great-return"
+
+
 def test_a_typo_in_a_stored_phrasing_does_not_capture_the_same_typo_elsewhere(engine: Engine) -> None:
     """Phrasings carry users' typos on purpose; a rare misspelt word must not weigh like a name."""
     kb = engine.kb

@@ -920,6 +920,8 @@ class Dialogue:
         """
         if generic and self._broad(ctx) and not r.reference:
             return False  # "а кто прав?" after the parties: the whole conflict's question, as asked
+        if self._viewpoint(fresh.normalized, r) and all(t in self.words.views for t in r.remainder):
+            return True  # "а что говорит армения": a side and its view only, of the subject in context
         # "what happened there in 92": the place in context
         pointing = r.reference and len(r.mentions) <= 1
         # "сколько армян погибло?" after the April war: its toll (an office named is a question of its

@@ -56,6 +56,8 @@ RERANK_SHARE = 0.25  # weight of the whole-string rapidfuzz similarity in the fi
 PRESENT_BOOST = 1.2  # a question about now ("still", "today") prefers facts that say where things stand
 ASKS_SAME = 1.25  # a phrase asking the same kind of thing as the question ("when ..." / "when ...")
 ASKS_OTHER = 0.85  # ... and one asking another kind ("who ..." for a "when ..." question)
+ASKS_ENTRY = 0.8  # the entry too is chosen less by a phrasing asking another kind: "how many idps
+# returned to karabakh" is the Great Return's count, not a phrasing of the refugees' entry asking where
 WHY = "why"  # the kind of question any fact explains better than a lead
 RELATION_OTHER = 0.8  # a phrase placed otherwise in time: "died after the war" for "died in the war"
 
@@ -406,8 +408,9 @@ class Matcher:
             intent_ids.update(dict.fromkeys(self.bag_postings.get(word, ())[:room]))
 
         # Best phrase per entry: coverage of the question, precision within the phrase. The kind
-        # of question ("when", "how many") does not choose the entry, only which of its facts
-        # answers: a phrasing asking the same kind of thing is preferred.
+        # of question ("when", "how many") weighs a little in choosing the entry (a phrasing
+        # asking another kind counts less), more in choosing which of its facts answers: a
+        # phrasing asking the same kind of thing is preferred.
         best: dict[int, tuple[float, int, float, float]] = {}  # entry -> score, phrase, cov, prec
         answering: dict[int, tuple[float, int]] = {}  # entry -> score by kind, phrase
         phrases = self.phrases
@@ -441,11 +444,13 @@ class Matcher:
                 score *= PRESENT_BOOST
             if relation != prelation:
                 score *= RELATION_OTHER
+            if asks and pasks and pasks != asks:
+                score *= ASKS_ENTRY
             previous = best_of(n)
             if previous is None or score > previous[0]:
                 best[n] = (score, pid, coverage, precision)
             if asks and pasks:
-                score *= ASKS_SAME if pasks == asks else ASKS_OTHER
+                score *= ASKS_SAME if pasks == asks else ASKS_OTHER / ASKS_ENTRY
             if score > answering_of(n, (-1.0, -1))[0]:
                 answering[n] = (score, pid)
         intent_ids.update(dict.fromkeys(best))
