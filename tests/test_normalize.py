@@ -115,6 +115,13 @@ def test_fillers_are_dropped_so_the_phrase_around_them_is_read(engine: Engine) -
     assert n.normalize("really?") == "really"  # alone, a filler is the question: "is that so?"
 
 
+def test_losing_soldiers_is_the_toll_and_losing_the_war_the_outcome(engine: Engine) -> None:
+    toll = engine.answer("who lost more soldiers in 2020")
+    outcome = engine.answer("who lost the 2020 war")
+    assert toll.intent is not None and toll.intent.id == "casualties-2020"
+    assert outcome.intent is not None and outcome.intent.id == "second-war-outcome"
+
+
 def test_a_russian_word_one_slip_from_a_known_one_is_read_as_it() -> None:
     speller = Speller(["проиграла", "оккупировала", "находится"] * 3 + ["нахоится", "дому"])
     assert speller.correct("почему армения праиграла") == "почему армения проиграла"
