@@ -672,7 +672,7 @@ def test_an_unsure_follow_up_stays_on_the_entry_in_context(engine: Engine) -> No
 
 
 @pytest.mark.parametrize(
-    "reaction", ["damn thats awful", "ужас", "какой кошмар", "wow thats sad", "sad", "ничего себе"]
+    "reaction", ["damn thats awful", "ужас", "какой кошмар", "wow thats sad", "sad", "ничего себе", "пипец", "yikes"]
 )
 def test_a_reaction_is_small_talk_not_a_follow_up(engine: Engine, reaction: str) -> None:
     """ "Damn, that's awful" after a death toll asks nothing: a short reply, not the entry again."""
