@@ -646,6 +646,13 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "follow-ups: 'why was it so important' after the battle of Shusha answers the town",
+        "src/nkbot/engine/followup.py",
+        "        if fact is None or score < REF_FACT:\n",
+        "        if True:\n",
+        ("tests/test_conversation.py",),
+    ),
+    M(
         "follow-ups: 'а что говорит армения' after who is right loses to what its own words find",
         "src/nkbot/engine/followup.py",
         '            return True  # "а что говорит армения": a side and its view only',

@@ -42,6 +42,7 @@ DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "da
 BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
 SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings ask that side's view
 OWN_SUPPORT = 3  # an unsure full question is read in context only if its own words rank the answer this high
+REF_FACT = 0.5  # ... or this share, when they point back ("it") at an entry other words pull away from
 FACT_MIN = 0.4  # a follow-up's own words explain this share of one of the entry's fact phrasings
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
@@ -637,8 +638,22 @@ class Dialogue:
                 found = replace(found, fact=fact)
         if viewpoint or (kind == "swap" and r.slots() == {"party"}):
             found = self._side_view(found, ctx, fresh, r, strict=not viewpoint) or found
+        if kind == "carry" and current is not None and found.intent is not current:
+            found = self._its_fact(found, fresh, r, current) or found
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
+
+    def _its_fact(self, found: Result, fresh: Result, r: Reading, current: Intent) -> Result | None:
+        """ "Why was it so important?" after the 2020 battle of Shusha: "it" points back, nothing is
+        named but a side, and one of the entry's own facts is asked in these words, so that fact
+        answers, not the town that the name carried over finds ("who was guarding it before" after
+        the Lachin corridor: who controlled it, not the peacekeepers' withdrawal)."""
+        if not r.reference or r.human or not r.slots() <= {"party"} or r.dates is not None:
+            return None
+        fact, score = self.engine.matcher.fact_for(current, fresh.normalized)
+        if fact is None or score < REF_FACT:
+            return None
+        return _answered(found, current, found.score, fact)
 
     def _of_period(self, found: Result, current: Intent, own: list[Mention], asked: str) -> Result | None:
         """ "And in the first war?" after the armies' strength before 2020: the entry of the same
