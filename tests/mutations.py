@@ -674,6 +674,13 @@ MUTATIONS = [
         ("tests/test_normalize.py",),
     ),
     M(
+        "validation: a scope phrase that is one common word ('things to do in baku') is accepted",
+        "src/nkbot/engine/loader.py",
+        "            if entries > SCOPE_WORD_ENTRIES:\n",
+        "            if False:\n",
+        ("tests/test_knowledge_validation.py",),
+    ),
+    M(
         "validation: a filler that is a phrase is accepted, and never dropped",
         "src/nkbot/engine/loader.py",
         "            if len(word.split()) > 1:  # dropped word by word, like stop words\n",

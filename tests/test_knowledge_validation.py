@@ -343,6 +343,15 @@ def test_a_filler_that_is_a_phrase_is_an_error(kdir: Path) -> None:
     )
 
 
+def test_a_scope_phrase_that_is_one_common_word_is_an_error(kdir: Path) -> None:
+    """ "things to do in baku" keeps only "baku": it would decline "and baku?"."""
+    scope = kdir / "scope.yaml"
+    text = scope.read_text(encoding="utf-8")
+    scope.write_text(text.replace("sightseeing in baku,", "things to do in baku,"), encoding="utf-8")
+    errors = _errors(kdir)
+    assert any("scope.yaml" in str(e) and "only the word 'baku'" in str(e) for e in errors), errors
+
+
 def test_a_key_given_twice_is_an_error_with_both_lines(kdir: Path) -> None:
     """YAML keeps the last of two equal keys silently: a second "россия:" among the variants
     dropped "русские" and the rest of the first one's list."""

@@ -45,6 +45,7 @@ SHORT_MAX = 200
 FACT_MAX = 280  # a precise answer is a sentence or two: it must fit above the fold on a phone
 FACT_SOURCES_MAX = 3
 MIN_QUESTIONS = 5
+SCOPE_WORD_ENTRIES = 10  # a scope phrase may not be just one word more entries than this are asked with
 FACT_FIELDS = {"id", "questions", "answer", "sources", "present"}
 # Figures as written: "7,717", "7 717", "49.75", "49,75"; compared with separators dropped.
 _FIGURE = re.compile(r"\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?")
@@ -897,6 +898,7 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         tuple(scope),
     )
     _check_collisions([*intents, *scope], kb.normalizer, checker)
+    _check_scope_words(intents, scope, kb.normalizer, checker)
     _check_translations(intents, messages, set(languages), required["messages"], checker)
     _check_sources(intents, sources, source_files, checker)
     _check_consistency(intents, checker)
@@ -1026,6 +1028,33 @@ def _check_collisions(intents: list[Intent], normalizer: Normalizer, checker: _C
             f"{kind[:-1]} {text!r} of '{owner}' collides with {other_kind[:-1]} "
             f"{other_text!r} of '{other_owner}' ({other_file}:{other_line})",
         )
+
+
+def _check_scope_words(
+    intents: list[Intent], scope: list[Intent], normalizer: Normalizer, checker: _Checker
+) -> None:
+    """A scope phrase that keeps a single word once stop words are dropped, a word many entries are
+    asked with, declines every question made of that word: "things to do in baku" would decline
+    "and baku?". Small talk ("как дела") is exempt: its topics are found by their stop words too."""
+    asked_with: dict[str, set[str]] = {}
+    for owner, _, kind, _, text, _ in _phrasings(intents):
+        if kind == "questions":
+            for word in normalizer.content_tokens(normalizer.normalize(text)):
+                asked_with.setdefault(word, set()).add(owner.split("/")[0])
+    for topic in scope:
+        phrases = [p for texts in topic.questions.values() for p in texts]
+        words = [normalizer.content_tokens(normalizer.normalize(p)) for p in phrases]
+        if any(not w for w in words):
+            continue  # small talk
+        for phrase, found in zip(phrases, words, strict=True):
+            entries = len(asked_with.get(found[0], ())) if len(found) == 1 else 0
+            if entries > SCOPE_WORD_ENTRIES:
+                checker.error(
+                    Path(topic.file),
+                    topic.line,
+                    f"'{topic.id}': phrase {phrase!r} is only the word {found[0]!r} once stop words are "
+                    f"dropped, a word {entries} entries are asked with: it would decline them (say more)",
+                )
 
 
 def _check_sources(
