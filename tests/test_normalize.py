@@ -115,6 +115,12 @@ def test_fillers_are_dropped_so_the_phrase_around_them_is_read(engine: Engine) -
     assert n.normalize("really?") == "really"  # alone, a filler is the question: "is that so?"
 
 
+def test_the_routes_two_names_are_one(engine: Engine) -> None:
+    """ "Trump route" is TRIPP: who owns it is the company's ownership, as asked of "tripp"."""
+    result = engine.answer("who owns the trump route")
+    assert result.fact is not None and result.fact.id == "tripp-route/ownership-and-term"
+
+
 def test_losing_soldiers_is_the_toll_and_losing_the_war_the_outcome(engine: Engine) -> None:
     toll = engine.answer("who lost more soldiers in 2020")
     outcome = engine.answer("who lost the 2020 war")
