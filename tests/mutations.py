@@ -660,6 +660,13 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
+        "matching: 'who initialled it' answers with the entry's lead, its keyword, not the fact naming who",
+        "src/nkbot/engine/matcher.py",
+        "LEAD_OF_KIND = 0.7  #",
+        "LEAD_OF_KIND = 1.0  #",
+        ("tests/test_engine.py",),
+    ),
+    M(
         "matching: the kind of question asked plays no part in choosing the entry",
         "src/nkbot/engine/matcher.py",
         "ASKS_ENTRY = 0.8  #",

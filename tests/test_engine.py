@@ -211,6 +211,13 @@ def test_the_kind_of_question_weighs_in_choosing_the_entry(engine: Engine) -> No
     assert result.intent.id == "great-return"
 
 
+def test_a_question_asking_who_gets_the_fact_naming_who_not_the_lead(engine: Engine) -> None:
+    """ "initialled" alone is a keyword of the whole entry; asked "who", the fact that names the
+    ministers answers."""
+    result = engine.answer("who initialled it")
+    assert result.fact is not None and result.fact.id == "peace-agreement-initialed-2025/who-initialled"
+
+
 def test_a_typo_in_a_stored_phrasing_does_not_capture_the_same_typo_elsewhere(engine: Engine) -> None:
     """Phrasings carry users' typos on purpose; a rare misspelt word must not weigh like a name."""
     kb = engine.kb

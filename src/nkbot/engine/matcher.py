@@ -56,6 +56,8 @@ RERANK_SHARE = 0.25  # weight of the whole-string rapidfuzz similarity in the fi
 PRESENT_BOOST = 1.2  # a question about now ("still", "today") prefers facts that say where things stand
 ASKS_SAME = 1.25  # a phrase asking the same kind of thing as the question ("when ..." / "when ...")
 ASKS_OTHER = 0.85  # ... and one asking another kind ("who ..." for a "when ..." question)
+LEAD_OF_KIND = 0.7  # an entry's own phrasing, asking no kind, for a question asking one: "who
+# initialled it" is answered by the fact naming who ("initialled" is a keyword of the whole entry)
 ASKS_ENTRY = 0.8  # the entry too is chosen less by a phrasing asking another kind: "how many idps
 # returned to karabakh" is the Great Return's count, not a phrasing of the refugees' entry asking where
 WHY = "why"  # the kind of question any fact explains better than a lead
@@ -231,7 +233,9 @@ class Matcher:
                 of_intent[phrase.intent].append(pid)
         self._of_intent = dict(of_intent)
         # the phrase loop's fields as plain tuples: unpacked at once, cheaper than attributes
-        self._rows = [(p.intent, p.words, p.weight, p.present, p.relation, p.asks) for p in self.phrases]
+        self._rows = [
+            (p.intent, p.words, p.weight, p.present, p.relation, p.asks, p.fact < 0) for p in self.phrases
+        ]
         phrase_postings: dict[str, list[int]] = defaultdict(list)
         for pid, phrase in enumerate(self.phrases):
             for tok in phrase.tokens:
@@ -422,7 +426,7 @@ class Matcher:
         best_of, answering_of = best.get, answering.get
         keep = 1 - PRECISION_SHARE
         for pid in phrase_ids:
-            n, pwords, pweight, ppresent, prelation, pasks = rows[pid]
+            n, pwords, pweight, ppresent, prelation, pasks, plead = rows[pid]
             common = pwords & asked  # mostly one to three words
             if len(common) == 1:
                 (only,) = common
@@ -451,6 +455,8 @@ class Matcher:
                 best[n] = (score, pid, coverage, precision)
             if asks and pasks:
                 score *= ASKS_SAME if pasks == asks else ASKS_OTHER / ASKS_ENTRY
+            elif asks and plead:
+                score *= LEAD_OF_KIND
             if score > answering_of(n, (-1.0, -1))[0]:
                 answering[n] = (score, pid)
         intent_ids.update(dict.fromkeys(best))
