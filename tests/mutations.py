@@ -674,6 +674,13 @@ MUTATIONS = [
         ("tests/test_engine.py",),
     ),
     M(
+        "language: Armenian land is no word of its own, so who occupies whose land is lost",
+        "knowledge/language.yaml",
+        '    armenianland: ["armenian land",',
+        '    "armenia land": ["armenian land",',
+        ("tests/test_normalize.py",),
+    ),
+    M(
         "normalisation: a filler inside a question is kept, so 'is the war actually over' misses its phrase",
         "src/nkbot/engine/normalize.py",
         '            text = " ".join(kept) if len(kept) > 1 else text\n',

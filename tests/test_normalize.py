@@ -121,6 +121,18 @@ def test_the_routes_two_names_are_one(engine: Engine) -> None:
     assert result.fact is not None and result.fact.id == "tripp-route/ownership-and-term"
 
 
+def test_whose_land_is_occupied_keeps_its_direction(engine: Engine) -> None:
+    """The two questions share every word but whose land it is: each side's land is a word of its own."""
+    n = engine.normalizer
+    lands = ["armenian land", "azerbaijani territory", "армянские земли", "территорию азербайджана"]
+    words = [n.content_tokens(n.normalize(land)) for land in lands]
+    assert all(len(w) == 1 for w in words) and len({w[0] for w in words}) == 2, words
+    held = engine.answer("is azerbaijan still occupying armenian land")
+    occupied = engine.answer("did armenia occupy azerbaijani land")
+    assert held.fact is not None and held.fact.id == "border-crisis-2021/still-held"
+    assert occupied.intent is not None and occupied.intent.id == "contested-occupation"
+
+
 def test_losing_soldiers_is_the_toll_and_losing_the_war_the_outcome(engine: Engine) -> None:
     toll = engine.answer("who lost more soldiers in 2020")
     outcome = engine.answer("who lost the 2020 war")
