@@ -569,13 +569,6 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
-        "follow-ups: 'армяне там остались?' after the present goes to the overview",
-        "src/nkbot/engine/followup.py",
-        'pointed = r.reference and r.slots() <= {"party"} and current is not None and bool(current.subject)',
-        "pointed = False",
-        ("tests/test_conversation.py",),
-    ),
-    M(
         "follow-ups: 'how many died?' after an entry gets the fact its carried words rank",
         "src/nkbot/engine/followup.py",
         "if fact is not None and score >= FACT_MIN:\n                found = replace(found, fact=fact)",

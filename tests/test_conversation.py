@@ -106,6 +106,7 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("is artsakh dissolved", "where is he now", "samvel-shahramanyan"),
         ("ganja missile strikes", "is he in jail", "arayik-harutyunyan"),
         ("лачинский коридор", "а щас он чей", "lachin-corridor"),
+        ("ракетные удары по гяндже", "он был один?", "ganja-missile-strikes"),
         # ... unless what is asked is said of people only: where he is, whether he lives
         ("роспуск арцаха", "а он где щас", "samvel-shahramanyan"),
         # asking what a thing is names it, however common its word: the NKAO, not Ghukasyan's years there
@@ -822,8 +823,9 @@ def test_a_sides_view_of_a_contested_question_is_that_sides_fact(
 
 
 def test_a_pointing_follow_up_after_where_things_stand_stays_there(engine: Engine) -> None:
-    """ "Армяне там остались?" after the present situation: "там" is the entry in context, whose
-    carried `subject` (the whole conflict) alone would reach the overview."""
+    """ "Армяне там остались?" after the present situation: "там" is the entry in context, asked in
+    the words of one of its facts; its carried `subject` (the whole conflict) alone would reach
+    the overview."""
     result = after(engine, "что сейчас в карабахе", "армяне там вообще остались?")
     assert result.intent is not None and result.intent.id == "current-status", result.understood
 

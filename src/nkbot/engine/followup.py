@@ -599,10 +599,8 @@ class Dialogue:
                 )
                 return result, self._after(result, second, r, ctx, lang, now)
         unsure = fresh.status is not Status.ANSWERED and (r.reference or r.lead)  # not "бако саакян кто это"
-        # "are armenians still there?" after where things stand: the entry, not its broad `subject`
-        pointed = r.reference and r.slots() <= {"party"} and current is not None and bool(current.subject)
         stood_in = stand_in is not None and found.intent is stand_in  # not pulled back to the event
-        if kind == "carry" and r.dates is None and ((not r.mentions and (elliptical or unsure)) or pointed):
+        if kind == "carry" and r.dates is None and not r.mentions and (elliptical or unsure):
             found = (None if stood_in else self._stay(found, ctx, lang, fresh.normalized)) or found
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
