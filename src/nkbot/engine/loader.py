@@ -897,8 +897,8 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         conversation,
         tuple(scope),
     )
-    _check_collisions([*intents, *scope], kb.normalizer, checker)
-    _check_scope_words(intents, scope, kb.normalizer, checker)
+    asked_with = _check_collisions([*intents, *scope], kb.normalizer, checker)
+    _check_scope_words(scope, asked_with, kb.normalizer, checker)
     _check_translations(intents, messages, set(languages), required["messages"], checker)
     _check_sources(intents, sources, source_files, checker)
     _check_consistency(intents, checker)
@@ -997,17 +997,24 @@ def _phrasings(intents: list[Intent]) -> Iterator[tuple[str, int, str, str, str,
                             yield fact.id, fact.line, kind, lang, text, intent.file
 
 
-def _check_collisions(intents: list[Intent], normalizer: Normalizer, checker: _Checker) -> None:
+def _check_collisions(
+    intents: list[Intent], normalizer: Normalizer, checker: _Checker
+) -> dict[str, set[str]]:
     """Two entries (or facts) asked the same way make the answer a coin toss.
 
     Questions compare by their meaningful words (order, case, spelling variants and stop
     words ignored): the same question for two entries, two facts, or a fact and an entry is an
     error. A keyword shared by two entries is only a warning: a name can rightly point to a place
-    and to an event there.
+    and to an event there. Returns, for each meaningful word, the entries (not scope topics)
+    whose questions use it.
     """
     owners: dict[tuple[str, frozenset[str]], tuple[str, int, str, str, str]] = {}
+    asked_with: dict[str, set[str]] = {}
     for owner, line, kind, lang, text, file in _phrasings(intents):
         words = frozenset(normalizer.content_tokens(normalizer.normalize(text)))
+        if kind == "questions" and not owner.startswith(f"{SCOPE}:"):
+            for word in words:
+                asked_with.setdefault(word, set()).add(owner.split("/")[0])
         if not words and owner.startswith(f"{SCOPE}:"):
             continue  # small talk ("hi", "thanks") is found as a whole phrase, not by its words
         if not words:
@@ -1028,19 +1035,15 @@ def _check_collisions(intents: list[Intent], normalizer: Normalizer, checker: _C
             f"{kind[:-1]} {text!r} of '{owner}' collides with {other_kind[:-1]} "
             f"{other_text!r} of '{other_owner}' ({other_file}:{other_line})",
         )
+    return asked_with
 
 
 def _check_scope_words(
-    intents: list[Intent], scope: list[Intent], normalizer: Normalizer, checker: _Checker
+    scope: list[Intent], asked_with: dict[str, set[str]], normalizer: Normalizer, checker: _Checker
 ) -> None:
     """A scope phrase that keeps a single word once stop words are dropped, a word many entries are
     asked with, declines every question made of that word: "things to do in baku" would decline
     "and baku?". Small talk ("как дела") is exempt: its topics are found by their stop words too."""
-    asked_with: dict[str, set[str]] = {}
-    for owner, _, kind, _, text, _ in _phrasings(intents):
-        if kind == "questions":
-            for word in normalizer.content_tokens(normalizer.normalize(text)):
-                asked_with.setdefault(word, set()).add(owner.split("/")[0])
     for topic in scope:
         phrases = [p for texts in topic.questions.values() for p in texts]
         words = [normalizer.content_tokens(normalizer.normalize(p)) for p in phrases]
