@@ -149,6 +149,9 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         # "it" asked in the words of one of the entry's own facts: that fact, not the place carried
         ("battle of shusha 2020", "why was it so important", "battle-of-shusha-2020"),
         ("lachin corridor", "who was guarding it before", "lachin-corridor"),
+        # a capital replying is its government's view; "ther" is "there"
+        ("was there a genocide in karabakh", "what did baku reply", "contested-genocide-claims"),
+        ("khojaly massacre", "how many died ther", "khojaly-massacre"),
     ],
 )
 def test_follow_ups(engine: Engine, first: str, follow: str, expected: str) -> None:
