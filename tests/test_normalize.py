@@ -140,6 +140,17 @@ def test_losing_soldiers_is_the_toll_and_losing_the_war_the_outcome(engine: Engi
     assert outcome.intent is not None and outcome.intent.id == "second-war-outcome"
 
 
+@pytest.mark.parametrize(
+    ("word", "not_read_as"),
+    [("talking", "capture"), ("singing", "signing"), ("shouting", "shooting"), ("cities", "cites")],
+)
+def test_a_right_english_word_one_letter_from_a_known_one_is_kept(
+    engine: Engine, word: str, not_read_as: str
+) -> None:
+    """ "Is turkey talking to armenia" is not about taking, which reads as capturing."""
+    assert not_read_as not in engine.normalize(f"is turkey {word} now").split()
+
+
 def test_a_russian_word_one_slip_from_a_known_one_is_read_as_it() -> None:
     speller = Speller(["проиграла", "оккупировала", "находится"] * 3 + ["нахоится", "дому"])
     assert speller.correct("почему армения праиграла") == "почему армения проиграла"
