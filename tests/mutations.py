@@ -760,15 +760,16 @@ MUTATIONS = [
     M(
         "spelling: slips sharing a stem with each other ('карбаахе', 'карбааха') are taken for a word",
         "src/nkbot/engine/spelling.py",
-        "slips = {word for word in candidates if all(w in candidates for w in family[stem(word)])}",
-        "slips = {word for word in candidates if len(family[stem(word)]) == 1}",
+        "        if all(rare(w) for w in words) and all(near_another(w) for w in words):\n",
+        "        if len(words) == 1 and rare(words[0]) and near_another(words[0]):\n",
         ("tests/test_normalize.py",),
     ),
     M(
         "spelling: a form of a word ('полиции', 'минные') is put right as a slip ('позиции', 'мирные')",
         "src/nkbot/engine/spelling.py",
-        "slips = {word for word in candidates if all(w in candidates for w in family[stem(word)])}",
-        "slips = candidates",
+        "        if all(rare(w) for w in words) and all(near_another(w) for w in words):\n"
+        "            slips.update(words)\n",
+        "        slips.update(w for w in words if rare(w) and near_another(w))\n",
         ("tests/test_normalize.py",),
     ),
     M(

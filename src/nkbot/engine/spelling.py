@@ -111,12 +111,17 @@ def stored_slips(
     for word in used:
         family[stem(word)].append(word)
 
-    def slip(word: str) -> bool:
-        if used[word] > 1 or word in right or len(word) < MIN_LEN:
-            return False
+    def rare(word: str) -> bool:
+        return used[word] == 1 and word not in right and len(word) >= MIN_LEN
+
+    def near_another(word: str) -> bool:
         near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=1, limit=None)
         return any(stem(w) != stem(word) for w, _, _ in near)
 
-    candidates = {word for word in used if slip(word)}
-    slips = {word for word in candidates if all(w in candidates for w in family[stem(word)])}
+    # a family is slips all together or not at all: the costly search runs only for families
+    # whose every word is rare
+    slips = set()
+    for words in family.values():
+        if all(rare(w) for w in words) and all(near_another(w) for w in words):
+            slips.update(words)
     return frozenset(slips)
