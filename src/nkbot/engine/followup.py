@@ -413,9 +413,9 @@ class Dialogue:
                 question, fresh, reading, ctx, lang, now
             )
             if followed is not None:
-                return self._persons_word(question, followed[0], reading, ctx, lang, now) or followed
+                return self._persons_word(followed[0], fresh.normalized, reading, ctx, lang, now) or followed
             fresh = self._tie_to_context(fresh, ctx, lang)
-            said = self._persons_word(question, fresh, reading, ctx, lang, now)
+            said = self._persons_word(fresh, fresh.normalized, reading, ctx, lang, now)
             if said is not None:
                 return said
         if dated and reading.dates is not None:
@@ -585,18 +585,8 @@ class Dialogue:
             # rather than the trial of all the leaders its words rank first
             fact, score = self.engine.matcher.fact_for(of_person, fresh.normalized)
             if fact is not None and score >= FACT_MIN:
-                result = Result(
-                    question,
-                    rewritten,
-                    Status.ANSWERED,
-                    of_person,
-                    found.score,
-                    (),
-                    lang,
-                    fact=fact,
-                    followup=kind,
-                    understood=rewritten,
-                )
+                result = _answered(found, of_person, found.score, fact)
+                result = replace(result, followup=kind, understood=rewritten)
                 return result, self._after(result, second, r, ctx, lang, now)
         unsure = fresh.status is not Status.ANSWERED and (r.reference or r.lead)  # not "бако саакян кто это"
         stood_in = stand_in is not None and found.intent is stand_in  # not pulled back to the event
@@ -674,7 +664,7 @@ class Dialogue:
         return _answered(found, best, 100.0, fact if score >= FACT_MIN else None)
 
     def _persons_word(
-        self, question: str, found: Result, r: Reading, ctx: Context, lang: str, now: float
+        self, found: Result, asked: str, r: Reading, ctx: Context, lang: str, now: float
     ) -> tuple[Result, Context | None] | None:
         """ "Why did pashinyan agree to that?", "what does pashinyan say?": one person named, asked
         about the entry in context ("that", not "he") or for their word on it, after an entry not
@@ -687,11 +677,8 @@ class Dialogue:
         if len(r.mentions) != 1 or r.slots() != {"person"}:
             return None
         pointing = r.reference and not r.human
-        if not pointing and not (
-            self.engine.matcher.asked(found.normalized) == POSITION and self._common_words_only(r)
-        ):
+        if not pointing and not (self.engine.matcher.asked(asked) == POSITION and self._common_words_only(r)):
             return None
-        asked = self.kb.normalizer.normalize(question)
         mine = next((s for s in self._asked_of(current, asked) if s.intent is current), None)
         said = _answered(found, current, mine.score if mine else EXACT, mine.fact if mine else None)
         said = replace(said, normalized=asked, followup="carry", understood=asked)
