@@ -786,6 +786,27 @@ MUTATIONS = [
         "            pass",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'how many exactly' after the exodus carries the year, not the entry answered",
+        "src/nkbot/engine/followup.py",
+        "                (len(r.tokens) <= 2 or not r.remainder)",
+        "                len(r.tokens) <= 2",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'who were the co chairs' after the Minsk Group's end swaps its own subject in",
+        "src/nkbot/engine/followup.py",
+        "swap = swap and not viewpoint and (bool(renamed) or r.lead > 0)",
+        "swap = swap and not viewpoint",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'since when' after Ilham Aliyev is read as who held his office in 2003",
+        "src/nkbot/engine/followup.py",
+        '        if kind == "carry" and titled_person:',
+        "        if False:",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

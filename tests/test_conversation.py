@@ -870,3 +870,23 @@ def test_a_counterpart_is_the_other_sides_holder_of_the_office(
 def test_the_region_is_recognised_in_every_case_form(engine: Engine, question: str, names: bool) -> None:
     """A question naming the region has a subject of its own, whatever its case ending."""
     assert engine.names_a_side(engine.normalize(question)) is names
+
+
+def test_question_words_alone_ask_about_the_entry_answered(engine: Engine) -> None:
+    """ "How many exactly?" is as bare as "how many?": nothing but question words, so the entry
+    answered is its subject, not the year the conversation carried."""
+    turns = talk(engine, "did all the armenians leave karabakh in 2023", "how many exactly")
+    assert turns == ["exodus-2023", "exodus-2023"]
+
+
+def test_naming_the_subject_in_context_again_is_not_a_swap(engine: Engine) -> None:
+    """ "Who were the co chairs" after the Minsk Group's end names the group already in context:
+    a question of its own (the co-chairs), not the dissolution with "co chairs" swapped in."""
+    result = after(engine, "when was the minsk group dissolved", "who were the co chairs")
+    assert result.intent is not None and result.intent.id == "minsk-group", result.understood
+
+
+def test_a_persons_own_dates_carried_are_not_an_office_asked_of_that_year(engine: Engine) -> None:
+    """ "Since when?" after Ilham Aliyev carries "president of azerbaijan since 2003": his own
+    tenure, not whoever held the office longest in 2003 (his father, until October)."""
+    assert talk(engine, "who is ilham aliyev", "since when") == ["ilham-aliyev", "ilham-aliyev"]

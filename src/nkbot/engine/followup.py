@@ -521,10 +521,14 @@ class Dialogue:
             and not any(self._titled(m.phrase) for m in own)
         )
         swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference or sided)
-        swap = swap and not viewpoint
+        # "who were the co chairs" after the Minsk Group's end names the subject already in context:
+        # nothing to swap, a question of its own
+        renamed = {m.entity for m in own} - {m.entity for m in ctx.mentions}
+        swap = swap and not viewpoint and (bool(renamed) or r.lead > 0)
         stand_in: Intent | None = None  # the one person "he" stands for after an event
         person: Intent | None = None  # the person "he" or "his" points back to
         of_person: Intent | None = None  # the person in context a question without a subject asks about
+        titled_person = False  # a person's own words carried: "since 2003" there is not an office's date
         if swap and (r.lead or sided or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
             kind = "swap"
@@ -549,7 +553,7 @@ class Dialogue:
                 of_person = intent if person is not None or subjectless else None
             # "why?", "when?": nothing but a question word asks about the entry answered, whatever was named
             bare = (
-                len(r.tokens) <= 2
+                (len(r.tokens) <= 2 or not r.remainder)  # "how many exactly": only question words
                 and not r.reference
                 and not r.lead
                 and all(t in self.words.asked for t in r.remainder)
@@ -564,6 +568,7 @@ class Dialogue:
                 and (r.slots() <= {"party"} or person is not None)
             ):
                 extra.append(self._subject_words(intent))
+                titled_person = intent.category == PEOPLE
                 if r.reference and intent.when is not None and "time" not in r.slots() and not intent.subject:
                     extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
             if not extra:
@@ -577,7 +582,11 @@ class Dialogue:
             if ctx.span is not None:  # "what happened in 1992" -> "and in 1993?"
                 return self._events(question, rewritten, second, second.dates.span, lang, now)
             return None
-        found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
+        if kind == "carry" and titled_person:  # "since when?" after Ilham Aliyev: not who held it in 2003
+            ranked = self.engine.ranking(rewritten)[: self.engine.thresholds.max_suggestions + 1]
+            found = self.engine.decide(question, rewritten, ranked, lang)
+        else:
+            found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
         if kind == "swap" and current is not None and current.period is not None:
             found = self._of_period(found, current, own, rewritten) or found
         if of_person is not None and found.intent is not of_person:
