@@ -24,6 +24,8 @@ from nkbot.engine.spelling import Speller
         ("ded", "casualties"),
         ("44 дневная", "вторая карабахская война"),  # without "война" too
         ("када", "qwhen"),
+        ("армянских", "армения"),  # every case of the adjective is the side, as "армянский" is
+        ("армянам", "армения"),
     ],
 )
 def test_spelling_variants_fold_to_one_form(engine: Engine, typed: str, canonical: str) -> None:

@@ -215,6 +215,21 @@ def test_the_question_word_chooses_the_fact(engine: Engine, when: str, who: str)
 @pytest.mark.parametrize(
     ("question", "fact"),
     [
+        ("сколько азербайджанских солдат погибло в 2020м", "casualties-2020/azerbaijani-dead"),
+        ("сколько армянских солдат погибло в 2020", "casualties-2020/armenian-dead"),
+        ("how many azerbaijani soldiers died in 2020", "casualties-2020/azerbaijani-dead"),
+    ],
+)
+def test_a_fact_phrased_of_the_other_side_does_not_answer(engine: Engine, question: str, fact: str) -> None:
+    """Armenia's toll, phrased "сколько армянских солдат погибло в 2020", shares more words with a
+    question on Azerbaijan's soldiers than Azerbaijan's own phrasings do; the side named decides."""
+    result = engine.answer(question)
+    assert result.fact is not None and result.fact.id == fact
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
         ("why wont aliyev sign the peace treaty", "ilham-aliyev/peace-deal"),
         ("почему алиев не подписывает мир", "ilham-aliyev/peace-deal"),
     ],

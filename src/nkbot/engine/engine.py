@@ -26,6 +26,7 @@ RANKING_CACHE = 8192  # rankings kept for repeated questions (first in, first ou
 CANDIDATES = 10  # entries ranked per question: enough for inline results and suggestions
 ALTERNATIVES = 2  # runners-up offered as buttons under an answer
 NAMED_SLOTS = ("place", "person")  # names of these weigh more in a question than other words
+PARTY = "party"  # the slot of the sides (conversation.yaml): a fact naming another side is not asked
 NEAR = 10.0  # ... when they score within this of the answer (or within the margin, if wider)
 
 
@@ -160,7 +161,15 @@ class Engine:
             for in_language in e.names.values()
             for name in in_language
         ]
-        self.matcher = Matcher(kb.intents + kb.scope, norm, asks, relations, names)
+        sides = [
+            name
+            for e in kb.conversation.entities
+            if e.slot == PARTY
+            for in_language in e.names.values()
+            for name in in_language
+            if " " not in name
+        ]
+        self.matcher = Matcher(kb.intents + kb.scope, norm, asks, relations, names, sides)
         talk = [
             (f" {norm.normalize(p)} ", topic)
             for topic in kb.scope

@@ -61,6 +61,7 @@ LEAD_OF_KIND = 0.7  # an entry's own phrasing, asking no kind, for a question as
 ASKS_ENTRY = 0.8  # the entry too is chosen less by a phrasing asking another kind: "how many idps
 # returned to karabakh" is the Great Return's count, not a phrasing of the refugees' entry asking where
 WHY = "why"  # the kind of question any fact explains better than a lead
+OTHER_SIDE = 0.6  # a fact phrasing naming only another side: "azerbaijani soldiers" is not Armenia's toll
 RELATION_OTHER = 0.8  # a phrase placed otherwise in time: "died after the war" for "died in the war"
 
 
@@ -154,12 +155,17 @@ class Matcher:
         asks: Mapping[str, Iterable[str]] | None = None,
         relations: Iterable[str] = (),
         names: Iterable[str] = (),
+        sides: Iterable[str] = (),
     ) -> None:
         """`asks`: the kinds of question and their words, normalised ("when", "how many");
         `relations`: words placing a question in time relative to something ("after", "до");
-        `names`: the names of places and people, whose words weigh NAME_WEIGHT times more."""
+        `names`: the names of places and people, whose words weigh NAME_WEIGHT times more;
+        `sides`: one-word names of the parties, which tell an entry's facts apart."""
         self.intents = intents
         self.normalizer = normalizer
+        # common as they are, sides decide between the facts of one entry: "how many azerbaijani
+        # soldiers died" shares more words with Armenia's toll phrased "how many armenian soldiers died"
+        self.sides = frozenset(t for w in sides for t in self._tokens(w))
         self.relations = frozenset(t for w in relations for t in self._tokens(w))
         # the words of places' and people's names: "физули отстроили" is about Fuzuli first, not
         # about the one rebuilt town whose phrasing shares the rarer verb
@@ -354,6 +360,7 @@ class Matcher:
             return None, 0.0
         expansions, weight, total = self._weigh(tokens)
         best: tuple[float, int] = (0.0, -1)
+        sides = self.sides.intersection(tokens)
         for pid in self._of_intent.get(n, ()):
             phrase = self.phrases[pid]
             covered, hit = 0.0, 0.0
@@ -366,6 +373,8 @@ class Matcher:
             score = _phrase_score(covered, hit / phrase.weight)
             if asks and phrase.asks:
                 score *= ASKS_SAME if phrase.asks == asks else ASKS_OTHER
+            if sides and not sides & phrase.words and self.sides & phrase.words:
+                score *= OTHER_SIDE
             if score > best[0]:
                 best = (score, pid)
         if best[1] < 0:
@@ -425,6 +434,8 @@ class Matcher:
         rows = self._rows
         best_of, answering_of = best.get, answering.get
         keep = 1 - PRECISION_SHARE
+        all_sides = self.sides
+        sides = all_sides.intersection(tokens)
         for pid in phrase_ids:
             n, pwords, pweight, ppresent, prelation, pasks, plead = rows[pid]
             common = pwords & asked  # mostly one to three words
@@ -457,6 +468,8 @@ class Matcher:
                 score *= ASKS_SAME if pasks == asks else ASKS_OTHER / ASKS_ENTRY
             elif asks and plead:
                 score *= LEAD_OF_KIND
+            if sides and not sides & pwords and all_sides & pwords:
+                score *= OTHER_SIDE
             if score > answering_of(n, (-1.0, -1))[0]:
                 answering[n] = (score, pid)
         intent_ids.update(dict.fromkeys(best))
