@@ -810,8 +810,8 @@ MUTATIONS = [
     M(
         "matching: a fact phrased of the other side ('армянских солдат') answers a question on this one",
         "src/nkbot/engine/matcher.py",
-        "            if sides and not sides & pwords and all_sides & pwords:\n                score *= OTHER_SIDE\n",
-        "",
+        "            if sides and not sides & pwords and all_sides & pwords:\n",
+        "            if False:\n",
         ("tests/test_precise_answers.py",),
     ),
 ]
