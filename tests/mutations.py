@@ -814,6 +814,13 @@ MUTATIONS = [
         "            if False:\n",
         ("tests/test_precise_answers.py",),
     ),
+    M(
+        "matching: a year inside an entry's dates counts only for its best phrasing chosen without it",
+        "src/nkbot/engine/matcher.py",
+        "                coverage += self._dated(years, when, pwords, total)",
+        "                pass",
+        ("tests/test_precise_answers.py",),
+    ),
 ]
 
 

@@ -212,6 +212,14 @@ def test_the_question_word_chooses_the_fact(engine: Engine, when: str, who: str)
     assert re.search(r"\b(19|20)\d\d\b", reply_for(dated.intent, dated.lang, dated.fact).answer)
 
 
+def test_a_year_inside_an_entrys_dates_counts_in_choosing_its_phrasing(engine: Engine) -> None:
+    """ "Почему армения проиграла в 2020": the 2020 war's phrasing "почему армения проиграла" leaves
+    the year out, which its dates supply; it explains the question better than the outcome's
+    "армения проиграла войну 2020 года", which does not ask why."""
+    result = engine.answer("почему армения проиграла в 2020")
+    assert result.fact is not None and result.fact.id == "second-war/why-azerbaijan-won"
+
+
 @pytest.mark.parametrize(
     ("question", "fact"),
     [

@@ -28,7 +28,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from nkbot.engine.model import Fact, Intent
+from nkbot.engine.model import Fact, Intent, Span
 from nkbot.engine.normalize import Normalizer
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
@@ -381,8 +381,17 @@ class Matcher:
             return None, 0.0
         return intent.facts[self.phrases[best[1]].fact], best[0]
 
-    def _boost(self, phrase: Phrase, present: bool) -> float:
-        return PRESENT_BOOST if present and phrase.present else 1.0
+    @staticmethod
+    def _dated(
+        years: list[tuple[str, int, int, float]], when: Span, words: frozenset[str], total: float
+    ) -> float:
+        """The share of a question its years explain for a phrasing of an entry dated `when` that
+        does not write them."""
+        credit = 0.0
+        for year, first, last, w in years:
+            if year not in words and first <= when.end.year and when.start.year <= last:
+                credit += w * YEAR_BY_DATE / total
+        return credit
 
     def match(self, normalized: str, limit: int = 5, present: bool = False) -> list[Scored]:
         """Best-scoring intents for a normalised question, best first.
@@ -436,6 +445,9 @@ class Matcher:
         keep = 1 - PRECISION_SHARE
         all_sides = self.sides
         sides = all_sides.intersection(tokens)
+        years = [(t, int(t), int(t), weight[t]) for t in tokens if _YEAR.match(t)]
+        years += [(t, int(t[:4]), int(t[:4]) + 9, weight[t]) for t in tokens if _DECADE.match(t)]
+        dates = self._dates
         for pid in phrase_ids:
             n, pwords, pweight, ppresent, prelation, pasks, plead = rows[pid]
             common = pwords & asked  # mostly one to three words
@@ -451,6 +463,11 @@ class Matcher:
                     if share > covered.get(tok, 0.0):
                         covered[tok] = share
                 coverage = sum(covered.values())
+            when = dates[n] if years else None
+            if when is not None:
+                # a year inside the entry's dates counts for its phrasings that leave it out, in
+                # choosing the entry's best phrasing too: "почему армения проиграла" for "... в 2020"
+                coverage += self._dated(years, when, pwords, total)
             precision = hit / pweight
             # _phrase_score, inlined: two calls per phrase cost about 5 % of a match
             capped = precision if precision < 1.0 else 1.0
@@ -476,12 +493,10 @@ class Matcher:
 
         # Bag evidence for every candidate entry, years, then the combined score.
         base: dict[int, float] = {}
-        years = [(t, int(t), int(t), weight[t]) for t in tokens if _YEAR.match(t)]
-        years += [(t, int(t[:4]), int(t[:4]) + 9, weight[t]) for t in tokens if _DECADE.match(t)]
         # most question words stand for one vocabulary word: their bag strength is one look-up
         single = [(*found[0], weight[tok]) for tok, found in expansions if len(found) == 1]
         several = [(tok, found) for tok, found in expansions if len(found) > 1]
-        bags, dates = self.bags, self._dates
+        bags = self.bags
         for n in intent_ids:
             score, pid, coverage, precision = best.get(n, (0.0, -1, 0.0, 0.5))
             bag = bags[n]
@@ -505,11 +520,9 @@ class Matcher:
                         penalty *= 1 - OTHER_YEAR_PENALTY * w / total
                         continue
                     credit = w * YEAR_BY_DATE / total
-                    if pid < 0 or year not in phrases[pid].tokens:
+                    if pid < 0:  # a phrasing's own coverage has the credit already
                         coverage += credit
                         score = _phrase_score(coverage, precision)
-                        if pid >= 0:
-                            score *= self._boost(phrases[pid], present)
                     if year not in bag:
                         bag_cov += credit
             extra = bag_cov - coverage
