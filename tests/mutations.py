@@ -632,13 +632,6 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
-        "follow-ups: 'and his father?' after a person answers that person",
-        "src/nkbot/engine/followup.py",
-        "if r.personal and intent is not None and intent.category == PEOPLE and not kin:",
-        "if r.personal and intent is not None and intent.category == PEOPLE:",
-        ("tests/test_conversation.py",),
-    ),
-    M(
         "follow-ups: 'why was it so important' after the battle of Shusha answers the town",
         "src/nkbot/engine/followup.py",
         "        if fact is None or score < REF_FACT:\n",
@@ -820,6 +813,13 @@ MUTATIONS = [
         "                coverage += self._dated(years, when, pwords, total)",
         "                pass",
         ("tests/test_precise_answers.py",),
+    ),
+    M(
+        "follow-ups: 'and his father?' after Ilham Aliyev carries his title and answers him again",
+        "src/nkbot/engine/followup.py",
+        "                named = self.words.names.get(intent.id, {}) if kin and titled_person else {}",
+        "                named = {}",
+        ("tests/test_conversation.py",),
     ),
 ]
 

@@ -890,3 +890,10 @@ def test_a_persons_own_dates_carried_are_not_an_office_asked_of_that_year(engine
     """ "Since when?" after Ilham Aliyev carries "president of azerbaijan since 2003": his own
     tenure, not whoever held the office longest in 2003 (his father, until October)."""
     assert talk(engine, "who is ilham aliyev", "since when") == ["ilham-aliyev", "ilham-aliyev"]
+
+
+def test_his_father_after_a_person_is_found_by_the_persons_name(engine: Engine) -> None:
+    """ "And his father?" after Ilham Aliyev carries his name ("ilham aliyev's father" is Heydar's
+    phrasing), not his title, whose words rank Ilham himself first."""
+    turns = talk(engine, "how long has aliyev been in power", "are his elections fair", "and his father?")
+    assert turns[-1] == "heydar-aliyev"

@@ -545,7 +545,7 @@ class Dialogue:
             # "where is he now?" after the dissolution of Artsakh: the one person linked to it
             stand_in = self._sole_person(intent) if r.human and not kin and not r.mentions else None
             intent = stand_in or intent
-            if r.personal and intent is not None and intent.category == PEOPLE and not kin:
+            if r.personal and intent is not None and intent.category == PEOPLE:
                 person = intent
             # asked of the person in context: "he", or no subject of its own ("how long is the sentence")
             subjectless = elliptical or fresh.status is not Status.ANSWERED
@@ -567,8 +567,10 @@ class Dialogue:
                 and asked_back
                 and (r.slots() <= {"party"} or person is not None)
             ):
-                extra.append(self._subject_words(intent))
                 titled_person = intent.category == PEOPLE
+                # "and his father?" after Ilham Aliyev: his name, not his title, finds the kin
+                named = self.words.names.get(intent.id, {}) if kin and titled_person else {}
+                extra.append(named.get(lang) or named.get("en") or self._subject_words(intent))
                 if r.reference and intent.when is not None and "time" not in r.slots() and not intent.subject:
                     extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
             if not extra:
