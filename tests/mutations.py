@@ -821,6 +821,20 @@ MUTATIONS = [
         "                named = {}",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'and on the azerbaijani side?' after Mirzoyan answers Mirzoyan again",
+        "src/nkbot/engine/followup.py",
+        "                self._across(question, fresh, reading, ctx, lang, now)\n                or ",
+        "                ",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'who led azerbaijan then?' after Kocharyan has no time to ask of",
+        "src/nkbot/engine/followup.py",
+        "            span = self.engine.offices.tenure(intent.id)",
+        "            span = None",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

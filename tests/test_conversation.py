@@ -897,3 +897,27 @@ def test_his_father_after_a_person_is_found_by_the_persons_name(engine: Engine) 
     phrasing), not his title, whose words rank Ilham himself first."""
     turns = talk(engine, "how long has aliyev been in power", "are his elections fair", "and his father?")
     assert turns[-1] == "heydar-aliyev"
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        ("who is ararat mirzoyan", "and on the azerbaijani side?", "jeyhun-bayramov"),
+        ("кто такой мирзоян", "а с азербайджанской стороны кто", "jeyhun-bayramov"),
+        ("пашинян", "а в азербайджане кто", "ilham-aliyev"),
+        ("who is bayramov", "and armenia's?", "ararat-mirzoyan"),
+    ],
+)
+def test_the_other_side_named_after_an_office_holder_is_its_holder(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    """Naming only the other side after a minister or leader asks for that side's holder of the
+    office, as "his counterpart" does; alone, the side would answer the person in context again."""
+    result = after(engine, before, question)
+    assert result.intent is not None and result.intent.id == expected, result.understood
+
+
+def test_then_after_an_office_holder_is_his_time_in_office(engine: Engine) -> None:
+    """ "Who was azerbaijan's leader then?" after Kocharyan (1998-2008): Heydar Aliyev, who held
+    the office for most of those years."""
+    assert talk(engine, "who was robert kocharyan", "who was azerbaijan's leader then")[-1] == "heydar-aliyev"

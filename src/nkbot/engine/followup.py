@@ -409,8 +409,10 @@ class Dialogue:
             assert reading.dates is not None
             return self._events(question, fresh.normalized, reading, reading.dates.span, lang, now)
         if ctx is not None:  # "and in 2016?" after a question on the 2020 war swaps the year in
-            followed = self._then(question, fresh, reading, ctx, lang, now) or self._follow(
-                question, fresh, reading, ctx, lang, now
+            followed = (
+                self._across(question, fresh, reading, ctx, lang, now)
+                or self._then(question, fresh, reading, ctx, lang, now)
+                or self._follow(question, fresh, reading, ctx, lang, now)
             )
             if followed is not None:
                 return self._persons_word(followed[0], fresh.normalized, reading, ctx, lang, now) or followed
@@ -876,6 +878,25 @@ class Dialogue:
             return False
         return all(matcher.fact_kinds.get(f.id) != kind for f in other.intent.facts)
 
+    def _across(
+        self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
+    ) -> tuple[Result, Context | None] | None:
+        """ "And on the azerbaijani side?", «а в азербайджане кто?» after Armenia's foreign minister:
+        only the other side is named, so its holder of the office answers, as "his counterpart" does."""
+        current = self._current(ctx)
+        if current is None or current.category != PEOPLE or len(r.mentions) != 1 or r.slots() != {"party"}:
+            return None
+        if r.dates is not None or r.reference or not self._common_words_only(r):
+            return None
+        words = self.kb.normalizer.content_tokens(r.mentions[0][2].phrase)
+        other = self.engine.offices.counterpart_of_side(current.id, words)
+        if other is None:
+            return None
+        held = Result(
+            question, fresh.normalized, Status.ANSWERED, other, 100.0, (), lang, followup=COUNTERPART
+        )
+        return held, self.context_for(other, lang, now, ctx)
+
     def _then(
         self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
     ) -> tuple[Result, Context | None] | None:
@@ -888,6 +909,8 @@ class Dialogue:
         span = self._span_of(times[0])[1] if times else None
         if span is None and intent is not None:
             span = intent.when
+        if span is None and intent is not None and intent.category == PEOPLE:
+            span = self.engine.offices.tenure(intent.id)  # "who led azerbaijan then?" after Kocharyan
         if span is None:
             return None
         asked = " ".join(t for k, t in enumerate(r.tokens) if k not in r.then)

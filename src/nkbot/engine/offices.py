@@ -5,6 +5,7 @@ in knowledge/conversation.yaml, not from word overlap, where the country's name 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from nkbot.engine.model import Holder, Intent, KnowledgeBase, Office, Span
@@ -98,6 +99,30 @@ class Offices:
         else:
             return None
         return self.kb.intent(holder.intent) if holder is not None else None
+
+    def tenure(self, intent_id: str | None) -> Span | None:
+        """When `intent_id` held the first office listed that has them (to today if still held):
+        "who led azerbaijan then?" after Kocharyan asks of his years."""
+        for office in self.kb.conversation.offices:
+            held = next((h for h in office.holders if h.intent == intent_id), None)
+            if held is not None:
+                end = held.end or date.today()
+                return Span(held.start, end, f"{held.start.isoformat()}/{end.isoformat()}")
+        return None
+
+    def counterpart_of_side(self, intent_id: str | None, words: Iterable[str]) -> Intent | None:
+        """The other side's holder of the office `intent_id` held, when `words` name that side
+        (a word of the other office's names): "and on the azerbaijani side?" after Mirzoyan."""
+        for office in self.kb.conversation.offices:
+            other = self._by_id.get(office.counterpart or "")
+            if other is None or all(h.intent != intent_id for h in office.holders):
+                continue
+            named = {t for names in other.names.values() for n in names for t in self._tokens(n)}
+            return self.counterpart(intent_id) if named.intersection(words) else None
+        return None
+
+    def _tokens(self, text: str) -> list[str]:
+        return self.normalizer.content_tokens(self.normalizer.normalize(text))
 
     def counterpart(self, intent_id: str | None) -> Intent | None:
         """The other side's holder of the office `intent_id` held, for the longest part of that
