@@ -835,6 +835,13 @@ MUTATIONS = [
         "            span = None",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'пашинян щас в тюрьме?' after Khojaly is carried to the town",
+        "src/nkbot/engine/followup.py",
+        'unsure_named = fresh.status is Status.AMBIGUOUS and bool(r.slots() - {"party", "time"})',
+        "unsure_named = False",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -921,3 +921,11 @@ def test_then_after_an_office_holder_is_his_time_in_office(engine: Engine) -> No
     """ "Who was azerbaijan's leader then?" after Kocharyan (1998-2008): Heydar Aliyev, who held
     the office for most of those years."""
     assert talk(engine, "who was robert kocharyan", "who was azerbaijan's leader then")[-1] == "heydar-aliyev"
+
+
+def test_an_unsure_question_naming_its_own_person_is_not_carried_to_the_place_before(engine: Engine) -> None:
+    """ "Пашинян щас в тюрьме?" after Khojaly names its own person: unsure alone, it stays as
+    unsure as it is alone, rather than becoming a question about the town carried over."""
+    alone = engine.answer("пашинян щас в тюрьме?")
+    result = after(engine, "ходжалы", "пашинян щас в тюрьме?")
+    assert (result.status, result.intent) == (alone.status, alone.intent), result.understood

@@ -620,7 +620,14 @@ class Dialogue:
                 return None
             if kind == "carry" and not r.lead and not r.reference and r.dates is not None:
                 return None  # "how many armenians lived in karabakh in 1989": its own date, no carry
-            if kind == "carry" and fresh.status is Status.UNKNOWN and not marked and not elliptical:
+            # "пашинян сейчас в тюрьме?" after Khojaly names its own person: not carried to Khojaly
+            unsure_named = fresh.status is Status.AMBIGUOUS and bool(r.slots() - {"party", "time"})
+            if (
+                kind == "carry"
+                and (fresh.status is Status.UNKNOWN or unsure_named)
+                and not marked
+                and not elliptical
+            ):
                 # "whats the population of yerevan" after the Soviet years: a full question the
                 # knowledge cannot answer alone is not made one about the subject in context,
                 # unless its own words rank that answer too
