@@ -50,7 +50,7 @@ class Reason(StrEnum):
 class Thresholds:
     """Score cut-offs (0..100), calibrated with `nkbot eval` on the maintainers' question set."""
 
-    answer: float = 36.0  # the best candidate answers alone from this score ...
+    answer: float = 34.0  # the best candidate answers alone from this score ...
     margin: float = 8.0  # ... when it leads the runner-up by this much
     suggest: float = 32.0  # below this nothing is offered: "I don't know"
     max_suggestions: int = 4
@@ -58,7 +58,7 @@ class Thresholds:
 
 # Russian questions score differently (richer inflection, question words kept as tokens): their
 # cut-offs are calibrated separately, with `nkbot eval eval/ru --calibrate`.
-LANGUAGE_THRESHOLDS = {"ru": Thresholds(answer=38.0, margin=6.0, suggest=24.0)}
+LANGUAGE_THRESHOLDS = {"ru": Thresholds(answer=36.0, margin=6.0, suggest=24.0)}
 
 
 @dataclass(frozen=True, slots=True)
