@@ -842,6 +842,13 @@ MUTATIONS = [
         "unsure_named = False",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "language: «вернули» (took back) folds into «забрал» (took): 'физули когда вернули' gets 1993",
+        "knowledge/language.yaml",
+        "    вернул: [вернула, вернули, отвоевал, отвоевала, отвоевали]\n",
+        '    "забрал ": [вернул, вернула, вернули, отвоевал, отвоевала, отвоевали]\n',
+        ("tests/test_precise_answers.py",),
+    ),
 ]
 
 

@@ -214,6 +214,21 @@ def test_the_question_word_chooses_the_fact(engine: Engine, when: str, who: str)
     assert re.search(r"\b(19|20)\d\d\b", reply_for(dated.intent, dated.lang, dated.fact).answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("физули когда вернули", "fuzuli/retaken"),
+        ("когда армяне взяли физули", "fuzuli/captured-1993"),
+        ("зангелан когда вернули", "zangilan/retaken"),
+    ],
+)
+def test_taking_back_is_not_taking(engine: Engine, question: str, fact: str) -> None:
+    """«Когда вернули» asks when Azerbaijan retook a district in 2020, not when Armenian forces
+    took it in the 1990s: the two verbs are different words (language.yaml)."""
+    result = engine.answer(question)
+    assert result.fact is not None and result.fact.id == fact
+
+
 def test_a_year_inside_an_entrys_dates_counts_in_choosing_its_phrasing(engine: Engine) -> None:
     """ "Почему армения проиграла в 2020": the 2020 war's phrasing "почему армения проиграла" leaves
     the year out, which its dates supply; it explains the question better than the outcome's
