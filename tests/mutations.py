@@ -849,6 +849,13 @@ MUTATIONS = [
         '    "забрал ": [вернул, вернула, вернули, отвоевал, отвоевала, отвоевали]\n',
         ("tests/test_precise_answers.py",),
     ),
+    M(
+        "follow-ups: a rare verb before 'it' ('why did armenia block it') is taken for what 'it' names",
+        "src/nkbot/engine/followup.py",
+        "        verb = k - 1 if (r.tokens[k],) in self.objects else k",
+        "        verb = k",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

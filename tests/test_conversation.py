@@ -929,3 +929,10 @@ def test_an_unsure_question_naming_its_own_person_is_not_carried_to_the_place_be
     alone = engine.answer("пашинян щас в тюрьме?")
     result = after(engine, "ходжалы", "пашинян щас в тюрьме?")
     assert (result.status, result.intent) == (alone.status, alone.intent), result.understood
+
+
+def test_a_rare_verb_before_it_is_no_name_for_it(engine: Engine) -> None:
+    """ "Why did armenia block it" after the Lisbon summit: "block" is rare, but it is the verb "it"
+    follows, so "it" is the summit in context, not a thing named by "block" (the 2022 blockade)."""
+    turns = talk(engine, "what happened at the osce lisbon summit", "why did armenia block it")
+    assert turns == ["lisbon-summit-1996", "lisbon-summit-1996"]

@@ -166,6 +166,7 @@ class Vocabulary:
         self.personal = set().union(*(_phrases(norm, w.personal) for w in words))
         self.human = set().union(*(_phrases(norm, w.human) for w in words))
         self.human_cues = {t for w in words for p in _phrases(norm, w.human_cues) for t in p}
+        self.objects = set().union(*(_phrases(norm, w.objects) for w in words))
         self.define = set().union(*(_phrases(norm, w.define) for w in words))
         self.kin = {t for w in words for p in _phrases(norm, w.kin) for t in p}
         self.present = {
@@ -289,7 +290,9 @@ class Vocabulary:
         sides = {i for start, end, m in r.mentions if m.slot == "party" for i in range(start, end)}
         if any(start < k and m.slot not in ("party", "person") for start, _, m in r.mentions):
             return True
-        before = [stem(w) for i, w in enumerate(r.tokens[:k]) if i not in sides and w not in self.asked]
+        # (not the verb "it" follows: "why did armenia block it" blocks the subject in context)
+        verb = k - 1 if (r.tokens[k],) in self.objects else k
+        before = [stem(w) for i, w in enumerate(r.tokens[:verb]) if i not in sides and w not in self.asked]
         # "шушинская декларация это что": a rare word names the thing "это" stands for
         return any(self.regional(t) or self.idf.get(t, 0.0) > NAMED_IDF for t in before)
 

@@ -449,6 +449,7 @@ WORD_LISTS = (
     "kin",
     "human",
     "human_cues",
+    "objects",
     "define",
 )
 DATE_FORMATS = {

@@ -138,6 +138,7 @@ class Words:
     define: tuple[str, ...] = ()  # "что такое", "what is a": what a thing is, a question of its own
     human: tuple[str, ...] = ()  # "he", "she": personal words that never stand for a thing (Russian "он" may)
     human_cues: tuple[str, ...] = ()  # "где", "жив": with a personal word, it stands for a person
+    objects: tuple[str, ...] = ()  # "it", "them": after their verb, so the word before is no name
     asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind of question -> its words
     months: tuple[Month, ...] = ()
     dates: dict[str, str] = field(default_factory=dict)
