@@ -654,6 +654,7 @@ def test_a_bare_question_word_asks_about_the_entry_answered(engine: Engine) -> N
     [
         ("была ли этническая чистка армян в 2023", "что говорит баку?", "contested-ethnic-cleansing-2023"),
         ("was khojaly a genocide", "what does baku say", "khojaly-massacre"),  # the capital: its government
+        ("is the armenian genocide claim about 2023 true", "what did baku answer", "contested-genocide-claims"),
         ("what is the lachin corridor", "what does armenia think about it", "lachin-corridor"),
         ("is the peace deal signed", "what does azerbaijan want", "peace-agreement-initialed-2025"),
     ],
