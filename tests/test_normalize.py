@@ -22,6 +22,7 @@ from nkbot.engine.spelling import Speller
         ("aze", "azerbaijan"),  # chat shorthand users type
         ("b4", "before"),
         ("ded", "casualties"),
+        ("kiled", "casualties"),  # phrasings carry this slip too, so the speller would keep it a word
         ("44 дневная", "вторая карабахская война"),  # without "война" too
         ("када", "qwhen"),
         ("армянских", "армения"),  # every case of the adjective is the side, as "армянский" is
