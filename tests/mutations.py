@@ -856,6 +856,13 @@ MUTATIONS = [
         "        verb = k",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'а джебраил?' after Fuzuli's airport answers Fuzuli, the place swapped out",
+        "src/nkbot/engine/followup.py",
+        "            found = self._swapped_in(found, current, own, rewritten) or found",
+        "            pass",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -654,7 +654,11 @@ def test_a_bare_question_word_asks_about_the_entry_answered(engine: Engine) -> N
     [
         ("была ли этническая чистка армян в 2023", "что говорит баку?", "contested-ethnic-cleansing-2023"),
         ("was khojaly a genocide", "what does baku say", "khojaly-massacre"),  # the capital: its government
-        ("is the armenian genocide claim about 2023 true", "what did baku answer", "contested-genocide-claims"),
+        (
+            "is the armenian genocide claim about 2023 true",
+            "what did baku answer",
+            "contested-genocide-claims",
+        ),
         ("what is the lachin corridor", "what does armenia think about it", "lachin-corridor"),
         ("is the peace deal signed", "what does azerbaijan want", "peace-agreement-initialed-2025"),
     ],
@@ -937,3 +941,10 @@ def test_a_rare_verb_before_it_is_no_name_for_it(engine: Engine) -> None:
     follows, so "it" is the summit in context, not a thing named by "block" (the 2022 blockade)."""
     turns = talk(engine, "what happened at the osce lisbon summit", "why did armenia block it")
     assert turns == ["lisbon-summit-1996", "lisbon-summit-1996"]
+
+
+def test_a_swap_never_answers_the_place_it_swapped_out(engine: Engine) -> None:
+    """ "А джебраил?" after Fuzuli's airport asks the airport question of Jabrayil; only Fuzuli's
+    phrasings speak of an airport, so the rewritten question finds Fuzuli again: Jabrayil answers."""
+    turns = talk(engine, "физули когда азербайджан отвоевал", "там аэропорт построили?", "а джебраил?")
+    assert turns == ["fuzuli", "fuzuli", "jabrayil"]

@@ -596,6 +596,8 @@ class Dialogue:
             found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
         if kind == "swap" and current is not None and current.period is not None:
             found = self._of_period(found, current, own, rewritten) or found
+        if kind == "swap" and current is not None and found.intent is current:
+            found = self._swapped_in(found, current, own, rewritten) or found
         if of_person is not None and found.intent is not of_person:
             # "what sentence did he get?" after Harutyunyan: his own entry states it, so it answers
             # rather than the trial of all the leaders its words rank first
@@ -653,6 +655,18 @@ class Dialogue:
             found = self._its_fact(found, fresh, r, current) or found
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
+
+    def _swapped_in(self, found: Result, current: Intent, own: list[Mention], asked: str) -> Result | None:
+        """ "А джебраил?" after Fuzuli's airport: the question before, asked of Jabrayil, still finds
+        Fuzuli (no other district has an airport phrasing), but a swap never answers the place it
+        swapped out: the one named in its place does, with its own fact if it has one."""
+        named = {m.entity: self.kb.intent(self.words.intent_of.get(m.entity, m.entity)) for m in own}
+        entries = {i.id: i for i in named.values() if i is not None and i is not current}
+        if len(entries) != 1:
+            return None
+        (intent,) = entries.values()
+        fact, score = self.engine.matcher.fact_for(intent, asked)
+        return _answered(found, intent, found.score, fact if score >= FACT_MIN else None)
 
     def _its_fact(self, found: Result, fresh: Result, r: Reading, current: Intent) -> Result | None:
         """ "Why was it so important?" after the 2020 battle of Shusha: "it" points back, nothing is
