@@ -863,6 +863,13 @@ MUTATIONS = [
         "            pass",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'who was president before elchibey' answers Elchibey, the name it finds",
+        "src/nkbot/engine/followup.py",
+        "        if beside is not None:\n            return beside\n",
+        "",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -948,3 +948,20 @@ def test_a_swap_never_answers_the_place_it_swapped_out(engine: Engine) -> None:
     phrasings speak of an airport, so the rewritten question finds Fuzuli again: Jabrayil answers."""
     turns = talk(engine, "физули когда азербайджан отвоевал", "там аэропорт построили?", "а джебраил?")
     assert turns == ["fuzuli", "fuzuli", "jabrayil"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who was president before elchibey", "ayaz-mutalibov"),
+        ("кто был президентом до эльчибея", "ayaz-mutalibov"),
+        ("who was president after ter-petrosyan", "robert-kocharyan"),
+        ("кто правил после гейдара алиева", "ilham-aliyev"),
+    ],
+)
+def test_who_came_before_or_after_a_named_holder_is_the_holder_beside_him(
+    engine: Engine, question: str, expected: str
+) -> None:
+    """The name right after "before" / "до" is not the answer: the words find Elchibey, the office
+    held before him was Mutalibov's."""
+    assert talk(engine, question) == [expected]

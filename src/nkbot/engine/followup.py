@@ -45,6 +45,7 @@ OWN_SUPPORT = 3  # an unsure full question is read in context only if its own wo
 REF_FACT = 0.5  # ... or this share, when they point back ("it") at an entry other words pull away from
 FACT_MIN = 0.4  # a follow-up's own words explain this share of one of the entry's fact phrasings
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
+WHO = "who"  # the kind of question asking for a person or a party
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
 COUNTERPART = "counterpart"  # a step across to the other side's holder of the office
@@ -167,6 +168,8 @@ class Vocabulary:
         self.human = set().union(*(_phrases(norm, w.human) for w in words))
         self.human_cues = {t for w in words for p in _phrases(norm, w.human_cues) for t in p}
         self.objects = set().union(*(_phrases(norm, w.objects) for w in words))
+        self.earlier = set().union(*(_phrases(norm, w.earlier) for w in words))
+        self.later = set().union(*(_phrases(norm, w.later) for w in words))
         self.define = set().union(*(_phrases(norm, w.define) for w in words))
         self.kin = {t for w in words for p in _phrases(norm, w.kin) for t in p}
         self.present = {
@@ -395,6 +398,9 @@ class Dialogue:
             ):
                 return fresh, context  # read with the context, it must stay on the subject
             return followed
+        beside = self._beside_named(question, fresh.normalized, reading, ctx, lang, now)
+        if beside is not None:
+            return beside
         stepped = self._step(question, fresh.normalized, reading, ctx, lang, now)
         if stepped is not None:
             return stepped
@@ -483,6 +489,23 @@ class Dialogue:
             return None
         result = Result(question, normalized, Status.ANSWERED, found, 100.0, (), lang, followup=r.step)
         return result, replace(self.context_for(found, lang, now, ctx), walking=True)
+
+    def _beside_named(
+        self, question: str, normalized: str, r: Reading, ctx: Context | None, lang: str, now: float
+    ) -> tuple[Result, Context] | None:
+        """ "Who was president before elchibey", «кто был президентом до эльчибея»: "who" asked of
+        the holder of an office just before or after the one named (whose own name the words find)."""
+        if self.engine.matcher.asked(normalized) != WHO:
+            return None
+        for start, _, m in r.mentions:
+            before = tuple(r.tokens[start - 1 : start]) if start else ()
+            step = -1 if before in self.words.earlier else 1 if before in self.words.later else 0
+            holder = self.engine.offices.neighbour(m.entity, step) if step and m.slot == "person" else None
+            if holder is not None:
+                kind = PREDECESSOR if step < 0 else SUCCESSOR
+                held = Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang, followup=kind)
+                return held, replace(self.context_for(holder, lang, now, ctx), office=True)
+        return None
 
     def _anchor(self, ctx: Context) -> tuple[str | None, Span | None]:
         intent = self._current(ctx)

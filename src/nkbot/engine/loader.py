@@ -450,6 +450,8 @@ WORD_LISTS = (
     "human",
     "human_cues",
     "objects",
+    "earlier",
+    "later",
     "define",
 )
 DATE_FORMATS = {

@@ -139,6 +139,8 @@ class Words:
     human: tuple[str, ...] = ()  # "he", "she": personal words that never stand for a thing (Russian "он" may)
     human_cues: tuple[str, ...] = ()  # "где", "жив": with a personal word, it stands for a person
     objects: tuple[str, ...] = ()  # "it", "them": after their verb, so the word before is no name
+    earlier: tuple[str, ...] = ()  # "before", "до": right before a holder's name, the one before him
+    later: tuple[str, ...] = ()  # "after", "после": ... the one after him
     asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind of question -> its words
     months: tuple[Month, ...] = ()
     dates: dict[str, str] = field(default_factory=dict)
