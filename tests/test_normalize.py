@@ -27,6 +27,7 @@ from nkbot.engine.spelling import Speller
         ("када", "qwhen"),
         ("армянских", "армения"),  # every case of the adjective is the side, as "армянский" is
         ("армянам", "армения"),
+        ("убили", "погибло"),  # «сколько убили» asks the toll, as «сколько погибло» does
         ("руские", "россия"),  # one "с" short: too short a slip for the speller
         ("солдат потеряли", "погибло солдат"),  # soldiers lost, in either order, are the toll
     ],
