@@ -870,6 +870,13 @@ MUTATIONS = [
         "",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'israel too?' after the arms suppliers is declined as another conflict",
+        "src/nkbot/engine/followup.py",
+        "            spoken = self._spoken_of(fresh.normalized, reading, ctx)",
+        "            spoken = False",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -965,3 +965,15 @@ def test_who_came_before_or_after_a_named_holder_is_the_holder_beside_him(
     """The name right after "before" / "до" is not the answer: the words find Elchibey, the office
     held before him was Mutalibov's."""
     assert talk(engine, question) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("israel too?", "arms-suppliers"), ("а израиль?", "arms-suppliers"), ("and ukraine?", "unknown")],
+)
+def test_a_name_the_entry_in_context_is_asked_with_is_no_other_conflict(
+    engine: Engine, question: str, expected: str
+) -> None:
+    """ "Israel too?" alone is another conflict; after the arms suppliers, whose entry is asked
+    with Israel, it asks about them. Ukraine, which that entry never names, is still declined."""
+    assert talk(engine, "who sold weapons to azerbaijan", question)[-1] == expected

@@ -379,7 +379,12 @@ class Dialogue:
                 return fresh, context  # "ладно пока, спасибо за инфу" (not "is it real?", "кто?")
             if engine.scope_phrase(fresh.normalized) and not (reading.reference or reading.lead):
                 return fresh, context  # "пока" (bye): a scope topic's own phrase, pointing at nothing
-            if not (pointing or self._elliptical(reading) or self._viewpoint(fresh.normalized, reading)):
+            # "а израиль?", "israel too?" after the arms suppliers: alone another conflict, here a
+            # name the entry in context is asked with
+            spoken = self._spoken_of(fresh.normalized, reading, ctx)
+            if not (
+                pointing or spoken or self._elliptical(reading) or self._viewpoint(fresh.normalized, reading)
+            ):
                 return fresh, context
             # "сколько их было?", "how many people live there" name nothing of their own: whatever
             # a neighbouring subject's phrasing they resemble, they ask about the subject in context
@@ -809,6 +814,16 @@ class Dialogue:
     def _asked_of(self, intent: Intent, asked: str) -> list[Scored]:
         """The ranking of a follow-up's own words asked of the entry itself ("when?" + its name)."""
         return self.engine.ranking(f"{asked} {self._subject_words(intent)}")
+
+    def _spoken_of(self, normalized: str, r: Reading, ctx: Context) -> bool:
+        """A word or two and nothing else, each one the entry in context is asked with."""
+        current = self._current(ctx)
+        words = [t for t in self._content(r) if t not in self.words.asked]
+        return (
+            current is not None
+            and 0 < len(words) <= ELLIPTICAL_WORDS
+            and self._speaks_of(current, normalized)
+        )
 
     def _speaks_of(self, intent: Intent, asked: str) -> bool:
         """Whether the entry's questions use every content word asked ("casualties", "signed")."""
