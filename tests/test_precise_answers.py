@@ -396,6 +396,7 @@ def test_an_interjection_before_a_question_is_not_small_talk(engine: Engine) -> 
         ("when did the First Nagorno-Karabakh War happen", "first-war"),
         ("who signed the november 2020 ceasefire", "november-2020-agreement"),
         ("when did the 2020 war begin", "second-war"),
+        ("what happened to the karabakh armenians", "exodus-2023"),  # not the genocide claims about it
     ],
 )
 def test_clear_questions_are_answered_not_hedged(engine: Engine, question: str, intent: str) -> None:
