@@ -101,12 +101,12 @@ class Offices:
         return self.kb.intent(holder.intent) if holder is not None else None
 
     def tenure(self, intent_id: str | None) -> Span | None:
-        """When `intent_id` held the first office listed that has them (to today if still held):
-        "who led azerbaijan then?" after Kocharyan asks of his years."""
+        """When `intent_id` held the first office listed that has them (open-ended if still held,
+        as in `counterpart`: no clock is read): "who led azerbaijan then?" after Kocharyan."""
         for office in self.kb.conversation.offices:
             held = next((h for h in office.holders if h.intent == intent_id), None)
             if held is not None:
-                end = held.end or date.today()
+                end = held.end or date.max
                 return Span(held.start, end, f"{held.start.isoformat()}/{end.isoformat()}")
         return None
 
