@@ -787,13 +787,6 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
-        "follow-ups: 'who were the co chairs' after the Minsk Group's end swaps its own subject in",
-        "src/nkbot/engine/followup.py",
-        "swap = swap and not viewpoint and (bool(renamed) or r.lead > 0)",
-        "swap = swap and not viewpoint",
-        ("tests/test_conversation.py",),
-    ),
-    M(
         "follow-ups: 'since when' after Ilham Aliyev is read as who held his office in 2003",
         "src/nkbot/engine/followup.py",
         '        if kind == "carry" and titled_person:',

@@ -884,9 +884,10 @@ def test_question_words_alone_ask_about_the_entry_answered(engine: Engine) -> No
     assert turns == ["exodus-2023", "exodus-2023"]
 
 
-def test_naming_the_subject_in_context_again_is_not_a_swap(engine: Engine) -> None:
-    """ "Who were the co chairs" after the Minsk Group's end names the group already in context:
-    a question of its own (the co-chairs), not the dissolution with "co chairs" swapped in."""
+def test_naming_the_subject_in_context_again_is_not_answered_with_the_entry_before(engine: Engine) -> None:
+    """ "Who were the co chairs" after the Minsk Group's end names the group (its co-chairs): swapped
+    into the question before, it finds the dissolution again, the entry it swapped out; the group
+    named answers."""
     result = after(engine, "when was the minsk group dissolved", "who were the co chairs")
     assert result.intent is not None and result.intent.id == "minsk-group", result.understood
 

@@ -554,10 +554,7 @@ class Dialogue:
             and not any(self._titled(m.phrase) for m in own)
         )
         swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference or sided)
-        # "who were the co chairs" after the Minsk Group's end names the subject already in context:
-        # nothing to swap, a question of its own
-        renamed = {m.entity for m in own} - {m.entity for m in ctx.mentions}
-        swap = swap and not viewpoint and (bool(renamed) or r.lead > 0)
+        swap = swap and not viewpoint
         stand_in: Intent | None = None  # the one person "he" stands for after an event
         person: Intent | None = None  # the person "he" or "his" points back to
         of_person: Intent | None = None  # the person in context a question without a subject asks about
