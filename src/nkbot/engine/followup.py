@@ -469,16 +469,14 @@ class Dialogue:
             if other is None:
                 r.step = None
                 return None
-            held = Result(question, normalized, Status.ANSWERED, other, 100.0, (), lang, followup=COUNTERPART)
-            return held, self.context_for(other, lang, now, ctx)
+            return self._held(question, normalized, other, lang, now, ctx, COUNTERPART)
         if r.step in (SUCCESSOR, PREDECESSOR):
             step = 1 if r.step == SUCCESSOR else -1
             holder = self.engine.offices.neighbour(subject, step)
             if holder is None and ctx is not None:  # "а после него кто президентом стал": no name in it
                 holder = self.engine.offices.neighbour(ctx.intent, step)
             if holder is not None:
-                held = Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang, followup=r.step)
-                return held, replace(self.context_for(holder, lang, now, ctx), office=True)
+                return self._held(question, normalized, holder, lang, now, ctx, r.step)
             r.step = "next" if r.step == SUCCESSOR else "previous"  # not a person: the events around it
         if anchor is None:
             return None
@@ -507,10 +505,26 @@ class Dialogue:
             step = -1 if before in self.words.earlier else 1 if before in self.words.later else 0
             holder = self.engine.offices.neighbour(m.entity, step) if step and m.slot == "person" else None
             if holder is not None:
-                kind = PREDECESSOR if step < 0 else SUCCESSOR
-                held = Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang, followup=kind)
-                return held, replace(self.context_for(holder, lang, now, ctx), office=True)
+                return self._held(
+                    question, normalized, holder, lang, now, ctx, PREDECESSOR if step < 0 else SUCCESSOR
+                )
         return None
+
+    def _held(
+        self,
+        question: str,
+        normalized: str,
+        holder: Intent,
+        lang: str,
+        now: float,
+        ctx: Context | None,
+        kind: str,
+    ) -> tuple[Result, Context]:
+        """A holder of an office found by a step: along the office ("who came before him?"), the
+        context walks it on ("and before that?"); across it ("his counterpart"), it does not."""
+        held = Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang, followup=kind)
+        context = self.context_for(holder, lang, now, ctx)
+        return held, replace(context, office=True) if kind in (SUCCESSOR, PREDECESSOR) else context
 
     def _anchor(self, ctx: Context) -> tuple[str | None, Span | None]:
         intent = self._current(ctx)
@@ -948,13 +962,10 @@ class Dialogue:
         if r.dates is not None or r.reference or not self._common_words_only(r):
             return None
         words = self.kb.normalizer.content_tokens(r.mentions[0][2].phrase)
-        other = self.engine.offices.counterpart_of_side(current.id, words)
+        other = self.engine.offices.counterpart(current.id, side=words)
         if other is None:
             return None
-        held = Result(
-            question, fresh.normalized, Status.ANSWERED, other, 100.0, (), lang, followup=COUNTERPART
-        )
-        return held, self.context_for(other, lang, now, ctx)
+        return self._held(question, fresh.normalized, other, lang, now, ctx, COUNTERPART)
 
     def _then(
         self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float

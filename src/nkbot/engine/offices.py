@@ -5,7 +5,7 @@ in knowledge/conversation.yaml, not from word overlap, where the country's name 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection
 from datetime import date
 
 from nkbot.engine.model import Holder, Intent, KnowledgeBase, Office, Span
@@ -30,6 +30,10 @@ class Offices:
         }
         self._names = sorted(named.items(), key=lambda pair: -len(pair[0]))  # longest first
         self._by_id = {office.id: office for office in kb.conversation.offices}
+        # the words of each office's names: the side it is of ("azerbaijan" in "president of azerbaijan")
+        self._office_words: dict[str, set[str]] = {office.id: set() for office in kb.conversation.offices}
+        for name, office in named.items():
+            self._office_words[office.id].update(norm.content_tokens(name.strip()))
         # by first word: a question is checked against the names starting with one of its words
         self._starting: dict[str, list[int]] = {}
         for k, (name, _) in enumerate(self._names):
@@ -110,29 +114,19 @@ class Offices:
                 return Span(held.start, end, f"{held.start.isoformat()}/{end.isoformat()}")
         return None
 
-    def counterpart_of_side(self, intent_id: str | None, words: Iterable[str]) -> Intent | None:
-        """The other side's holder of the office `intent_id` held, when `words` name that side
-        (a word of the other office's names): "and on the azerbaijani side?" after Mirzoyan."""
-        for office in self.kb.conversation.offices:
-            other = self._by_id.get(office.counterpart or "")
-            if other is None or all(h.intent != intent_id for h in office.holders):
-                continue
-            named = {t for names in other.names.values() for n in names for t in self._tokens(n)}
-            return self.counterpart(intent_id) if named.intersection(words) else None
-        return None
-
-    def _tokens(self, text: str) -> list[str]:
-        return self.normalizer.content_tokens(self.normalizer.normalize(text))
-
-    def counterpart(self, intent_id: str | None) -> Intent | None:
+    def counterpart(self, intent_id: str | None, side: Collection[str] = ()) -> Intent | None:
         """The other side's holder of the office `intent_id` held, for the longest part of that
         tenure ("his azerbaijani counterpart" after Mirzoyan: Bayramov; after Kocharyan: Heydar
-        Aliyev): the first office listed that names a counterpart."""
+        Aliyev): the first office listed that names a counterpart. With `side`, only if one of
+        those words is in the other office's names ("and on the azerbaijani side?" after Mirzoyan;
+        not "and the armenian side?")."""
         for office in self.kb.conversation.offices:
             held = next((h for h in office.holders if h.intent == intent_id), None)
             other = self._by_id.get(office.counterpart or "")
             if held is None or other is None:
                 continue
+            if side and self._office_words[other.id].isdisjoint(side):
+                return None
             holder = _longest_in(other, held.start, held.end or date.max)  # in office: to this day
             return self.kb.intent(holder.intent) if holder is not None else None
         return None
