@@ -978,3 +978,15 @@ def test_a_name_the_entry_in_context_is_asked_with_is_no_other_conflict(
     """ "Israel too?" alone is another conflict; after the arms suppliers, whose entry is asked
     with Israel, it asks about them. Ukraine, which that entry never names, is still declined."""
     assert talk(engine, "who sold weapons to azerbaijan", question)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("whats the population of yerevan", "unknown"), ("how many people lived there", "soviet-period")],
+)
+def test_an_out_of_scope_question_of_its_own_is_no_follow_up(
+    engine: Engine, question: str, expected: str
+) -> None:
+    """Common as "population" and "Yerevan" are, together they ask a general fact about Armenia,
+    out of scope on their own; "how many people lived there" names nothing and asks the subject."""
+    assert talk(engine, "what was karabakh like in soviet times", question)[-1] == expected

@@ -37,6 +37,7 @@ STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another r
 OWN_LEAD = 5.0  # ... or the follow-up's own words rank the other this much higher ("who won?": the outcome)
 OWN_TOP = 10.0  # ... and near their best: "how many died" alone asks the overall toll, not the other one
 CONTEXT_TIE = 12.0  # a question's own words this close between entries: the one in context answers
+OWN_SCOPE = 80.0  # out of scope this surely, a question with words of its own is no follow-up
 EXACT = 100.0  # a phrase scoring this is one of the entry's own names or phrasings
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
@@ -383,7 +384,10 @@ class Dialogue:
             # name the entry in context is asked with
             spoken = self._spoken_of(fresh.normalized, reading, ctx)
             if not (
-                pointing or spoken or self._elliptical(reading) or self._viewpoint(fresh.normalized, reading)
+                pointing
+                or spoken
+                or (self._elliptical(reading) and not self._scope_own(fresh, reading))
+                or self._viewpoint(fresh.normalized, reading)
             ):
                 return fresh, context
             # "сколько их было?", "how many people live there" name nothing of their own: whatever
@@ -825,6 +829,12 @@ class Dialogue:
     def _asked_of(self, intent: Intent, asked: str) -> list[Scored]:
         """The ranking of a follow-up's own words asked of the entry itself ("when?" + its name)."""
         return self.engine.ranking(f"{asked} {self._subject_words(intent)}")
+
+    def _scope_own(self, fresh: Result, r: Reading) -> bool:
+        """ "whats the population of yerevan": common as its words are, they make a question out of
+        scope on their own (not "кто?", which names nothing)."""
+        own = [t for t in self._content(r) if t not in self.words.asked]
+        return bool(own) and fresh.score >= OWN_SCOPE
 
     def _spoken_of(self, normalized: str, r: Reading, ctx: Context) -> bool:
         """A word or two and nothing else, each one the entry in context is asked with."""
