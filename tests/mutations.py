@@ -877,6 +877,13 @@ MUTATIONS = [
         "        return False",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "language: 'воине' (the war typed without the breve) is read as a warrior",
+        "knowledge/language.yaml",
+        "    войне: [воине]\n",
+        "",
+        ("tests/test_normalize.py",),
+    ),
 ]
 
 
