@@ -884,6 +884,13 @@ MUTATIONS = [
         "",
         ("tests/test_normalize.py",),
     ),
+    M(
+        "language: 'посадили' (colloquial 'arrested') is a word of its own",
+        "knowledge/language.yaml",
+        "    арестовали: [посадили, посадил, посадила]\n",
+        "",
+        ("tests/test_normalize.py",),
+    ),
 ]
 
 

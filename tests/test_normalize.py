@@ -31,6 +31,7 @@ from nkbot.engine.spelling import Speller
         ("руские", "россия"),  # one "с" short: too short a slip for the speller
         ("солдат потеряли", "погибло солдат"),  # soldiers lost, in either order, are the toll
         ("в воине", "в войне"),  # "й" typed without its breve: the war, not a warrior
+        ("гукасяна посадили", "гукасяна арестовали"),  # colloquial for arrested
     ],
 )
 def test_spelling_variants_fold_to_one_form(engine: Engine, typed: str, canonical: str) -> None:
