@@ -891,6 +891,13 @@ MUTATIONS = [
         "",
         ("tests/test_normalize.py",),
     ),
+    M(
+        "language: 'во время' is two words of the question: 'кто правил арменией во время войны' is no office question",
+        "knowledge/language.yaml",
+        '    в: ["во время", "в ходе"]\n',
+        "",
+        ("tests/test_offices.py",),
+    ),
 ]
 
 

@@ -32,6 +32,8 @@ from nkbot.engine.spelling import Speller
         ("солдат потеряли", "погибло солдат"),  # soldiers lost, in either order, are the toll
         ("в воине", "в войне"),  # "й" typed without its breve: the war, not a warrior
         ("гукасяна посадили", "гукасяна арестовали"),  # colloquial for arrested
+        ("кто правил арменией", "qwho руководит армения"),  # the instrumental case is the side too
+        ("во время войны", "в войны"),  # "during" is "in": the war dates the question
     ],
 )
 def test_spelling_variants_fold_to_one_form(engine: Engine, typed: str, canonical: str) -> None:
