@@ -923,6 +923,26 @@ def test_the_other_side_named_after_an_office_holder_is_its_holder(
     assert result.intent is not None and result.intent.id == expected, result.understood
 
 
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("who was running armenia during the 2020 war", "and azerbaijan", "what about karabakh"),
+        ("кто правил арменией во время войны 2020", "а азербайджаном?", "а в карабахе кто был президентом"),
+    ],
+)
+def test_a_third_side_named_after_the_leaders_is_its_leader_at_the_time_in_context(
+    engine: Engine, turns: tuple[str, ...]
+) -> None:
+    """Karabakh is no party name, only a word Artsakh's presidency is named with; and the time
+    stays the war's across the leaders: Harutyunyan (2020), not Aliyev's years since 2003."""
+    assert talk(engine, *turns) == ["nikol-pashinyan", "ilham-aliyev", "arayik-harutyunyan"]
+
+
+def test_a_sitting_holders_counterpart_is_todays(engine: Engine) -> None:
+    """Aliyev has faced four Armenian leaders: with no time asked, his counterpart is today's."""
+    assert talk(engine, "who is ilham aliyev", "his counterpart")[-1] == "nikol-pashinyan"
+
+
 def test_then_after_an_office_holder_is_his_time_in_office(engine: Engine) -> None:
     """ "Who was azerbaijan's leader then?" after Kocharyan (1998-2008): Heydar Aliyev, who held
     the office for most of those years."""

@@ -467,9 +467,10 @@ class Dialogue:
         if ctx is not None and ctx.office and not named and not events and r.step in ("next", "previous"):
             r.step = SUCCESSOR if r.step == "next" else PREDECESSOR  # walking an office: "and before that?"
         if r.step == COUNTERPART:  # "and his azerbaijani counterpart?" after Mirzoyan: Bayramov
-            other = self.engine.offices.counterpart(subject)
+            within = self._time_of(ctx)
+            other = self.engine.offices.counterpart(subject, within=within)
             if other is None and ctx is not None:
-                other = self.engine.offices.counterpart(ctx.intent)
+                other = self.engine.offices.counterpart(ctx.intent, within=within)
             if other is None:
                 r.step = None
                 return None
@@ -528,7 +529,19 @@ class Dialogue:
         context walks it on ("and before that?"); across it ("his counterpart"), it does not."""
         held = Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang, followup=kind)
         context = self.context_for(holder, lang, now, ctx)
-        return held, replace(context, office=True) if kind in (SUCCESSOR, PREDECESSOR) else context
+        if kind in (SUCCESSOR, PREDECESSOR):
+            return held, replace(context, office=True)
+        time = [m for m in ctx.mentions if m.slot == "time"] if ctx is not None else []
+        if time:  # across, the conversation stays at its time: "and in karabakh?" then is of 2020 too
+            context = replace(
+                context, mentions=(*time[:1], *(m for m in context.mentions if m.slot != "time"))
+            )
+        return held, context
+
+    def _time_of(self, ctx: Context | None) -> Span | None:
+        """The time a conversation is at: the first time it names ("during the 2020 war")."""
+        times = [m for m in ctx.mentions if m.slot == "time"] if ctx is not None else []
+        return self._span_of(times[0])[1] if times else None
 
     def _anchor(self, ctx: Context) -> tuple[str | None, Span | None]:
         intent = self._current(ctx)
@@ -967,12 +980,18 @@ class Dialogue:
         """ "And on the azerbaijani side?", «а в азербайджане кто?» after Armenia's foreign minister:
         only the other side is named, so its holder of the office answers, as "his counterpart" does."""
         current = self._current(ctx)
-        if current is None or current.category != PEOPLE or len(r.mentions) != 1 or r.slots() != {"party"}:
+        if current is None or current.category != PEOPLE or r.dates is not None or r.reference:
             return None
-        if r.dates is not None or r.reference or not self._common_words_only(r):
+        offices = self.engine.offices
+        if len(r.mentions) == 1 and r.slots() == {"party"} and self._common_words_only(r):
+            words = self.kb.normalizer.content_tokens(r.mentions[0][2].phrase)
+        elif not r.mentions and r.lead:  # "and in karabakh?", «а в карабахе кто был президентом»
+            words = [t for t in self._content(r) if t not in self.words.asked]
+            if not offices.side_words(words):
+                return None
+        else:
             return None
-        words = self.kb.normalizer.content_tokens(r.mentions[0][2].phrase)
-        other = self.engine.offices.counterpart(current.id, side=words)
+        other = offices.counterpart(current.id, side=words, within=self._time_of(ctx))
         if other is None:
             return None
         return self._held(question, fresh.normalized, other, lang, now, ctx, COUNTERPART)

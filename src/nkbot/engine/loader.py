@@ -607,20 +607,26 @@ def _offices(path: Path, data: dict[str, Any], checker: _Checker, intent_ids: se
         if not holders:
             checker.error(path, line, f"office '{office_id}' needs 'holders'")
             continue
-        counterpart = node.get("counterpart")
-        if counterpart is not None and not isinstance(counterpart, str):
+        counterparts = node.get("counterpart")
+        if isinstance(counterparts, str):
+            counterparts = [counterparts]
+        if counterparts is not None and not (
+            isinstance(counterparts, list) and all(isinstance(c, str) for c in counterparts)
+        ):
             checker.error(
-                path, line_of(node, "counterpart"), f"office '{office_id}': 'counterpart' is an office id"
+                path,
+                line_of(node, "counterpart"),
+                f"office '{office_id}': 'counterpart' is an office id or a list of them",
             )
-            counterpart = None
-        offices.append(Office(office_id, checker.lang_list(path, node, "names"), tuple(holders), counterpart))
+            counterparts = None
+        names = checker.lang_list(path, node, "names")
+        offices.append(Office(office_id, names, tuple(holders), tuple(counterparts or ())))
         lines[office_id] = line_of(node, "counterpart") or line
     ids = {office.id for office in offices}
     for office in offices:
-        if office.counterpart is not None and office.counterpart not in ids:
-            checker.error(
-                path, lines[office.id], f"office '{office.id}': unknown counterpart '{office.counterpart}'"
-            )
+        for other in office.counterparts:
+            if other not in ids or other == office.id:
+                checker.error(path, lines[office.id], f"office '{office.id}': unknown counterpart '{other}'")
     return tuple(offices)
 
 

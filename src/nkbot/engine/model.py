@@ -178,7 +178,9 @@ class Office:
     id: str
     names: LangList  # how questions name it: "president of azerbaijan", "президент азербайджана"
     holders: tuple[Holder, ...]
-    counterpart: str | None = None  # the other side's office: "his azerbaijani counterpart"
+    # the other sides' offices, the first "his counterpart" ("his azerbaijani counterpart"); the
+    # others answer only when their side is named ("and in karabakh?" after Armenia's leader)
+    counterparts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

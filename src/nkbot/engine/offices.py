@@ -114,22 +114,38 @@ class Offices:
                 return Span(held.start, end, f"{held.start.isoformat()}/{end.isoformat()}")
         return None
 
-    def counterpart(self, intent_id: str | None, side: Collection[str] = ()) -> Intent | None:
+    def counterpart(
+        self, intent_id: str | None, side: Collection[str] = (), within: Span | None = None
+    ) -> Intent | None:
         """The other side's holder of the office `intent_id` held, for the longest part of that
         tenure ("his azerbaijani counterpart" after Mirzoyan: Bayramov; after Kocharyan: Heydar
-        Aliyev): the first office listed that names a counterpart. With `side`, only if one of
-        those words is in the other office's names ("and on the azerbaijani side?" after Mirzoyan;
-        not "and the armenian side?")."""
+        Aliyev): the first office listed that names a counterpart. With `side`, the first of its
+        counterparts whose names hold one of those words ("and on the azerbaijani side?" after
+        Mirzoyan; "and in karabakh?" after Pashinyan: Artsakh's president; not "and the armenian
+        side?"). With `within` (the time a conversation is at), the holder of that part of the
+        tenure: after Aliyev in the 2020 war, Artsakh's president of 2020, not of 2003–2025."""
         for office in self.kb.conversation.offices:
             held = next((h for h in office.holders if h.intent == intent_id), None)
-            other = self._by_id.get(office.counterpart or "")
-            if held is None or other is None:
+            others = [self._by_id[c] for c in office.counterparts if c in self._by_id]
+            if held is None or not others:
                 continue
-            if side and self._office_words[other.id].isdisjoint(side):
-                return None
-            holder = _longest_in(other, held.start, held.end or date.max)  # in office: to this day
+            if side:
+                others = [o for o in others if not self._office_words[o.id].isdisjoint(side)]
+                if not others:
+                    return None
+            first, last = held.start, held.end or date.max  # in office: to this day
+            if within is not None and within.start <= last and first <= within.end:
+                first, last = max(first, within.start), min(last, within.end)
+            holder = _longest_in(others[0], first, last)
+            if holder is None and within is None and held.end is None:  # in office still: today's
+                holder = next((h for h in others[0].holders if h.end is None), None)
             return self.kb.intent(holder.intent) if holder is not None else None
         return None
+
+    def side_words(self, tokens: Collection[str]) -> bool:
+        """Whether every word is one the offices are named with ("karabakh", "президентом"): what
+        is left of "and in karabakh?" names no subject but a side."""
+        return bool(tokens) and all(any(t in words for words in self._office_words.values()) for t in tokens)
 
     def neighbour(self, intent_id: str | None, step: int) -> Intent | None:
         """The next (+1) or previous (-1) holder of an office `intent_id` held: the first office
