@@ -926,6 +926,20 @@ MUTATIONS = [
         "        if False:  # across,",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'when did it begin' after Operation Goranboy is who started the conflict",
+        "src/nkbot/engine/followup.py",
+        "            back = self._named_back(question, rewritten, fresh, r, current, elliptical, lang)",
+        "            back = None",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'they' is read as the entry in context as 'it' is",
+        "src/nkbot/engine/followup.py",
+        "        if not any(_longest(r.tokens, k, self.words.things, 2) for k in range(len(r.tokens))):",
+        "        if False:",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -1010,3 +1010,19 @@ def test_an_out_of_scope_question_of_its_own_is_no_follow_up(
     """Common as "population" and "Yerevan" are, together they ask a general fact about Armenia,
     out of scope on their own; "how many people lived there" names nothing and asks the subject."""
     assert talk(engine, "what was karabakh like in soviet times", question)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        ("biggest azeri offensive in the first war", "when did it begin", "operation-goranboy"),
+        ("was the 2023 exodus ethnic cleansing", "can they go back", "refugees-in-armenia-2023"),
+    ],
+)
+def test_it_names_the_entry_in_context_that_the_names_carried_left_out(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    """Carrying Azerbaijan and the first war over, "when did it begin" still asks who started the
+    conflict; "it" is the operation, so its name is said too. "They" may be the people who left
+    rather than the question about them, and is left to its own words."""
+    assert talk(engine, before, question)[-1] == expected

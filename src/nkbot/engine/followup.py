@@ -169,6 +169,7 @@ class Vocabulary:
         self.human = set().union(*(_phrases(norm, w.human) for w in words))
         self.human_cues = {t for w in words for p in _phrases(norm, w.human_cues) for t in p}
         self.objects = set().union(*(_phrases(norm, w.objects) for w in words))
+        self.things = set().union(*(_phrases(norm, w.things) for w in words))
         self.earlier = set().union(*(_phrases(norm, w.earlier) for w in words))
         self.later = set().union(*(_phrases(norm, w.later) for w in words))
         self.define = set().union(*(_phrases(norm, w.define) for w in words))
@@ -669,7 +670,12 @@ class Dialogue:
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
         if answered and found.intent == fresh.intent and fresh.status is Status.ANSWERED and kind != "swap":
-            return None  # the question needed no context: answered as asked, it starts a new subject
+            # "when did it begin" after Operation Goranboy: "it" is the entry in context, whose name
+            # the names carried over (Azerbaijan, the first war) left out
+            back = self._named_back(question, rewritten, fresh, r, current, elliptical, lang)
+            if back is None:
+                return None  # the question needed no context: answered as asked, it starts a new subject
+            found, rewritten = back
         if answered:
             assert found.intent is not None
             present = self.engine.asks_now(fresh.normalized) and not r.reference  # not "is it still valid?"
@@ -711,6 +717,26 @@ class Dialogue:
             found = self._its_fact(found, fresh, r, current) or found
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
+
+    def _named_back(
+        self,
+        question: str,
+        rewritten: str,
+        fresh: Result,
+        r: Reading,
+        current: Intent | None,
+        elliptical: bool,
+        lang: str,
+    ) -> tuple[Result, str] | None:
+        """The entry in context, when a question pointing back at it ("it") with no subject of its
+        own finds it once its name is said too."""
+        if current is None or fresh.intent is current or not (r.reference and elliptical):
+            return None
+        if not any(_longest(r.tokens, k, self.words.things, 2) for k in range(len(r.tokens))):
+            return None  # "can they go back" after the exodus may ask of the people who left
+        named = f"{rewritten} {self._subject_words(current)}"
+        found = self.engine.resolve(question, named, lang)
+        return (found, named) if found.status is Status.ANSWERED and found.intent is current else None
 
     def _swapped_in(self, found: Result, current: Intent, own: list[Mention], asked: str) -> Result | None:
         """ "А джебраил?" after Fuzuli's airport: the question before, asked of Jabrayil, still finds

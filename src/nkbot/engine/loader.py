@@ -432,6 +432,7 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
 
 WORD_LISTS = (
     "lead",
+    "things",
     "reference",
     "next",
     "previous",
