@@ -940,6 +940,13 @@ MUTATIONS = [
         "        if False:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'how many died' after the events of April 2016 is the whole conflict's toll",
+        "src/nkbot/engine/followup.py",
+        "        return ctx.span is not None and dated is not None and dated.overlaps(ctx.span)",
+        "        return False",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

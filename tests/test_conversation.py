@@ -1026,3 +1026,14 @@ def test_it_names_the_entry_in_context_that_the_names_carried_left_out(
     conflict; "it" is the operation, so its name is said too. "They" may be the people who left
     rather than the question about them, and is left to its own words."""
     assert talk(engine, before, question)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "turns", [("что было в апреле 2016", "скока погибло"), ("what happened in april 2016", "how many died")]
+)
+def test_a_toll_after_a_date_question_is_the_toll_of_those_years(
+    engine: Engine, turns: tuple[str, str]
+) -> None:
+    """The events of a month leave no entry in context, only the span: the toll asked next is the
+    entry whose figures cover it (2010-2019), not the whole conflict's."""
+    assert talk(engine, *turns)[-1] == "casualties-2010-2019"

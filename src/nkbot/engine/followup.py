@@ -1219,12 +1219,12 @@ class Dialogue:
         current = self._current(ctx)
         if current is not None and (intent.id == current.id or intent.linked(current)):
             return True
-        for m in ctx.mentions:
-            if m.slot == "time":
-                _, span = self._span_of(m)
-                if span is not None and intent.when is not None and intent.when.overlaps(span):
-                    return True
-        return False
+        spans = [self._span_of(m)[1] for m in ctx.mentions if m.slot == "time"]
+        if intent.when is not None and any(span is not None and intent.when.overlaps(span) for span in spans):
+            return True
+        # "скока погибло" after "что было в апреле 2016": the toll of the span asked
+        dated = intent.when or intent.period
+        return ctx.span is not None and dated is not None and dated.overlaps(ctx.span)
 
     # -- answers and the context they leave ----------------------------------------------------
 
