@@ -34,6 +34,7 @@ from nkbot.engine.spelling import Speller
         ("гукасяна посадили", "гукасяна арестовали"),  # colloquial for arrested
         ("кто правил арменией", "qwho руководит армения"),  # the instrumental case is the side too
         ("во время войны", "в войны"),  # "during" is "in": the war dates the question
+        ("гянджу", "гянджа"),  # the city in another case, so a follow-up carries it
     ],
 )
 def test_spelling_variants_fold_to_one_form(engine: Engine, typed: str, canonical: str) -> None:
