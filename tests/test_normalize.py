@@ -35,6 +35,8 @@ from nkbot.engine.spelling import Speller
         ("кто правил арменией", "qwho руководит армения"),  # the instrumental case is the side too
         ("во время войны", "в войны"),  # "during" is "in": the war dates the question
         ("гянджу", "гянджа"),  # the city in another case, so a follow-up carries it
+        ("trucks", "goods"),  # "can trucks go to armenia" asks about goods transit
+        ("пропускает фуры", "разрешил провоз грузы"),
     ],
 )
 def test_spelling_variants_fold_to_one_form(engine: Engine, typed: str, canonical: str) -> None:
