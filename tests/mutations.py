@@ -947,6 +947,20 @@ MUTATIONS = [
         "        return False",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "spelling: a short English word with two letters swapped ('mnay') is left as typed",
+        "src/nkbot/engine/spelling.py",
+        "                found = self._swapped(word)",
+        "                found = word",
+        ("tests/test_normalize.py",),
+    ),
+    M(
+        "spelling: 'suing', a word of the phrasings, is put right to 'using'",
+        "src/nkbot/engine/spelling.py",
+        "                if word in self._phrased and self._counts.get(found, 0) < SLIP_RATIO:",
+        "                if False:",
+        ("tests/test_normalize.py",),
+    ),
 ]
 
 

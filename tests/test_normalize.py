@@ -200,6 +200,18 @@ def test_an_english_slip_is_put_right_to_a_word_the_careful_texts_use(engine: En
     assert fixed("how did it end") == "how did it end"  # short words: the matcher's
 
 
+def test_a_short_english_word_with_two_letters_swapped_is_put_right(engine: Engine) -> None:
+    """Too short for one slip of any kind ("stil" may be "stir"), a short word is put right when
+    two neighbouring letters are swapped, unless the phrasings use it and the word it would become
+    is rare in the answers ("suing" each other is no "using")."""
+    fixed = engine.english.correct
+    assert fixed("how mnay died") == "how many died"
+    assert fixed("why did he sign taht") == "why did he sign that"
+    assert fixed("the frist war") == "the first war"  # a slip some phrasings carry
+    assert fixed("are they still suing each other") == "are they still suing each other"
+    assert fixed("form of government") == "form of government"  # known words stay
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [

@@ -15,7 +15,7 @@ from nkbot.engine.matcher import Matcher, Scored
 from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span, Words
 from nkbot.engine.normalize import stem
 from nkbot.engine.offices import Offices
-from nkbot.engine.spelling import MIN_USES_ENGLISH, SCRIPT, Speller, is_latin, stored_slips
+from nkbot.engine.spelling import MIN_USES_ENGLISH, SCRIPT, SWAPPED_FROM, Speller, is_latin, stored_slips
 
 if TYPE_CHECKING:
     from nkbot.engine.followup import Context, Dialogue
@@ -190,6 +190,7 @@ class Engine:
         )
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
         every = [w for text in _texts(kb) if SCRIPT(text) for w in norm.fold(text).split()]
+        typed = {w for text in _texts(kb) if not SCRIPT(text) for w in norm.fold(text).split()}
         careful: list[str] = []  # the careful texts' words in the speller's script (Cyrillic) ...
         curated: list[str] = []  # ... and in the others (English)
         for text in _texts(kb, typed=False):
@@ -204,7 +205,14 @@ class Engine:
         def inflected(word: str) -> bool:
             return any(word.startswith(k) or k.startswith(word) for k in by_stem.get(stem(word), ()))
 
-        self.english = Speller(curated, script=is_latin, min_uses=MIN_USES_ENGLISH, inflected=inflected)
+        self.english = Speller(
+            curated,
+            script=is_latin,
+            min_uses=MIN_USES_ENGLISH,
+            inflected=inflected,
+            swapped_from=SWAPPED_FROM,
+            phrased=typed,  # "suing", a word of the phrasings, is no slip of "using"
+        )
 
     @classmethod
     def from_directory(cls, root: Path, thresholds: Thresholds | None = None) -> Engine:

@@ -20,6 +20,7 @@ from nkbot.engine.normalize import is_cyrillic
 
 SLIP_RATIO = 10  # a stored slip's right word is used at least this often in the careful texts
 MIN_LEN = 6  # shorter words are one slip from too many others ("долму", "дому", "lease", "least")
+SWAPPED_FROM = 4  # English words this long are put right when two neighbouring letters are swapped
 MIN_USES_ENGLISH = 3  # an English word is put right only to a word the careful texts use this often
 SCRIPT = is_cyrillic  # the script of the speller over all the knowledge's texts
 
@@ -39,13 +40,21 @@ class Speller:
         min_uses: int = 1,
         inflected: Callable[[str], bool] | None = None,
         slips: Iterable[str] = (),
+        swapped_from: int = 0,
+        phrased: Iterable[str] = (),
     ) -> None:
         """`inflected`: whether an unknown word is a form of a known one ("looking" of "look"), left as is;
-        `slips`: words of the texts that are slips themselves (see `stored_slips`), put right too."""
+        `slips`: words of the texts that are slips themselves (see `stored_slips`), put right too;
+        `swapped_from`: words this long but shorter than `min_len` are put right only when two
+        neighbouring letters are swapped ("mnay", "taht"), the slip least likely to make another word;
+        a word `phrased` (the phrasings use it) only to a word used SLIP_RATIO times: "frist" is
+        "first", a slip the phrasings carry, "suing" no slip of "using", used five times."""
         counts = Counter(w for w in words if script(w) and w.isalpha())
         self.known = frozenset(counts) - frozenset(slips)
         self._script = script
         self._min_len = min_len
+        self._swapped_from = swapped_from or min_len
+        self._phrased = frozenset(phrased)
         self._inflected = inflected
         counts = Counter({w: c for w, c in counts.items() if c >= min_uses})
         self._counts = counts
@@ -66,14 +75,32 @@ class Speller:
         return folded if fixed == words else " ".join(fixed)
 
     def _word(self, word: str) -> str:
-        if len(word) < self._min_len or word in self.known or not self._script(word) or not word.isalpha():
+        if (
+            len(word) < self._swapped_from
+            or word in self.known
+            or not self._script(word)
+            or not word.isalpha()
+        ):
             return word
         found = self._cache.get(word)
         if found is None:
-            found = word if self._inflected is not None and self._inflected(word) else self._nearest(word)
+            if len(word) < self._min_len:
+                found = self._swapped(word)
+                if word in self._phrased and self._counts.get(found, 0) < SLIP_RATIO:
+                    found = word  # "suing", a word of the phrasings, is no slip of the rarer "using"
+            elif self._inflected is not None and self._inflected(word):
+                found = word
+            else:
+                found = self._nearest(word)
             if len(self._cache) < 50_000:
                 self._cache[word] = found
         return found
+
+    def _swapped(self, word: str) -> str:
+        """The most used known word with two neighbouring letters of `word` swapped, else `word`."""
+        swaps = {word[:k] + word[k + 1] + word[k] + word[k + 2 :] for k in range(len(word) - 1)}
+        found = [w for w in swaps if w in self._counts]
+        return max(found, key=self._counts.__getitem__) if found else word
 
     def _nearest(self, word: str) -> str:
         """The most used known word one slip away (stored phrasings carry typos too: "нахоится"
