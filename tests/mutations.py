@@ -961,6 +961,13 @@ MUTATIONS = [
         "                if False:",
         ("tests/test_normalize.py",),
     ),
+    M(
+        "spelling: 'дагавор' ('а' written for 'о' twice) is left as typed",
+        "src/nkbot/engine/spelling.py",
+        '        if best == word and "а" in word:',
+        "        if False:",
+        ("tests/test_normalize.py",),
+    ),
 ]
 
 

@@ -172,6 +172,8 @@ def test_a_russian_word_one_slip_from_a_known_one_is_read_as_it() -> None:
     assert speller.correct("шуша где нахдится") == "шуша где находится"
     assert speller.correct("как приготовить долму") == "как приготовить долму"  # short words stay
     assert speller.correct("how many poeple died") == "how many poeple died"  # Cyrillic only
+    # Russian spelt as it sounds: "а" for "о" in two places is still the word
+    assert Speller(["договор"] * 3).correct("мирный дагавор") == "мирный договор"
 
 
 def test_a_slip_a_phrasing_carries_is_put_right_in_questions_too(engine: Engine) -> None:

@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 from nkbot.engine.normalize import is_cyrillic
 
 SLIP_RATIO = 10  # a stored slip's right word is used at least this often in the careful texts
+AKANYE_MOST = 4  # "а" for "о": the places of a word tried at most (2**4 spellings)
 MIN_LEN = 6  # shorter words are one slip from too many others ("долму", "дому", "lease", "least")
 SWAPPED_FROM = 4  # English words this long are put right when two neighbouring letters are swapped
 MIN_USES_ENGLISH = 3  # an English word is put right only to a word the careful texts use this often
@@ -104,7 +105,17 @@ class Speller:
 
     def _nearest(self, word: str) -> str:
         """The most used known word one slip away (stored phrasings carry typos too: "нахоится"
-        is known, but "находится" is the word meant)."""
+        is known, but "находится" is the word meant), else one "а" written for "о" in more places
+        ("дагавор", "гаварили": Russian spelt as it sounds)."""
+        best = self._one_slip(word)
+        if best == word and "а" in word:
+            sounded = _as_spelt(word)
+            found = [w for w in sounded if w in self._counts]
+            if found:
+                best = max(found, key=self._counts.__getitem__)
+        return best
+
+    def _one_slip(self, word: str) -> str:
         best, uses = word, 0
         for length in range(len(word) - 1, len(word) + 2):
             for known, _, _ in process.extract(
@@ -113,6 +124,19 @@ class Speller:
                 if self._counts[known] > uses:
                     best, uses = known, self._counts[known]
         return best
+
+
+def _as_spelt(word: str, most: int = AKANYE_MOST) -> set[str]:
+    """`word` with "о" for "а" in some of its places (at most `most` "а" considered)."""
+    places = [k for k, ch in enumerate(word) if ch == "а"][:most]
+    found = set()
+    for mask in range(1, 1 << len(places)):
+        letters = list(word)
+        for bit, k in enumerate(places):
+            if mask >> bit & 1:
+                letters[k] = "о"
+        found.add("".join(letters))
+    return found
 
 
 def stored_slips(
