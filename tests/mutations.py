@@ -968,6 +968,13 @@ MUTATIONS = [
         "        if False:",
         ("tests/test_normalize.py",),
     ),
+    M(
+        "dates: 'what happened to the armenians in 1915' lists Karabakh before 1918 as the year's event",
+        "src/nkbot/engine/followup.py",
+        '        if dated:  # "what happened to the armenians in 1915"',
+        '        if False:  # "what happened to the armenians in 1915"',
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -1037,3 +1037,15 @@ def test_a_toll_after_a_date_question_is_the_toll_of_those_years(
     """The events of a month leave no entry in context, only the span: the toll asked next is the
     entry whose figures cover it (2010-2019), not the whole conflict's."""
     assert talk(engine, *turns)[-1] == "casualties-2010-2019"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what happened to the armenians in 1915", "что случилось с армянами в 1915", "what happened in 1915"],
+)
+def test_a_year_a_scope_topic_is_named_by_is_declined_not_listed(engine: Engine, question: str) -> None:
+    """1915 is inside the years the entry on Karabakh before 1918 covers, but a question about it
+    asks about the Armenian genocide: the out-of-scope reply, not that entry as the year's event."""
+    result, _ = engine.respond(question)
+    assert result.reason is Reason.OUT_OF_SCOPE and result.scope is not None
+    assert result.scope.id == "scope:armenian-genocide-1915"

@@ -424,6 +424,26 @@ class Dialogue:
             unknown = Result(question, fresh.normalized, Status.UNKNOWN, None, 0.0, (), lang, Reason.NO_MATCH)
             return unknown, context
         dated = self.words.timeline_only(reading) and reading.dates is not None
+        if dated:  # "what happened to the armenians in 1915": a year a scope topic is named by
+            ranked = engine.ranking(fresh.normalized)
+            top = ranked[0] if ranked else None
+            if (
+                top is not None
+                and top.intent.category == SCOPE
+                and top.score >= engine.thresholds_for(lang).answer
+            ):
+                declined = Result(
+                    question,
+                    fresh.normalized,
+                    Status.UNKNOWN,
+                    None,
+                    top.score,
+                    (),
+                    lang,
+                    Reason.OUT_OF_SCOPE,
+                    scope=top.intent,
+                )
+                return declined, context
         if dated and (ctx is None or ctx.span is not None or self.words.asks_events(reading)):
             assert reading.dates is not None
             return self._events(question, fresh.normalized, reading, reading.dates.span, lang, now)
