@@ -717,15 +717,21 @@ def test_a_follow_up_gets_the_fact_it_asks_not_the_entrys_lead(
 
 
 @pytest.mark.parametrize(
-    ("before", "goodbye"), [("нкао", "пока"), ("шуша", "спасибо пока"), ("lachin", "bye")]
+    ("before", "goodbye", "topic"),
+    [
+        ("нкао", "пока", "scope:thanks"),
+        ("шуша", "спасибо пока", "scope:thanks"),
+        ("lachin", "bye", "scope:thanks"),
+        ("нкао", "capital of armenia", "scope:country-facts"),  # its words are all the oblast's too
+    ],
 )
-def test_a_goodbye_after_an_answer_is_small_talk_not_a_follow_up(
-    engine: Engine, before: str, goodbye: str
+def test_a_scope_phrase_after_an_answer_is_not_a_follow_up(
+    engine: Engine, before: str, goodbye: str, topic: str
 ) -> None:
     """ "Пока" is also "yet" and common in phrasings: alone it is one of scope.yaml's phrases, so
     the context must not turn it into a question about the entry before."""
     result = after(engine, before, goodbye)
-    assert result.intent is None and result.scope is not None and result.scope.id == "scope:thanks"
+    assert result.intent is None and result.scope is not None and result.scope.id == topic
 
 
 @pytest.mark.parametrize(
@@ -734,6 +740,7 @@ def test_a_goodbye_after_an_answer_is_small_talk_not_a_follow_up(
         ("роль сша", "ну ладно спасибо за инфу", "scope:thanks"),  # a word the knowledge does not know
         ("tovuz clashes", "ok thanks for the info mate", "scope:thanks"),
         ("ходжалы", "ты вообще бот или человек", "scope:about-bot"),  # words it knows: still small talk
+        ("роль сша", "ладно пока, спасибо за инфу", "scope:thanks"),  # goodbye and thanks, less sure alone
     ],
 )
 def test_small_talk_with_more_words_after_an_answer_is_not_a_follow_up(
