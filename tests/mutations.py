@@ -263,7 +263,8 @@ MUTATIONS = [
     M(
         "conversation: 'how many people live there' after Shusha is declined as a country question",
         "src/nkbot/engine/followup.py",
-        "                pointing\n                or spoken\n                or (self._elliptical(reading) and not self._scope_own(fresh, reading))\n",
+        "                pointing\n                or spoken\n"
+        "                or (self._elliptical(reading) and not self._scope_own(fresh, reading))\n",
         "                False\n",
         ("tests/test_conversation.py",),
     ),
