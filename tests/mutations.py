@@ -976,6 +976,14 @@ MUTATIONS = [
         '        if False:  # "what happened to the armenians in 1915"',
         ("tests/test_conversation.py",),
     ),
+    M(
+        "spelling: an out-of-scope phrase's word ('poland') is put right to an answer's ('polad')",
+        "src/nkbot/engine/engine.py",
+        "            w for i in kb.scope for qs in i.questions.values()"
+        " for q in qs for w in norm.fold(q).split()\n        )",
+        "            w for w in ()\n        )",
+        ("tests/test_precise_answers.py",),
+    ),
 ]
 
 

@@ -195,6 +195,10 @@ class Engine:
         curated: list[str] = []  # ... and in the others (English)
         for text in _texts(kb, typed=False):
             (careful if SCRIPT(text) else curated).extend(norm.fold(text).split())
+        # out-of-scope phrases are words typed on purpose, no slips: "poland" is no "polad"
+        curated.extend(
+            w for i in kb.scope for qs in i.questions.values() for q in qs for w in norm.fold(q).split()
+        )
         self.speller = Speller(every, slips=stored_slips(every, careful, stem))
         # a form of a known word extends it or is extended by it ("looking", "armenians"); a shared
         # stem alone is no proof ("proces" and "proceed" both stem to "proc": "process" is meant)
