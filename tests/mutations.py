@@ -374,7 +374,7 @@ MUTATIONS = [
         ("tests/test_normalize.py",),
     ),
     M(
-        "spelling: six-letter slips ('sigend') are left to the matcher",
+        "spelling: six-letter slips ('treatu') are left to the matcher",
         "src/nkbot/engine/spelling.py",
         "MIN_LEN = 6  #",
         "MIN_LEN = 7  #",

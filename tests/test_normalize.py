@@ -199,6 +199,7 @@ def test_an_english_slip_is_put_right_to_a_word_the_careful_texts_use(engine: En
     assert fixed("armenia protects its border") == "armenia protects its border"  # not "protests"
     assert fixed("the bayrakdar drones") == "the bayraktar drones"  # names too
     assert fixed("the ceasfire") == "the ceasefire"
+    assert fixed("the peace treatu") == "the peace treaty"  # six letters, one changed: no swap
     assert fixed("how did it end") == "how did it end"  # short words: the matcher's
 
 
