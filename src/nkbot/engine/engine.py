@@ -81,6 +81,7 @@ class Result:
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _LATIN = re.compile("[A-Za-z]")
+_LATIN_WORD = re.compile("[a-z]+")
 
 
 def detect_language(text: str) -> str | None:
@@ -189,8 +190,13 @@ class Engine:
             if phrase
         )
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
-        every = [w for text in _texts(kb) if SCRIPT(text) for w in norm.fold(text).split()]
-        typed = {w for text in _texts(kb) if not SCRIPT(text) for w in norm.fold(text).split()}
+        every: list[str] = []  # every text's words in the speller's script (Cyrillic) ...
+        typed: set[str] = set()  # ... and the others' English words, phrasings included
+        for text in _texts(kb):
+            if SCRIPT(text):
+                every.extend(norm.fold(text).split())
+            else:  # plain letters are enough to tell "suing" (and far cheaper than folding)
+                typed.update(_LATIN_WORD.findall(text.lower()))
         careful: list[str] = []  # the careful texts' words in the speller's script (Cyrillic) ...
         curated: list[str] = []  # ... and in the others (English)
         for text in _texts(kb, typed=False):
