@@ -874,7 +874,7 @@ MUTATIONS = [
     M(
         "follow-ups: 'whats the population of yerevan' after the Soviet period is read in its context",
         "src/nkbot/engine/followup.py",
-        "        return bool(own) and fresh.score >= OWN_SCOPE",
+        "        return bool(self._asking(r)) and fresh.score >= OWN_SCOPE",
         "        return False",
         ("tests/test_conversation.py",),
     ),

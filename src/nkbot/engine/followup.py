@@ -552,16 +552,20 @@ class Dialogue:
         context = self.context_for(holder, lang, now, ctx)
         if kind in (SUCCESSOR, PREDECESSOR):
             return held, replace(context, office=True)
-        time = [m for m in ctx.mentions if m.slot == "time"] if ctx is not None else []
+        time = self._times(ctx)
         if time:  # across, the conversation stays at its time: "and in karabakh?" then is of 2020 too
             context = replace(
                 context, mentions=(*time[:1], *(m for m in context.mentions if m.slot != "time"))
             )
         return held, context
 
+    def _times(self, ctx: Context | None) -> list[Mention]:
+        """The times a conversation names, the one it is at first ("during the 2020 war")."""
+        return [m for m in ctx.mentions if m.slot == "time"] if ctx is not None else []
+
     def _time_of(self, ctx: Context | None) -> Span | None:
-        """The time a conversation is at: the first time it names ("during the 2020 war")."""
-        times = [m for m in ctx.mentions if m.slot == "time"] if ctx is not None else []
+        """The time a conversation is at."""
+        times = self._times(ctx)
         return self._span_of(times[0])[1] if times else None
 
     def _anchor(self, ctx: Context) -> tuple[str | None, Span | None]:
@@ -570,10 +574,8 @@ class Dialogue:
             return intent.id, intent.when
         if ctx.span is not None:
             return None, ctx.span
-        for m in ctx.mentions:
-            if m.slot == "time":
-                return self._span_of(m)
-        return None, None
+        times = self._times(ctx)
+        return self._span_of(times[0]) if times else (None, None)
 
     def _span_of(self, m: Mention) -> tuple[str | None, Span | None]:
         if m.entity.startswith(DATE):
@@ -892,13 +894,12 @@ class Dialogue:
     def _scope_own(self, fresh: Result, r: Reading) -> bool:
         """ "whats the population of yerevan": common as its words are, they make a question out of
         scope on their own (not "кто?", which names nothing)."""
-        own = [t for t in self._content(r) if t not in self.words.asked]
-        return bool(own) and fresh.score >= OWN_SCOPE
+        return bool(self._asking(r)) and fresh.score >= OWN_SCOPE
 
     def _spoken_of(self, normalized: str, r: Reading, ctx: Context) -> bool:
         """A word or two and nothing else, each one the entry in context is asked with."""
         current = self._current(ctx)
-        words = [t for t in self._content(r) if t not in self.words.asked]
+        words = self._asking(r)
         return (
             current is not None
             and 0 < len(words) <= ELLIPTICAL_WORDS
@@ -1032,7 +1033,7 @@ class Dialogue:
         if len(r.mentions) == 1 and r.slots() == {"party"} and self._common_words_only(r):
             words = self.kb.normalizer.content_tokens(r.mentions[0][2].phrase)
         elif not r.mentions and r.lead:  # "and in karabakh?", «а в карабахе кто был президентом»
-            words = [t for t in self._content(r) if t not in self.words.asked]
+            words = self._asking(r)
             if not offices.side_words(words):
                 return None
         else:
@@ -1049,9 +1050,9 @@ class Dialogue:
         its own party, so it is no elliptical follow-up, but its time is the conversation's."""
         if not r.then or "time" in r.slots():
             return None
-        times = [m for m in ctx.mentions if m.slot == "time"]
+        times = self._times(ctx)
         intent = self._current(ctx)
-        span = self._span_of(times[0])[1] if times else None
+        span = self._time_of(ctx)
         if span is None and intent is not None:
             span = intent.when
         if span is None and intent is not None and intent.category == PEOPLE:
@@ -1167,6 +1168,10 @@ class Dialogue:
         """The content words of a question's remainder, stemmed."""
         return self.kb.normalizer.content_tokens(" ".join(r.remainder))
 
+    def _asking(self, r: Reading) -> list[str]:
+        """The content words besides the question words: what a question asks about."""
+        return [t for t in self._content(r) if t not in self.words.asked]
+
     def _now_only(self, r: Reading) -> bool:
         """ "and now?", "а сейчас?": no word but the present."""
         content = self._content(r)
@@ -1239,7 +1244,7 @@ class Dialogue:
         current = self._current(ctx)
         if current is not None and (intent.id == current.id or intent.linked(current)):
             return True
-        spans = [self._span_of(m)[1] for m in ctx.mentions if m.slot == "time"]
+        spans = [self._span_of(m)[1] for m in self._times(ctx)]
         if intent.when is not None and any(span is not None and intent.when.overlaps(span) for span in spans):
             return True
         # "скока погибло" after "что было в апреле 2016": the toll of the span asked

@@ -34,6 +34,7 @@ class Offices:
         self._office_words: dict[str, set[str]] = {office.id: set() for office in kb.conversation.offices}
         for name, office in named.items():
             self._office_words[office.id].update(norm.content_tokens(name.strip()))
+        self._side_words = set().union(*self._office_words.values())  # any office's
         # by first word: a question is checked against the names starting with one of its words
         self._starting: dict[str, list[int]] = {}
         for k, (name, _) in enumerate(self._names):
@@ -145,7 +146,7 @@ class Offices:
     def side_words(self, tokens: Collection[str]) -> bool:
         """Whether every word is one the offices are named with ("karabakh", "президентом"): what
         is left of "and in karabakh?" names no subject but a side."""
-        return bool(tokens) and all(any(t in words for words in self._office_words.values()) for t in tokens)
+        return bool(tokens) and all(t in self._side_words for t in tokens)
 
     def neighbour(self, intent_id: str | None, step: int) -> Intent | None:
         """The next (+1) or previous (-1) holder of an office `intent_id` held: the first office
