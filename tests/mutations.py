@@ -984,6 +984,13 @@ MUTATIONS = [
         "            w for w in ()\n        )",
         ("tests/test_precise_answers.py",),
     ),
+    M(
+        "conversation: common words that together name an entry are carried to the person before",
+        "src/nkbot/engine/followup.py",
+        '        return len(words) >= 2 and self._titled(" ".join(words))\n',
+        "        return False\n",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

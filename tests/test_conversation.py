@@ -1056,3 +1056,19 @@ def test_a_year_a_scope_topic_is_named_by_is_declined_not_listed(engine: Engine,
     result, _ = engine.respond(question)
     assert result.reason is Reason.OUT_OF_SCOPE and result.scope is not None
     assert result.scope.id == "scope:armenian-genocide-1915"
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        ("who is ghukasyan", "whats up with the peace treaty", "peace-agreement-initialed-2025"),
+        ("кто такой гукасян", "что с мирным договором", "peace-agreement-initialed-2025"),
+        ("who is ghukasyan", "what did he do after", "arkadi-ghukasyan"),
+    ],
+)
+def test_common_words_that_together_name_an_entry_are_a_subject_of_their_own(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    """ "Peace" and "treaty" are each common to many entries; together they name the treaty, so
+    the question is not about the person before. A question naming nothing still asks of him."""
+    assert talk(engine, before, question)[-1] == expected

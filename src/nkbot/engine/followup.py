@@ -1185,7 +1185,17 @@ class Dialogue:
             return False
         if not r.reference and _longest(r.tokens, 0, self.words.define, self.words.longest_define):
             return False
-        return self._common_words_only(r) and not self._names_region(r)
+        return self._common_words_only(r) and not self._names_region(r) and not self._named_together(r)
+
+    def _named_together(self, r: Reading) -> bool:
+        """Common words that together are an entry's own name ("what about the peace treaty"):
+        each alone names nothing, the pair names one subject. Not when the question points back
+        ("is that in the peace treaty?")."""
+        if r.reference:
+            return False
+        stop = self.kb.normalizer.stopwords
+        words = [t for t in r.remainder if t not in stop and stem(t) not in self.words.asked]
+        return len(words) >= 2 and self._titled(" ".join(words))
 
     def _common_words_only(self, r: Reading) -> bool:
         """At most ELLIPTICAL_WORDS words besides question words and "now", each common to many
