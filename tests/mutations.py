@@ -991,6 +991,41 @@ MUTATIONS = [
         "        return False\n",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "conversation: nothing named, a fact stated by the entry in context loses to another entry",
+        "src/nkbot/engine/followup.py",
+        "fresh = self._stated_here(fresh, reading, ctx) or self._tie_to_context(fresh, ctx, lang)",
+        "fresh = self._tie_to_context(fresh, ctx, lang)",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: asked about now, a past entry's fact in context still answers",
+        "src/nkbot/engine/followup.py",
+        "        if self.engine.asks_now(fresh.normalized) and not fact.present:\n            return None  #",
+        "        if False:\n            return None  #",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: one of another entry's own phrasings is answered with a fact in context",
+        "src/nkbot/engine/followup.py",
+        "        if fresh.score >= EXACT or self._names_region(r):",
+        "        if self._names_region(r):",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "engine: asked about now, a past entry answers though a related entry states the present",
+        "src/nkbot/engine/engine.py",
+        "            best = self._today(best, normalized)\n",
+        "",
+        ("tests/test_engine.py",),
+    ),
+    M(
+        "engine: a related entry's present fact answers though the question is not about now",
+        "src/nkbot/engine/engine.py",
+        "        if any(f.present for f in best.intent.facts) or not self.asks_now(normalized):",
+        "        if any(f.present for f in best.intent.facts):",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

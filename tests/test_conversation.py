@@ -1072,3 +1072,25 @@ def test_common_words_that_together_name_an_entry_are_a_subject_of_their_own(
     """ "Peace" and "treaty" are each common to many entries; together they name the treaty, so
     the question is not about the person before. A question naming nothing still asks of him."""
     assert talk(engine, before, question)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        ("how did armenians take kelbajar in 93", "which un resolution was about it", "kalbajar-1993"),
+        ("араик арутюнян", "за что пожизненное", "arayik-harutyunyan"),
+        ("blockade of the lachin corridor", "is the road open now", "lachin-corridor"),
+        (
+            "how did armenians take kelbajar in 93",
+            "what is the trilateral statement",
+            "november-2020-agreement",
+        ),
+    ],
+)
+def test_a_question_naming_nothing_asked_in_the_words_of_a_fact_in_context_gets_that_fact(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    """Kalbajar's entry states the resolution on it and Harutyunyan's his sentence, so those
+    answer, not the entries the questions' words rank first alone. Asked about now, the past
+    entry's fact gives way to today's; one of another entry's own phrasings is that entry's."""
+    assert talk(engine, before, question)[-1] == expected

@@ -230,3 +230,26 @@ def test_a_typo_in_a_stored_phrasing_does_not_capture_the_same_typo_elsewhere(en
     assert typo.matcher.folds["presidnt"] == "president"
     ranked = typo.ranking(typo.normalizer.normalize("who was the presidnt of azerbaijan after elchibey"))
     assert "landmines" not in [s.intent.id for s in ranked[:3]]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "fact"),
+    [
+        ("минская группа обсе ещё есть", "minsk-group-dissolution", "minsk-group-dissolution/still-exists"),
+        (
+            "does the minsk group still exist",
+            "minsk-group-dissolution",
+            "minsk-group-dissolution/still-exists",
+        ),
+        ("what is the minsk group", "minsk-group", None),
+    ],
+)
+def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
+    engine: Engine, question: str, entry: str, fact: str | None
+) -> None:
+    """The Minsk Group's own entry states nothing about now; asked whether it still exists, the
+    related entry on its dissolution answers with the fact that says so. Asked what it was, the
+    group's own entry answers."""
+    result = engine.answer(question)
+    assert result.intent is not None and result.intent.id == entry
+    assert (result.fact.id if result.fact else None) == fact

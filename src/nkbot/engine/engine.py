@@ -25,6 +25,7 @@ MAX_QUESTION_CHARS = 500
 RANKING_CACHE = 8192  # rankings kept for repeated questions (first in, first out; about 1 kB each)
 CANDIDATES = 10  # entries ranked per question: enough for inline results and suggestions
 ALTERNATIVES = 2  # runners-up offered as buttons under an answer
+PRESENT_FACT = 0.6  # a related entry's present fact explains this share of a question about now
 NEAR = 10.0  # ... when they score within this of the answer (or within the margin, if wider)
 NAMED_SLOTS = ("place", "person")  # names of these weigh more in a question than other words
 PARTY = "party"  # the slot of the sides (conversation.yaml): a fact naming another side is not asked
@@ -350,11 +351,26 @@ class Engine:
             others = tuple(
                 r for r in ranked[1:] if r.score >= t.suggest and best.score - r.score < max(t.margin, NEAR)
             )[:ALTERNATIVES]
+            best = self._today(best, normalized)
             return Result(
                 question, normalized, Status.ANSWERED, best.intent, best.score, others, lang, fact=best.fact
             )
         close = tuple(s for s in ranked if s.score >= t.suggest)[: t.max_suggestions]
         return Result(question, normalized, Status.AMBIGUOUS, None, best.score, close, lang)
+
+    def _today(self, best: Scored, normalized: str) -> Scored:
+        """ "минская группа ещё существует?": asked about now, an entry that states nothing about
+        now gives way to the related entry whose present fact the question asks (its dissolution)."""
+        if any(f.present for f in best.intent.facts) or not self.asks_now(normalized):
+            return best
+        for rid in best.intent.related:
+            later = self.kb.intent(rid)
+            if later is None:
+                continue
+            fact, score = self.matcher.fact_for(later, normalized)
+            if fact is not None and fact.present and score >= PRESENT_FACT:
+                return Scored(later, best.score, fact)
+        return best
 
     def candidates(self, question: str, limit: int = CANDIDATES) -> list[Scored]:
         """Entries worth offering for a question (inline results), best first."""

@@ -44,6 +44,7 @@ BROAD = frozenset({"overview", "parties", "contested"})  # categories about the 
 SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings ask that side's view
 OWN_SUPPORT = 3  # an unsure full question is read in context only if its own words rank the answer this high
 REF_FACT = 0.5  # ... or this share, when they point back ("it") at an entry other words pull away from
+STATED = 0.6  # ... or this share, when nothing is named: the entry in context states what is asked
 FACT_MIN = 0.4  # a follow-up's own words explain this share of one of the entry's fact phrasings
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 WHO = "who"  # the kind of question asking for a person or a party
@@ -455,7 +456,7 @@ class Dialogue:
             )
             if followed is not None:
                 return self._persons_word(followed[0], fresh.normalized, reading, ctx, lang, now) or followed
-            fresh = self._tie_to_context(fresh, ctx, lang)
+            fresh = self._stated_here(fresh, reading, ctx) or self._tie_to_context(fresh, ctx, lang)
             said = self._persons_word(fresh, fresh.normalized, reading, ctx, lang, now)
             if said is not None:
                 return said
@@ -931,6 +932,22 @@ class Dialogue:
         if top.score < self.engine.thresholds_for(lang).suggest:
             return None
         return replace(found, intent=top.intent, score=top.score, fact=top.fact, suggestions=())
+
+    def _stated_here(self, fresh: Result, r: Reading, ctx: Context) -> Result | None:
+        """ "за что пожизненное" after Arayik Harutyunyan: a question naming nothing of its own,
+        asked in the words of one of the facts of the entry in context (his sentence), is answered
+        with that fact, not with the entry its words rank first alone (the trials of all leaders)."""
+        current = self._current(ctx)
+        if current is None or fresh.intent is current or r.mentions or r.dates is not None or r.lead:
+            return None
+        if fresh.score >= EXACT or self._names_region(r):
+            return None  # "what was the trilateral statement": one of another entry's own phrasings
+        fact, score = self.engine.matcher.fact_for(current, fresh.normalized)
+        if fact is None or score < STATED:
+            return None
+        if self.engine.asks_now(fresh.normalized) and not fact.present:
+            return None  # "is the road open now" after the blockade: where the road stands today
+        return _answered(fresh, current, fresh.score, fact)
 
     def _tie_to_context(self, fresh: Result, ctx: Context, lang: str) -> Result:
         """A question its own words leave nearly tied ("how many seats": Kocharyan's bloc, the
