@@ -1026,6 +1026,13 @@ MUTATIONS = [
         "        if any(f.present for f in best.intent.facts):",
         ("tests/test_engine.py",),
     ),
+    M(
+        "conversation: a side named makes a question asked in the words of a fact in context its own",
+        "src/nkbot/engine/followup.py",
+        '        named = not r.slots() <= {"party"}  #',
+        "        named = bool(r.mentions)  #",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

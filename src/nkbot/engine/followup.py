@@ -938,7 +938,8 @@ class Dialogue:
         asked in the words of one of the facts of the entry in context (his sentence), is answered
         with that fact, not with the entry its words rank first alone (the trials of all leaders)."""
         current = self._current(ctx)
-        if current is None or fresh.intent is current or r.mentions or r.dates is not None or r.lead:
+        named = not r.slots() <= {"party"}  # a side is no subject: "потери азербайджана сколько"
+        if current is None or fresh.intent is current or named or r.dates is not None or r.lead:
             return None
         if fresh.score >= EXACT or self._names_region(r):
             return None  # "what was the trilateral statement": one of another entry's own phrasings
