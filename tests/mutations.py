@@ -1033,6 +1033,21 @@ MUTATIONS = [
         "        named = bool(r.mentions)  #",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "conversation: 'are they still there' pointing back gets the past entry, not its present fact",
+        "src/nkbot/engine/followup.py",
+        '            later = self.engine.today(current, f"{fresh.normalized} {named}")',
+        "            later = None",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: a follow-up about now carried to a past entry keeps it, not its present fact",
+        "src/nkbot/engine/followup.py",
+        "        later = self.engine.today(found.intent, fresh.normalized) if found.intent is not None"
+        " else None",
+        "        later = None",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

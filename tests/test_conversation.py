@@ -1095,3 +1095,24 @@ def test_a_question_naming_nothing_asked_in_the_words_of_a_fact_in_context_gets_
     answer, not the entries the questions' words rank first alone. Asked about now, the past
     entry's fact gives way to today's; one of another entry's own phrasings is that entry's."""
     assert talk(engine, before, question)[-1] == expected
+
+
+WITHDRAWN = "peacekeepers-withdrawal-2024/still-there"
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "fact"),
+    [
+        ("скока миротворцев отправили", "они ещё там?", WITHDRAWN),
+        ("how many russian peacekeepers were sent", "are they still there", WITHDRAWN),
+        ("что такое минская группа", "а она ещё существует", "minsk-group-dissolution/still-exists"),
+    ],
+)
+def test_asked_whether_it_is_still_so_a_follow_up_gets_the_present_fact(
+    engine: Engine, before: str, question: str, fact: str
+) -> None:
+    """The peacekeepers' own entry tells of 2020-2024 and nothing about now; "still there?" of
+    them is answered by their withdrawal's fact on whether they are still there. So with the
+    Minsk Group and the fact of its dissolution."""
+    result = after(engine, before, question)
+    assert result.fact is not None and result.fact.id == fact

@@ -351,26 +351,31 @@ class Engine:
             others = tuple(
                 r for r in ranked[1:] if r.score >= t.suggest and best.score - r.score < max(t.margin, NEAR)
             )[:ALTERNATIVES]
-            best = self._today(best, normalized)
+            now = self.today(best.intent, normalized)
+            if now is not None:
+                best = Scored(now[0], best.score, now[1])
             return Result(
                 question, normalized, Status.ANSWERED, best.intent, best.score, others, lang, fact=best.fact
             )
         close = tuple(s for s in ranked if s.score >= t.suggest)[: t.max_suggestions]
         return Result(question, normalized, Status.AMBIGUOUS, None, best.score, close, lang)
 
-    def _today(self, best: Scored, normalized: str) -> Scored:
+    def today(self, intent: Intent, normalized: str) -> tuple[Intent, Fact] | None:
         """ "минская группа ещё существует?": asked about now, an entry that states nothing about
         now gives way to the related entry whose present fact the question asks (its dissolution)."""
-        if any(f.present for f in best.intent.facts) or not self.asks_now(normalized):
-            return best
-        for rid in best.intent.related:
-            later = self.kb.intent(rid)
-            if later is None:
-                continue
+        if any(f.present for f in intent.facts) or not self.asks_now(normalized):
+            return None
+        best: tuple[float, Intent, Fact] | None = None
+        for later in filter(None, map(self.kb.intent, intent.related)):
             fact, score = self.matcher.fact_for(later, normalized)
-            if fact is not None and fact.present and score >= PRESENT_FACT:
-                return Scored(later, best.score, fact)
-        return best
+            if (
+                fact is not None
+                and fact.present
+                and score >= PRESENT_FACT
+                and (best is None or score > best[0])
+            ):
+                best = (score, later, fact)
+        return best[1:] if best is not None else None
 
     def candidates(self, question: str, limit: int = CANDIDATES) -> list[Scored]:
         """Entries worth offering for a question (inline results), best first."""

@@ -594,6 +594,10 @@ class Dialogue:
             again = Result(
                 question, fresh.normalized, Status.ANSWERED, current, 100.0, (), lang, followup="carry"
             )
+            named = " ".join(self._name(m, lang) for m in ctx.mentions) or self._subject_words(current)
+            later = self.engine.today(current, f"{fresh.normalized} {named}")
+            if later is not None:  # "они ещё там?" after the peacekeepers sent in 2020: their withdrawal
+                again = _answered(again, later[0], again.score, later[1])
             return again, self._after(again, r, r, ctx, lang, now)
         own = [m for _, _, m in r.mentions]
         elliptical = self._elliptical(r)
@@ -738,6 +742,9 @@ class Dialogue:
             found = self._side_view(found, ctx, fresh, r, strict=not viewpoint) or found
         if kind == "carry" and current is not None and found.intent is not current:
             found = self._its_fact(found, fresh, r, current) or found
+        later = self.engine.today(found.intent, fresh.normalized) if found.intent is not None else None
+        if later is not None:  # "is it signed yet" after the treaty's text: the initialled treaty's status
+            found = _answered(found, later[0], found.score, later[1])
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
 
