@@ -1015,15 +1015,15 @@ MUTATIONS = [
     M(
         "engine: asked about now, a past entry answers though a related entry states the present",
         "src/nkbot/engine/engine.py",
-        "            best = self._today(best, normalized)\n",
-        "",
+        "            now = self.today(best.intent, normalized)\n",
+        "            now = None\n",
         ("tests/test_engine.py",),
     ),
     M(
         "engine: a related entry's present fact answers though the question is not about now",
         "src/nkbot/engine/engine.py",
-        "        if any(f.present for f in best.intent.facts) or not self.asks_now(normalized):",
-        "        if any(f.present for f in best.intent.facts):",
+        "        if any(f.present for f in intent.facts) or not self.asks_now(normalized):",
+        "        if any(f.present for f in intent.facts):",
         ("tests/test_engine.py",),
     ),
     M(
@@ -1036,7 +1036,7 @@ MUTATIONS = [
     M(
         "conversation: 'are they still there' pointing back gets the past entry, not its present fact",
         "src/nkbot/engine/followup.py",
-        '            later = self.engine.today(current, f"{fresh.normalized} {named}")',
+        '            later = self.engine.today(current, f"{fresh.normalized} {called}")',
         "            later = None",
         ("tests/test_conversation.py",),
     ),

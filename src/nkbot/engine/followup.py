@@ -594,8 +594,8 @@ class Dialogue:
             again = Result(
                 question, fresh.normalized, Status.ANSWERED, current, 100.0, (), lang, followup="carry"
             )
-            named = " ".join(self._name(m, lang) for m in ctx.mentions) or self._subject_words(current)
-            later = self.engine.today(current, f"{fresh.normalized} {named}")
+            called = " ".join(self._name(m, lang) for m in ctx.mentions) or self._subject_words(current)
+            later = self.engine.today(current, f"{fresh.normalized} {called}")
             if later is not None:  # "они ещё там?" after the peacekeepers sent in 2020: their withdrawal
                 again = _answered(again, later[0], again.score, later[1])
             return again, self._after(again, r, r, ctx, lang, now)
