@@ -593,8 +593,8 @@ MUTATIONS = [
     M(
         "follow-ups: a question nearly tied between entries ignores the one in context",
         "src/nkbot/engine/followup.py",
-        "            fresh = self._tie_to_context(fresh, ctx, lang)\n",
-        "",
+        "or self._tie_to_context(fresh, ctx, lang)\n",
+        "or fresh\n",
         ("tests/test_conversation.py",),
     ),
     M(
