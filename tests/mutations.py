@@ -1048,6 +1048,13 @@ MUTATIONS = [
         "        later = None",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "conversation: 'soviet times' names no time of its own",
+        "knowledge/conversation.yaml",
+        'en: ["soviet times", "soviet period",',
+        'en: ["sovjet tymes", "soviet period",',
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -1116,3 +1116,17 @@ def test_asked_whether_it_is_still_so_a_follow_up_gets_the_present_fact(
     Minsk Group and the fact of its dissolution."""
     result = after(engine, before, question)
     assert result.fact is not None and result.fact.id == fact
+
+
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [
+        ("how many armenians lived in karabakh before 2023", "and in soviet times what % were armenian"),
+        ("а азербайджанцы в карабахе жили?", "а в советское время какой процент армян был"),
+    ],
+)
+def test_the_soviet_years_named_are_a_time_of_their_own(engine: Engine, before: str, question: str) -> None:
+    """ "Soviet times" is a period like a war: asked after the population before 2023, it is
+    swapped in or stands alone, and the Soviet period's share answers."""
+    result = after(engine, before, question)
+    assert result.fact is not None and result.fact.id == "soviet-period/population-share"
