@@ -1055,6 +1055,13 @@ MUTATIONS = [
         'en: ["sovjet tymes", "soviet period",',
         ("tests/test_conversation.py",),
     ),
+    M(
+        "language: 'отдала' (gave) is not 'передала' (handed over)",
+        "knowledge/language.yaml",
+        "    передала: [отдала]\n",
+        "",
+        ("tests/test_normalize.py",),
+    ),
 ]
 
 

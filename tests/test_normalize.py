@@ -37,6 +37,7 @@ from nkbot.engine.spelling import Speller
         ("гянджу", "гянджа"),  # the city in another case, so a follow-up carries it
         ("trucks", "goods"),  # "can trucks go to armenia" asks about goods transit
         ("пропускает фуры", "разрешил провоз грузы"),
+        ("армения отдала карты", "армения передала карты"),  # to give is to hand over
     ],
 )
 def test_spelling_variants_fold_to_one_form(engine: Engine, typed: str, canonical: str) -> None:
