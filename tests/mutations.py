@@ -1062,6 +1062,20 @@ MUTATIONS = [
         "",
         ("tests/test_normalize.py",),
     ),
+    M(
+        "language: 'how do you say hello' is no translation, so it matches on 'armenian' alone",
+        "knowledge/language.yaml",
+        '    translate: ["how do you say hello",',
+        '    translate: ["how do you say helo",',
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "language: 'по армянски будет спасибо' is no translation, so it matches on 'armenian' alone",
+        "knowledge/language.yaml",
+        '    перевести на армянский: ["по армянски будет спасибо",',
+        '    перевести на армянский: ["по армянски будет спасиба",',
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -1130,3 +1130,22 @@ def test_the_soviet_years_named_are_a_time_of_their_own(engine: Engine, before: 
     swapped in or stands alone, and the Soviet period's share answers."""
     result = after(engine, before, question)
     assert result.fact is not None and result.fact.id == "soviet-period/population-share"
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        ("fuel depot explosion 2023", "how do you say hello in armenian", "out_of_scope"),
+        ("армянские церкви в карабахе", "как по армянски будет спасибо", "out_of_scope"),
+        ("fuel depot explosion 2023", "how do you say shusha in armenian", "shusha-shushi"),
+    ],
+)
+def test_a_greeting_put_into_a_language_is_declined_a_place_name_is_not(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    """A greeting is small talk, so "how do you say hello in armenian" once matched on
+    "armenian" alone and was read as a follow-up; as a translation it is out of scope. A place
+    put into Armenian is a question of names."""
+    result = after(engine, before, question)
+    got = result.reason.value if result.reason is Reason.OUT_OF_SCOPE else result.intent and result.intent.id
+    assert got == expected
