@@ -1076,6 +1076,13 @@ MUTATIONS = [
         '    перевести на армянский: ["по армянски будет спасиба",',
         ("tests/test_conversation.py",),
     ),
+    M(
+        "timeline: of entries beginning the same day, the shortest comes first, not the event",
+        "src/nkbot/engine/model.py",
+        "(i.when.start, i.category != EVENTS, i.when.end)",
+        "(i.when.start, i.when.end)",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

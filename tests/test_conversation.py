@@ -1149,3 +1149,9 @@ def test_a_greeting_put_into_a_language_is_declined_a_place_name_is_not(
     result = after(engine, before, question)
     got = result.reason.value if result.reason is Reason.OUT_OF_SCOPE else result.intent and result.intent.id
     assert got == expected
+
+
+def test_what_came_next_is_the_war_not_an_entry_that_began_the_same_day(engine: Engine) -> None:
+    """The 2020 war, the shelling of Stepanakert and the interstate court cases all begin on
+    27 September 2020; after the Tovuz clashes, "what happened next?" is the war."""
+    assert talk(engine, "tovuz clashes 2020", "what happened next?") == ["tovuz-clashes-2020", "second-war"]

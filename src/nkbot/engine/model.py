@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 DEFAULT_LANG = "en"
 SCOPE = "scope"  # the category of knowledge/scope.yaml's topics: recognised, answered as out of scope
+EVENTS = "timeline"  # the category of wars and events: first among entries that begin the same day
 
 # A text in several languages, keyed by language code ("en", "ru").
 LangText = dict[str, str]
@@ -229,6 +230,9 @@ class KnowledgeBase:
         return pick(texts, lang)
 
     def timeline(self) -> list[Intent]:
-        """Entries that carry a date, oldest first."""
+        """Entries that carry a date, oldest first; of those beginning the same day, the events
+        first (the 2020 war before the shelling of Stepanakert and the court cases it began)."""
         dated = [i for i in self.intents if i.when is not None]
-        return sorted(dated, key=lambda i: (i.when.start, i.when.end) if i.when else (date.min,) * 2)
+        return sorted(
+            dated, key=lambda i: (i.when.start, i.category != EVENTS, i.when.end) if i.when else (date.min,)
+        )
