@@ -1083,6 +1083,13 @@ MUTATIONS = [
         "(i.when.start, i.when.end)",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "conversation: a name swapped in answers with its own entry though a related one states the fact",
+        "src/nkbot/engine/followup.py",
+        "            if other is not None and better >= score + RELATED_LEAD and later is not current:",
+        "            if False:",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

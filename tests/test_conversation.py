@@ -1155,3 +1155,12 @@ def test_what_came_next_is_the_war_not_an_entry_that_began_the_same_day(engine: 
     """The 2020 war, the shelling of Stepanakert and the interstate court cases all begin on
     27 September 2020; after the Tovuz clashes, "what happened next?" is the war."""
     assert talk(engine, "tovuz clashes 2020", "what happened next?") == ["tovuz-clashes-2020", "second-war"]
+
+
+def test_a_time_swapped_in_is_answered_by_the_related_entry_that_states_what_was_asked(
+    engine: Engine,
+) -> None:
+    """Asked who won the whole conflict, then "and the first war?": the first war's own entry
+    dates it, its related outcome says who won."""
+    asked = talk(engine, "who won the karabakh conflict in the end", "and the first war?")
+    assert asked == ["conflict-overview", "first-war-outcome"]

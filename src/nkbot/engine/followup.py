@@ -45,6 +45,7 @@ SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings 
 OWN_SUPPORT = 3  # an unsure full question is read in context only if its own words rank the answer this high
 REF_FACT = 0.5  # ... or this share, when they point back ("it") at an entry other words pull away from
 STATED = 0.6  # ... or this share, when nothing is named: the entry in context states what is asked
+RELATED_LEAD = 0.2  # ... a related entry's fact explaining this much more answers a swap instead
 FACT_MIN = 0.4  # a follow-up's own words explain this share of one of the entry's fact phrasings
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 WHO = "who"  # the kind of question asking for a person or a party
@@ -778,6 +779,12 @@ class Dialogue:
             return None
         (intent,) = entries.values()
         fact, score = self.engine.matcher.fact_for(intent, asked)
+        # "and the first war?" after who won the whole conflict: the first war's outcome, a related
+        # entry whose fact the question asks far better than any of the war's own
+        for later in filter(None, map(self.kb.intent, intent.related)):
+            other, better = self.engine.matcher.fact_for(later, asked)
+            if other is not None and better >= score + RELATED_LEAD and later is not current:
+                intent, fact, score = later, other, better
         return _answered(found, intent, found.score, fact if score >= FACT_MIN else None)
 
     def _its_fact(self, found: Result, fresh: Result, r: Reading, current: Intent) -> Result | None:
