@@ -703,14 +703,14 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
-        "follow-ups: 'he' in 'what sentence did he get' is read as the sentence named before it",
+        "follow-ups: 'he' counts as a word of its own, so 'when did he take office' leaves the person",
         "src/nkbot/engine/followup.py",
         "                and (t,) not in self.human\n",
         "",
         ("tests/test_conversation.py",),
     ),
     M(
-        "follow-ups: 'how long is the sentence' after a person answers the trial of all the leaders",
+        "follow-ups: a question naming nothing after a person ('как погиб') is not asked of the person",
         "src/nkbot/engine/followup.py",
         "of_person = intent if person is not None or subjectless else None",
         "of_person = intent if person is not None else None",

@@ -1164,3 +1164,31 @@ def test_a_time_swapped_in_is_answered_by_the_related_entry_that_states_what_was
     dates it, its related outcome says who won."""
     asked = talk(engine, "who won the karabakh conflict in the end", "and the first war?")
     assert asked == ["conflict-overview", "first-war-outcome"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        # nothing of its own asked after a person: the person's fact, not the overall toll
+        (
+            (
+                "монте мелканян откуда родом",
+                "он в асале был? то есть террорист?",
+                "где он воевал в карабахе",
+                "как погиб",
+            ),
+            "monte-melkonian",
+        ),
+        # "he" is the person in context, not the offensive "take" ranks first
+        (
+            ("levon ter petrosyan and karabakh", "why did he resign", "wen did he take office"),
+            "levon-ter-petrosyan",
+        ),
+    ],
+)
+def test_a_person_in_context_keeps_the_questions_that_name_nothing(
+    engine: Engine, turns: tuple[str, ...], expected: str
+) -> None:
+    """After a few turns on a person, a question naming nothing ("как погиб", "when did he take
+    office") is still about that person, whatever neighbouring entry its own words rank first."""
+    assert talk(engine, *turns)[-1] == expected
