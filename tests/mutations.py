@@ -928,7 +928,7 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
-        "follow-ups: 'when did it begin' after Operation Goranboy is who started the conflict",
+        "follow-ups: 'it' is not the entry in context ('is that a territorial claim' after Western Azerbaijan)",
         "src/nkbot/engine/followup.py",
         "            back = self._named_back(question, rewritten, fresh, r, current, elliptical, lang)",
         "            back = None",

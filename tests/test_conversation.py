@@ -1023,6 +1023,7 @@ def test_an_out_of_scope_question_of_its_own_is_no_follow_up(
     ("before", "question", "expected"),
     [
         ("biggest azeri offensive in the first war", "when did it begin", "operation-goranboy"),
+        ("what is western azerbaijan", "is that a territorial claim", "western-azerbaijan-claims"),
         ("was the 2023 exodus ethnic cleansing", "can they go back", "refugees-in-armenia-2023"),
     ],
 )
@@ -1030,8 +1031,10 @@ def test_it_names_the_entry_in_context_that_the_names_carried_left_out(
     engine: Engine, before: str, question: str, expected: str
 ) -> None:
     """Carrying Azerbaijan and the first war over, "when did it begin" still asks who started the
-    conflict; "it" is the operation, so its name is said too. "They" may be the people who left
-    rather than the question about them, and is left to its own words."""
+    conflict; "it" is the operation, so its name is said too. "Is that a territorial claim"
+    alone is Baku's demand on Armenia's constitution; "that" is the Western Azerbaijan idea.
+    "They" may be the people who left rather than the question about them, and is left to its
+    own words."""
     assert talk(engine, before, question)[-1] == expected
 
 
