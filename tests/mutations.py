@@ -928,7 +928,7 @@ MUTATIONS = [
         ("tests/test_conversation.py",),
     ),
     M(
-        "follow-ups: 'it' is not the entry in context ('is that a territorial claim' after Western Azerbaijan)",
+        "follow-ups: 'it' is not the entry in context ('is that a territorial claim' after West Azerbaijan)",
         "src/nkbot/engine/followup.py",
         "            back = self._named_back(question, rewritten, fresh, r, current, elliptical, lang)",
         "            back = None",
