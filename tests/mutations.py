@@ -1015,15 +1015,15 @@ MUTATIONS = [
     M(
         "engine: asked about now, a past entry answers though a related entry states the present",
         "src/nkbot/engine/engine.py",
-        "            now = self.today(best.intent, normalized)\n",
+        "            now = self.today(best.intent, normalized, [s.intent for s in ranked])\n",
         "            now = None\n",
         ("tests/test_engine.py",),
     ),
     M(
         "engine: a related entry's present fact answers though the question is not about now",
         "src/nkbot/engine/engine.py",
-        "        if any(f.present for f in intent.facts) or not self.asks_now(normalized):",
-        "        if any(f.present for f in intent.facts):",
+        "        if not related or not self.asks_now(normalized):",
+        "        if not related:",
         ("tests/test_engine.py",),
     ),
     M(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -191,6 +191,14 @@ class Engine:
             if phrase
         )
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
+        # entry id -> its related entries stating where things stand, when it states nothing of now
+        self._present_related: dict[str, tuple[Intent, ...]] = {
+            i.id: tuple(
+                r for r in map(kb.intent, i.related) if r is not None and any(f.present for f in r.facts)
+            )
+            for i in kb.intents
+            if not any(f.present for f in i.facts)
+        }
         every: list[str] = []  # every text's words in the speller's script (Cyrillic) ...
         typed: set[str] = set()  # ... and the others' English words, phrasings included
         for text in _texts(kb):
@@ -351,7 +359,7 @@ class Engine:
             others = tuple(
                 r for r in ranked[1:] if r.score >= t.suggest and best.score - r.score < max(t.margin, NEAR)
             )[:ALTERNATIVES]
-            now = self.today(best.intent, normalized)
+            now = self.today(best.intent, normalized, [s.intent for s in ranked])
             if now is not None:
                 best = Scored(now[0], best.score, now[1])
             return Result(
@@ -360,13 +368,18 @@ class Engine:
         close = tuple(s for s in ranked if s.score >= t.suggest)[: t.max_suggestions]
         return Result(question, normalized, Status.AMBIGUOUS, None, best.score, close, lang)
 
-    def today(self, intent: Intent, normalized: str) -> tuple[Intent, Fact] | None:
+    def today(
+        self, intent: Intent, normalized: str, among: Collection[Intent] | None = None
+    ) -> tuple[Intent, Fact] | None:
         """ "минская группа ещё существует?": asked about now, an entry that states nothing about
         now gives way to the related entry whose present fact the question asks (its dissolution)."""
-        if any(f.present for f in intent.facts) or not self.asks_now(normalized):
+        related = self._present_related.get(intent.id)
+        if related and among is not None:  # only those the question's own words rank: far cheaper
+            related = tuple(r for r in related if r in among)
+        if not related or not self.asks_now(normalized):
             return None
         best: tuple[float, Intent, Fact] | None = None
-        for later in filter(None, map(self.kb.intent, intent.related)):
+        for later in related:
             fact, score = self.matcher.fact_for(later, normalized)
             if (
                 fact is not None
