@@ -25,8 +25,8 @@ MAX_QUESTION_CHARS = 500
 RANKING_CACHE = 8192  # rankings kept for repeated questions (first in, first out; about 1 kB each)
 CANDIDATES = 10  # entries ranked per question: enough for inline results and suggestions
 ALTERNATIVES = 2  # runners-up offered as buttons under an answer
-PRESENT_FACT = 0.6  # a related entry's present fact explains this share of a question about now
 NEAR = 10.0  # ... when they score within this of the answer (or within the margin, if wider)
+PRESENT_FACT = 0.6  # a related entry's present fact explains this share of a question about now
 NAMED_SLOTS = ("place", "person")  # names of these weigh more in a question than other words
 PARTY = "party"  # the slot of the sides (conversation.yaml): a fact naming another side is not asked
 
