@@ -1015,7 +1015,7 @@ MUTATIONS = [
     M(
         "engine: asked about now, a past entry answers though a related entry states the present",
         "src/nkbot/engine/engine.py",
-        "            now = self.today(best.intent, normalized, [s.intent for s in ranked])\n",
+        "            now = self.today(best.intent, normalized, {s.intent.id for s in ranked})\n",
         "            now = None\n",
         ("tests/test_engine.py",),
     ),
@@ -1036,16 +1036,15 @@ MUTATIONS = [
     M(
         "conversation: 'are they still there' pointing back gets the past entry, not its present fact",
         "src/nkbot/engine/followup.py",
-        '            later = self.engine.today(current, f"{fresh.normalized} {called}")',
-        "            later = None",
+        '            again = self._as_of_now(again, f"{fresh.normalized} {called}")',
+        "            pass",
         ("tests/test_conversation.py",),
     ),
     M(
         "conversation: a follow-up about now carried to a past entry keeps it, not its present fact",
         "src/nkbot/engine/followup.py",
-        "        later = self.engine.today(found.intent, fresh.normalized) if found.intent is not None"
-        " else None",
-        "        later = None",
+        "        found = self._as_of_now(found, fresh.normalized)  #",
+        "        pass  #",
         ("tests/test_conversation.py",),
     ),
     M(

@@ -193,9 +193,7 @@ class Engine:
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
         # entry id -> its related entries stating where things stand, when it states nothing of now
         self._present_related: dict[str, tuple[Intent, ...]] = {
-            i.id: tuple(
-                r for r in map(kb.intent, i.related) if r is not None and any(f.present for f in r.facts)
-            )
+            i.id: tuple(r for r in kb.intents_of(i.related) if any(f.present for f in r.facts))
             for i in kb.intents
             if not any(f.present for f in i.facts)
         }
@@ -359,7 +357,7 @@ class Engine:
             others = tuple(
                 r for r in ranked[1:] if r.score >= t.suggest and best.score - r.score < max(t.margin, NEAR)
             )[:ALTERNATIVES]
-            now = self.today(best.intent, normalized, [s.intent for s in ranked])
+            now = self.today(best.intent, normalized, {s.intent.id for s in ranked})
             if now is not None:
                 best = Scored(now[0], best.score, now[1])
             return Result(
@@ -369,13 +367,14 @@ class Engine:
         return Result(question, normalized, Status.AMBIGUOUS, None, best.score, close, lang)
 
     def today(
-        self, intent: Intent, normalized: str, among: Collection[Intent] | None = None
+        self, intent: Intent, normalized: str, among: Collection[str] | None = None
     ) -> tuple[Intent, Fact] | None:
         """ "минская группа ещё существует?": asked about now, an entry that states nothing about
-        now gives way to the related entry whose present fact the question asks (its dissolution)."""
+        now gives way to the related entry whose present fact the question asks (its dissolution).
+        `among`: the ids of the entries the question's own words rank, when known (far cheaper)."""
         related = self._present_related.get(intent.id)
-        if related and among is not None:  # only those the question's own words rank: far cheaper
-            related = tuple(r for r in related if r in among)
+        if related and among is not None:
+            related = tuple(r for r in related if r.id in among)
         if not related or not self.asks_now(normalized):
             return None
         best: tuple[float, Intent, Fact] | None = None

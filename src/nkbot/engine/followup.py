@@ -595,10 +595,9 @@ class Dialogue:
             again = Result(
                 question, fresh.normalized, Status.ANSWERED, current, 100.0, (), lang, followup="carry"
             )
+            # "они ещё там?" after the peacekeepers sent in 2020: their withdrawal
             called = " ".join(self._name(m, lang) for m in ctx.mentions) or self._subject_words(current)
-            later = self.engine.today(current, f"{fresh.normalized} {called}")
-            if later is not None:  # "они ещё там?" after the peacekeepers sent in 2020: their withdrawal
-                again = _answered(again, later[0], again.score, later[1])
+            again = self._as_of_now(again, f"{fresh.normalized} {called}")
             return again, self._after(again, r, r, ctx, lang, now)
         own = [m for _, _, m in r.mentions]
         elliptical = self._elliptical(r)
@@ -743,9 +742,7 @@ class Dialogue:
             found = self._side_view(found, ctx, fresh, r, strict=not viewpoint) or found
         if kind == "carry" and current is not None and found.intent is not current:
             found = self._its_fact(found, fresh, r, current) or found
-        later = self.engine.today(found.intent, fresh.normalized) if found.intent is not None else None
-        if later is not None:  # "is it signed yet" after the treaty's text: the initialled treaty's status
-            found = _answered(found, later[0], found.score, later[1])
+        found = self._as_of_now(found, fresh.normalized)  # "is it signed yet" after the treaty's text
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
 
@@ -781,11 +778,17 @@ class Dialogue:
         fact, score = self.engine.matcher.fact_for(intent, asked)
         # "and the first war?" after who won the whole conflict: the first war's outcome, a related
         # entry whose fact the question asks far better than any of the war's own
-        for later in filter(None, map(self.kb.intent, intent.related)):
+        for later in self.kb.intents_of(intent.related):
             other, better = self.engine.matcher.fact_for(later, asked)
             if other is not None and better >= score + RELATED_LEAD and later is not current:
                 intent, fact, score = later, other, better
         return _answered(found, intent, found.score, fact if score >= FACT_MIN else None)
+
+    def _as_of_now(self, found: Result, asked: str) -> Result:
+        """Asked about now, the answer found gives way to the present fact of a related entry
+        (Engine.today), if it states nothing about now itself."""
+        later = self.engine.today(found.intent, asked) if found.intent is not None else None
+        return _answered(found, later[0], found.score, later[1]) if later is not None else found
 
     def _its_fact(self, found: Result, fresh: Result, r: Reading, current: Intent) -> Result | None:
         """ "Why was it so important?" after the 2020 battle of Shusha: "it" points back, nothing is

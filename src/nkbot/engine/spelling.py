@@ -100,8 +100,7 @@ class Speller:
     def _swapped(self, word: str) -> str:
         """The most used known word with two neighbouring letters of `word` swapped, else `word`."""
         swaps = {word[:k] + word[k + 1] + word[k] + word[k + 2 :] for k in range(len(word) - 1)}
-        found = [w for w in swaps if w in self._counts]
-        return max(found, key=self._counts.__getitem__) if found else word
+        return self._most_used(swaps) or word
 
     def _nearest(self, word: str) -> str:
         """The most used known word one slip away (stored phrasings carry typos too: "нахоится"
@@ -109,11 +108,13 @@ class Speller:
         ("дагавор", "гаварили": Russian spelt as it sounds)."""
         best = self._one_slip(word)
         if best == word and "а" in word:
-            sounded = _as_spelt(word)
-            found = [w for w in sounded if w in self._counts]
-            if found:
-                best = max(found, key=self._counts.__getitem__)
+            best = self._most_used(_as_spelt(word)) or best
         return best
+
+    def _most_used(self, spellings: set[str]) -> str | None:
+        """The known word among `spellings` used most often, if any is known."""
+        found = [w for w in spellings if w in self._counts]
+        return max(found, key=self._counts.__getitem__) if found else None
 
     def _one_slip(self, word: str) -> str:
         best, uses = word, 0
