@@ -259,3 +259,9 @@ def test_leaving_of_their_own_will_asks_the_contested_question(engine: Engine, a
     voluntary, Azerbaijan's claim, not whether everyone left."""
     result = engine.answer(asked)
     assert result.intent is not None and result.intent.id == "contested-ethnic-cleansing-2023"
+
+
+def test_the_matcher_counts_two_swapped_letters_as_one_slip(engine: Engine) -> None:
+    """Russian words under six letters are left to the matcher by the speller: "агдма" (letters
+    swapped) still stands for Aghdam, as a dropped or changed letter would."""
+    assert "агдам" in dict(engine.matcher.lookup("агдма"))
