@@ -1089,6 +1089,13 @@ MUTATIONS = [
         "            if False:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "eval: a Russian reply's '23 июля 1993' does not state the expected '23 July 1993'",
+        "src/nkbot/evaluation.py",
+        "    text = _MONTH_RU.sub(lambda m: _MONTH_EN[m.group(1)], text)\n",
+        "",
+        ("tests/test_cli.py",),
+    ),
 ]
 
 

@@ -279,12 +279,19 @@ def _spans(case: Case) -> set[tuple[date, date]]:
 _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ember|ober)?\b"
 )
+# a Russian reply states "26 October" as "26 октября": each month's stem stands for its English name
+_MONTH_EN = {
+    "январ": "jan", "феврал": "feb", "март": "mar", "апрел": "apr", "ма": "may", "июн": "jun",
+    "июл": "jul", "август": "aug", "сентябр": "sep", "октябр": "oct", "ноябр": "nov", "декабр": "dec",
+}  # fmt: skip
+_MONTH_RU = re.compile(rf"\b({'|'.join(_MONTH_EN)})(?:ь|я|е|а|й)?\b")
 
 
 def _plain(text: str) -> str:
-    """Compare as a reader would: "23 Jul 1993" is stated by "23 July 1993", "19-20" by "19–20",
-    "100,417" by "100 417"."""
+    """Compare as a reader would: "23 Jul 1993" is stated by "23 July 1993" (and by "23 июля
+    1993"), "19-20" by "19–20", "100,417" by "100 417"."""
     text = _MONTH.sub(r"\1", text.casefold()).replace("\u2013", "-").replace("\u2014", "-")
+    text = _MONTH_RU.sub(lambda m: _MONTH_EN[m.group(1)], text)
     return re.sub(r"(?<=\d)[ ,\u00a0\u202f](?=\d{3}\b)", "", text)
 
 
