@@ -1096,6 +1096,13 @@ MUTATIONS = [
         "",
         ("tests/test_cli.py",),
     ),
+    M(
+        "conversation: 'and pashinyan, is he still pm?' after Aliyev carries 'he' back to Aliyev",
+        "src/nkbot/engine/followup.py",
+        "            elif (t,) in self.named and any(",
+        "            elif False and any(",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

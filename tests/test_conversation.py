@@ -1195,3 +1195,21 @@ def test_a_person_in_context_keeps_the_questions_that_name_nothing(
     """After a few turns on a person, a question naming nothing ("как погиб", "when did he take
     office") is still about that person, whatever neighbouring entry its own words rank first."""
     assert talk(engine, *turns)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        ("who is ilham aliyev", "and pashinyan, is he still in power", "nikol-pashinyan"),
+        ("when did heydar aliyev take power", "and elchibey, what became of him", "abulfaz-elchibey"),
+        ("кто такой ильхам алиев", "а пашинян, он ещё у власти?", "nikol-pashinyan"),
+        # a person named after the word is not the one it stands for: "he" is still Aliyev
+        ("who is ilham aliyev", "did he meet sargsyan in kazan", "kazan-summit-2011"),
+    ],
+)
+def test_he_after_a_person_the_question_names_is_that_person(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    """ "And Pashinyan, is he still in power?" after Aliyev: "he" is the person just named, so the
+    question is not carried back to the person in context."""
+    assert talk(engine, before, question) == [talk(engine, before)[0], expected]

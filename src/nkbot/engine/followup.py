@@ -170,6 +170,7 @@ class Vocabulary:
         self.personal = set().union(*(_phrases(norm, w.personal) for w in words))
         self.human = set().union(*(_phrases(norm, w.human) for w in words))
         self.human_cues = {t for w in words for p in _phrases(norm, w.human_cues) for t in p}
+        self.named = set().union(*(_phrases(norm, w.named) for w in words))
         self.objects = set().union(*(_phrases(norm, w.objects) for w in words))
         self.things = set().union(*(_phrases(norm, w.things) for w in words))
         self.earlier = set().union(*(_phrases(norm, w.earlier) for w in words))
@@ -278,6 +279,8 @@ class Vocabulary:
                 # "the churches in karabakh after azerbaijan took it": it is karabakh (but "he" in
                 # "what sentence did he get" is no sentence)
                 r.stopwords += 1
+            elif (t,) in self.named and any(start < k and m.slot == "person" for start, _, m in r.mentions):
+                r.stopwords += 1  # "and pashinyan, is he still pm?": he is pashinyan
             elif (t,) in self.reference:
                 r.reference = True
                 r.personal = r.personal or (t,) in self.personal

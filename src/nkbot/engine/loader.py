@@ -450,6 +450,7 @@ WORD_LISTS = (
     "kin",
     "human",
     "human_cues",
+    "named",
     "objects",
     "earlier",
     "later",
