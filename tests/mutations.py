@@ -1103,6 +1103,13 @@ MUTATIONS = [
         "            elif False and any(",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "language: hearsay ('все про него пишут') weighs as an unknown subject and leaves it unanswered",
+        "knowledge/language.yaml",
+        "    пишут, писали, слышал,",
+        "    слышал,",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

@@ -253,3 +253,19 @@ def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
     result = engine.answer(question)
     assert result.intent is not None and result.intent.id == entry
     assert (result.fact.id if result.fact else None) == fact
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("что такое трипп, все про него пишут", "tripp-route"),
+        ("what is tripp, i saw it on tv", "tripp-route"),
+    ],
+)
+def test_where_the_user_heard_of_it_says_nothing_about_what_is_asked(
+    engine: Engine, question: str, entry: str
+) -> None:
+    """ "Everyone writes about it", "I saw it": hearsay words are not an unknown subject that
+    would leave the question unanswered."""
+    result = engine.answer(question)
+    assert result.status is Status.ANSWERED and result.intent is not None and result.intent.id == entry
