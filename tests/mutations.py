@@ -1110,6 +1110,13 @@ MUTATIONS = [
         "    слышал,",
         ("tests/test_engine.py",),
     ),
+    M(
+        "eval: a Russian reply's '99,89%' does not state the expected '99.89%'",
+        "src/nkbot/evaluation.py",
+        '    return re.sub(r"(?<=\\d),(?=\\d)", ".", text)',
+        "    return text",
+        ("tests/test_cli.py",),
+    ),
 ]
 
 

@@ -223,7 +223,10 @@ def test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns(tmp_path: Path
     russian = tmp_path / "ru" / "q.yaml"
     russian.parent.mkdir()
     russian.write_text(
-        "- q: когда пал агдам\n  expect: aghdam-1993\n  contains: 23 July 1993\n", encoding="utf-8"
+        "- q: когда пал агдам\n  expect: aghdam-1993\n  contains: 23 July 1993\n"
+        "- q: сколько процентов проголосовали за независимость на референдуме 1991 года в карабахе\n"
+        "  expect: independence-referendum-1991\n  contains: 99.89%\n",
+        encoding="utf-8",
     )
     talk = tmp_path / "en" / "d.yaml"
     talk.write_text(
@@ -235,5 +238,5 @@ def test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns(tmp_path: Path
     out = json.loads(scored.stdout)
     assert (out["right"], out["partial"]) == (1, 1)  # the month spelled out counts; a wrong day does not
     ru = json.loads(nkbot("eval", str(russian), "--json", "--half", "all", "--min-right", "0").stdout)
-    assert (ru["right"], ru["partial"]) == (1, 0)  # the English date, stated in Russian
+    assert (ru["right"], ru["partial"]) == (2, 0)  # an English date and decimal point, stated in Russian
     assert (out["dialogues"]["fresh_turns"], out["dialogues"]["fresh_right"]) == (1, 1)

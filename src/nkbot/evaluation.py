@@ -289,10 +289,11 @@ _MONTH_RU = re.compile(rf"\b({'|'.join(_MONTH_EN)})(?:ь|я|е|а|й)?\b")
 
 def _plain(text: str) -> str:
     """Compare as a reader would: "23 Jul 1993" is stated by "23 July 1993" (and by "23 июля
-    1993"), "19-20" by "19–20", "100,417" by "100 417"."""
+    1993"), "19-20" by "19–20", "100,417" by "100 417", "99.89%" by "99,89%"."""
     text = _MONTH.sub(r"\1", text.casefold()).replace("\u2013", "-").replace("\u2014", "-")
     text = _MONTH_RU.sub(lambda m: _MONTH_EN[m.group(1)], text)
-    return re.sub(r"(?<=\d)[ ,\u00a0\u202f](?=\d{3}\b)", "", text)
+    text = re.sub(r"(?<=\d)[ ,\u00a0\u202f](?=\d{3}\b)", "", text)
+    return re.sub(r"(?<=\d),(?=\d)", ".", text)  # a Russian decimal comma: "99,89 %" states "99.89%"
 
 
 def judge(case: Case, result: Result) -> Outcome:
