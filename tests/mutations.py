@@ -1117,6 +1117,13 @@ MUTATIONS = [
         "    return text",
         ("tests/test_cli.py",),
     ),
+    M(
+        "matching: 'how many died' naming no side gets one side's toll rather than the total",
+        "src/nkbot/engine/matcher.py",
+        "            elif not sides and all_sides & pwords:",
+        "            elif False:",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

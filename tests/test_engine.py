@@ -269,3 +269,17 @@ def test_where_the_user_heard_of_it_says_nothing_about_what_is_asked(
     would leave the question unanswered."""
     result = engine.answer(question)
     assert result.status is Status.ANSWERED and result.intent is not None and result.intent.id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("сколько погибших в апрельской войне 2016 года", "casualties-2010-2019/april-2016-total"),
+        ("how many armenians died in the four day war", "casualties-2010-2019/april-2016-armenian-losses"),
+    ],
+)
+def test_a_toll_asked_of_no_side_is_the_total_not_one_sides(engine: Engine, question: str, fact: str) -> None:
+    """ "How many died" names no side: the fact with both sides' toll answers, not the one whose
+    phrasings name Armenia's losses; naming a side still gets that side's."""
+    result = engine.answer(question)
+    assert result.fact is not None and result.fact.id == fact
