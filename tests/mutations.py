@@ -1124,6 +1124,13 @@ MUTATIONS = [
         "            elif False:",
         ("tests/test_engine.py",),
     ),
+    M(
+        "matching: 'а азербайджанцев?' after Armenia's toll gets the total, not Azerbaijan's toll",
+        "src/nkbot/engine/matcher.py",
+        "            elif sides and not all_sides & pwords:",
+        "            elif False:",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -1213,3 +1213,11 @@ def test_he_after_a_person_the_question_names_is_that_person(
     """ "And Pashinyan, is he still in power?" after Aliyev: "he" is the person just named, so the
     question is not carried back to the person in context."""
     assert talk(engine, before, question) == [talk(engine, before)[0], expected]
+
+
+def test_a_side_swapped_in_gets_that_sides_figure_not_the_total(engine: Engine) -> None:
+    """ "а азербайджанцев?" after Armenia's toll of the 2020 war asks Azerbaijan's toll: a fact
+    whose phrasings name no side (the total) weighs less when the question names one."""
+    context = engine.respond("сколько армян погибло во второй карабахской")[1]
+    result = engine.respond("а азербайджанцев?", context, None, 10.0)[0]
+    assert result.fact is not None and result.fact.id == "casualties-2020/azerbaijani-dead"

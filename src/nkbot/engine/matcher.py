@@ -62,6 +62,7 @@ ASKS_ENTRY = 0.8  # the entry too is chosen less by a phrasing asking another ki
 # returned to karabakh" is the Great Return's count, not a phrasing of the refugees' entry asking where
 WHY = "why"  # the kind of question any fact explains better than a lead
 SIDE_UNASKED = 0.9  # a fact phrasing naming a side the question does not: "how many died" is the total
+SIDE_UNNAMED = 0.8  # ... and one naming no side when the question does: "and azerbaijanis?" is their toll
 OTHER_SIDE = 0.6  # a fact phrasing naming only another side: "azerbaijani soldiers" is not Armenia's toll
 RELATION_OTHER = 0.8  # a phrase placed otherwise in time: "died after the war" for "died in the war"
 
@@ -490,6 +491,8 @@ class Matcher:
                 score *= OTHER_SIDE
             elif not sides and all_sides & pwords:
                 score *= SIDE_UNASKED
+            elif sides and not all_sides & pwords:
+                score *= SIDE_UNNAMED
             if score > answering_of(n, (-1.0, -1))[0]:
                 answering[n] = (score, pid)
         intent_ids.update(dict.fromkeys(best))
