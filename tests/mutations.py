@@ -1131,6 +1131,13 @@ MUTATIONS = [
         "            elif False:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "conversation: 'а азербайджанцев сколько?' is carried, not swapped like 'а азербайджанцев?'",
+        "src/nkbot/engine/followup.py",
+        'bare = not r.remainder or (r.slots() == {"party"} and asking == r.remainder and counted)',
+        "bare = not r.remainder",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

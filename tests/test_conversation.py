@@ -1221,3 +1221,27 @@ def test_a_side_swapped_in_gets_that_sides_figure_not_the_total(engine: Engine) 
     context = engine.respond("сколько армян погибло во второй карабахской")[1]
     result = engine.respond("а азербайджанцев?", context, None, 10.0)[0]
     assert result.fact is not None and result.fact.id == "casualties-2020/azerbaijani-dead"
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "fact"),
+    [
+        (
+            "сколько армян погибло в 44-дневной войне",
+            "а азербайджанцев сколько?",
+            "casualties-2020/azerbaijani-dead",
+        ),
+        (
+            "кто воевал за азербайджан из иностранцев в 90-е",
+            "а за армян кто?",
+            "foreign-fighters/armenian-side-volunteers",
+        ),
+    ],
+)
+def test_a_side_with_how_many_or_who_is_swapped_in(
+    engine: Engine, before: str, question: str, fact: str
+) -> None:
+    """ "А азербайджанцев сколько?" is "а азербайджанцев?" with its question word: the side is swapped
+    into the question before, not carried to whatever "how many" alone finds."""
+    result = engine.respond(question, engine.respond(before)[1], None, 10.0)[0]
+    assert result.fact is not None and result.fact.id == fact

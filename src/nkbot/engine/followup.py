@@ -47,6 +47,7 @@ REF_FACT = 0.5  # ... or this share, when they point back ("it") at an entry oth
 STATED = 0.6  # ... or this share, when nothing is named: the entry in context states what is asked
 FACT_MIN = 0.4  # a follow-up's own words explain this share of one of the entry's fact phrasings
 RELATED_LEAD = 0.2  # a name swapped in gives way to a related entry whose fact explains this much more
+SWAPPED_ASKS = ("count", "who")  # the kinds of question a side named with them swaps into the one before
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 WHO = "who"  # the kind of question asking for a person or a party
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
@@ -615,7 +616,12 @@ class Dialogue:
             and not r.reference
             and not any(self._titled(m.phrase) for m in own)
         )
-        swap = bool(own) and not r.remainder and (r.lead > 0 or r.stopwords > 0 or r.reference or sided)
+        # "а азербайджанцев сколько?", "а за армян кто": a side and "how many" or "who" swap the side
+        # in, as "а азербайджанцев?" does (not "why": a side's reasons are its view)
+        asking = [t for t in r.remainder if t in self.words.asked]
+        counted = self.engine.matcher.asked(fresh.normalized) in SWAPPED_ASKS and len(r.remainder) == 1
+        bare = not r.remainder or (r.slots() == {"party"} and asking == r.remainder and counted)
+        swap = bool(own) and bare and (r.lead > 0 or r.stopwords > 0 or r.reference or sided)
         swap = swap and not viewpoint
         stand_in: Intent | None = None  # the one person "he" stands for after an event
         person: Intent | None = None  # the person "he" or "his" points back to
@@ -623,6 +629,8 @@ class Dialogue:
         titled_person = False  # a person's own words carried: "since 2003" there is not an office's date
         if swap and (r.lead or sided or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
+            if asking and self.engine.matcher.asked(rewritten) != self.engine.matcher.asked(fresh.normalized):
+                rewritten = " ".join([rewritten, *asking])  # "а за армян кто" after what they numbered
             kind = "swap"
         elif r.remainder or r.reference or r.lead or (r.stopwords and elliptical) or viewpoint:  # "when?"
             carried = [m for m in ctx.mentions if m.slot not in r.slots()]
