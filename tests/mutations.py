@@ -1138,6 +1138,13 @@ MUTATIONS = [
         "bare = not r.remainder",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "language: 'wen did the first war start' keeps 'wen' as an unknown word, not 'when'",
+        "knowledge/language.yaml",
+        "    when: [wen, whn, wehn]",
+        "    when: [whn, wehn]",
+        ("tests/test_normalize.py",),
+    ),
 ]
 
 
