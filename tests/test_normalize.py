@@ -39,6 +39,8 @@ from nkbot.engine.spelling import Speller
         ("пропускает фуры", "разрешил провоз грузы"),
         ("армения отдала карты", "армения передала карты"),  # to give is to hand over
         ("wen did it start", "when did it start"),  # too short a slip for the speller
+        ("армения окупировала", "армения оккупировала"),
+        ("wich side", "which side"),  # a stop word's slip: the speller corrects only the entries' words
     ],
 )
 def test_spelling_variants_fold_to_one_form(engine: Engine, typed: str, canonical: str) -> None:
