@@ -1152,6 +1152,13 @@ MUTATIONS = [
         "    оккупировала: []",
         ("tests/test_normalize.py",),
     ),
+    M(
+        "language: 'random q but who won ...' weighs 'random' and 'q' as unknown subjects",
+        "knowledge/language.yaml",
+        "    q, random, unrelated, guy, guys, literally,",
+        "    unrelated, guy, guys, literally,",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

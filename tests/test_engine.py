@@ -260,6 +260,7 @@ def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
     [
         ("что такое трипп, все про него пишут", "tripp-route"),
         ("what is tripp, i saw it on tv", "tripp-route"),
+        ("random q but who won the 44 day war", "second-war-outcome"),  # nor is "random q"
     ],
 )
 def test_where_the_user_heard_of_it_says_nothing_about_what_is_asked(
