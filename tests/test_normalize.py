@@ -41,7 +41,7 @@ from nkbot.engine.spelling import Speller
         ("wen did it start", "when did it start"),  # too short a slip for the speller
         ("армения окупировала", "армения оккупировала"),
         ("wich side", "which side"),  # a stop word's slip: the speller corrects only the entries' words
-        ("хто взял", "qwho взял"),
+        ("хто взял", "qwho забрал"),
     ],
 )
 def test_spelling_variants_fold_to_one_form(engine: Engine, typed: str, canonical: str) -> None:
