@@ -1159,6 +1159,13 @@ MUTATIONS = [
         "    unrelated, guy, guys, literally,",
         ("tests/test_engine.py",),
     ),
+    M(
+        "scope: 'грузия вступит в ес?' gets the EU's role in Karabakh, a country it never speaks of",
+        "src/nkbot/engine/engine.py",
+        "and self._foreign(normalized, scope.intent, ranked[0].intent):",
+        "and False:",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

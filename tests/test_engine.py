@@ -284,3 +284,24 @@ def test_a_toll_asked_of_no_side_is_the_total_not_one_sides(engine: Engine, ques
     phrasings name Armenia's losses; naming a side still gets that side's."""
     result = engine.answer(question)
     assert result.fact is not None and result.fact.id == fact
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("грузия вступит в ес?", None),
+        ("кто победил на выборах в грузии", None),
+        ("did georgia charge transit for azerbaijani fuel", "trade-and-transit-2025-2026"),
+    ],
+)
+def test_a_country_the_answer_never_speaks_of_is_another_topic(
+    engine: Engine, question: str, entry: str | None
+) -> None:
+    """Georgia's politics are not the EU's role in Karabakh nor Aliyev's elections: a rare word of an
+    out-of-scope topic that the best entry never uses declines the question. Georgia as a transit
+    country of an entry's own facts is still that entry."""
+    result = engine.answer(question)
+    if entry is None:
+        assert result.status is Status.UNKNOWN and result.reason is Reason.OUT_OF_SCOPE
+    else:
+        assert result.intent is not None and result.intent.id == entry

@@ -26,6 +26,7 @@ RANKING_CACHE = 8192  # rankings kept for repeated questions (first in, first ou
 CANDIDATES = 10  # entries ranked per question: enough for inline results and suggestions
 ALTERNATIVES = 2  # runners-up offered as buttons under an answer
 NEAR = 10.0  # ... when they score within this of the answer (or within the margin, if wider)
+FOREIGN_IDF = 3.0  # a word this rare in an out-of-scope topic's phrasings names that topic ("georgia")
 PRESENT_FACT = 0.6  # a related entry's present fact explains this share of a question about now
 NAMED_SLOTS = ("place", "person")  # names of these weigh more in a question than other words
 PARTY = "party"  # the slot of the sides (conversation.yaml): a fact naming another side is not asked
@@ -191,6 +192,7 @@ class Engine:
             if phrase
         )
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
+        self._slot = {intent.id: n for n, intent in enumerate(self.matcher.intents)}  # its bag
         # entry id -> its related entries stating where things stand, when it states nothing of now
         self._present_related: dict[str, tuple[Intent, ...]] = {
             i.id: tuple(r for r in kb.intents_of(i.related) if any(f.present for f in r.facts))
@@ -346,7 +348,21 @@ class Engine:
             return Result(
                 question, normalized, Status.UNKNOWN, None, top, (), lang, Reason.OUT_OF_SCOPE, scope=topic
             )
+        scope = next((s for s in ranked if s.intent.category == SCOPE and s.score >= t.suggest), None)
         ranked = [s for s in ranked if s.intent.category != SCOPE]
+        if scope is not None and ranked and self._foreign(normalized, scope.intent, ranked[0].intent):
+            # "is georgia joining the eu": a country the answer never speaks of makes it another topic
+            return Result(
+                question,
+                normalized,
+                Status.UNKNOWN,
+                None,
+                scope.score,
+                (),
+                lang,
+                Reason.OUT_OF_SCOPE,
+                scope=scope.intent,
+            )
         if not ranked or ranked[0].score < t.suggest:
             top = ranked[0].score if ranked else 0.0
             return Result(question, normalized, Status.UNKNOWN, None, top, (), lang, Reason.NO_MATCH)
@@ -365,6 +381,16 @@ class Engine:
             )
         close = tuple(s for s in ranked if s.score >= t.suggest)[: t.max_suggestions]
         return Result(question, normalized, Status.AMBIGUOUS, None, best.score, close, lang)
+
+    def _foreign(self, normalized: str, scope: Intent, best: Intent) -> bool:
+        """Whether the question names a rare word of an out-of-scope topic's own phrasings that the
+        best entry never uses: Georgia's politics, not the EU's role in Karabakh."""
+        m = self.matcher
+        mine, theirs = m.bags[self._slot[best.id]], m.bags[self._slot[scope.id]]
+        words = self.normalizer.content_tokens(normalized)
+        return any(
+            theirs.get(w, 0.0) >= 1.0 and w not in mine and m.idf.get(w, 0.0) >= FOREIGN_IDF for w in words
+        )
 
     def today(
         self, intent: Intent, normalized: str, among: Collection[str] | None = None
