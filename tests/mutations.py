@@ -1166,6 +1166,13 @@ MUTATIONS = [
         "and False:",
         ("tests/test_engine.py",),
     ),
+    M(
+        "conversation: 'на него покушение кто устроил' reads the preposition as a rare word naming «него»",
+        "src/nkbot/engine/followup.py",
+        "if i not in sides and w not in self.asked and w not in stop",
+        "if i not in sides and w not in self.asked",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

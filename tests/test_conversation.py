@@ -1245,3 +1245,13 @@ def test_a_side_with_how_many_or_who_is_swapped_in(
     into the question before, not carried to whatever "how many" alone finds."""
     result = engine.respond(question, engine.respond(before)[1], None, 10.0)[0]
     assert result.fact is not None and result.fact.id == fact
+
+
+def test_a_preposition_before_a_pronoun_is_no_name_it_stands_for(engine: Engine) -> None:
+    """ "На него покушение кто устроил" after Ghukasyan: «него» points back at him. A preposition
+    before it is a stop word, not a rare word naming what «него» would stand for in the question."""
+    reading = engine.dialogue.words.read(engine.normalizer.normalize("на него покушение кто организовал"))
+    assert reading.reference and reading.personal
+    context = engine.respond("кто такой аркадий гукасян")[1]
+    result = engine.respond("на него покушение кто организовал", context, None, 10.0)[0]
+    assert result.intent is not None and result.intent.id == "arkadi-ghukasyan"

@@ -303,7 +303,12 @@ class Vocabulary:
             return True
         # (not the verb "it" follows: "why did armenia block it" blocks the subject in context)
         verb = k - 1 if (r.tokens[k],) in self.objects else k
-        before = [stem(w) for i, w in enumerate(r.tokens[:verb]) if i not in sides and w not in self.asked]
+        stop = self.normalizer.stopwords  # "на него покушение": a preposition names nothing, rare as it is
+        before = [
+            stem(w)
+            for i, w in enumerate(r.tokens[:verb])
+            if i not in sides and w not in self.asked and w not in stop
+        ]
         # "шушинская декларация это что": a rare word names the thing "это" stands for
         return any(self.regional(t) or self.idf.get(t, 0.0) > NAMED_IDF for t in before)
 
