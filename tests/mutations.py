@@ -1173,6 +1173,13 @@ MUTATIONS = [
         "if i not in sides and w not in self.asked",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "small talk: 'how many got it' is taken for 'got it' and declined, not asked of the subject",
+        "src/nkbot/engine/engine.py",
+        "                return None if rest and self.matcher.asked(rest) else topic",
+        "                return topic",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

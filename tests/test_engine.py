@@ -305,3 +305,11 @@ def test_a_country_the_answer_never_speaks_of_is_another_topic(
         assert result.status is Status.UNKNOWN and result.reason is Reason.OUT_OF_SCOPE
     else:
         assert result.intent is not None and result.intent.id == entry
+
+
+def test_small_talk_is_only_small_talk_without_a_question_of_its_own(engine: Engine) -> None:
+    """ "Ok got it" is small talk; "how many got it" asks how many got what the answer before spoke
+    of (citizenship, say). "How old are you" asks the bot, not how old Shusha is."""
+    assert engine.small_talk(engine.normalizer.normalize("ok got it")) is not None
+    assert engine.small_talk(engine.normalizer.normalize("how many got it")) is None
+    assert engine.answer("how old are you").reason is Reason.OUT_OF_SCOPE

@@ -293,7 +293,12 @@ class Engine:
         if any(self.matcher.lookup(t) for t in self.normalizer.content_tokens(normalized)):
             return None
         padded = f" {normalized} "
-        return next((topic for phrase, topic in self._small_talk if phrase in padded), None)
+        for phrase, topic in self._small_talk:
+            if phrase in padded:
+                # "how many got it": a question word besides "got it" asks something of the subject
+                rest = padded.replace(phrase, " ", 1).strip()
+                return None if rest and self.matcher.asked(rest) else topic
+        return None
 
     def chatter(self, result: Result) -> bool:
         """Whether a question was answered as small talk: a scope topic some of whose phrases are
