@@ -1180,6 +1180,13 @@ MUTATIONS = [
         "                return topic",
         ("tests/test_engine.py",),
     ),
+    M(
+        "conversation: unsure after the Defence Army, 'а что с ней стало потом' offers choices, not it",
+        "src/nkbot/engine/followup.py",
+        "            if kept and current is not None:",
+        "            if False:",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

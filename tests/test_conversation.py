@@ -1255,3 +1255,12 @@ def test_a_preposition_before_a_pronoun_is_no_name_it_stands_for(engine: Engine)
     context = engine.respond("кто такой аркадий гукасян")[1]
     result = engine.respond("на него покушение кто организовал", context, None, 10.0)[0]
     assert result.intent is not None and result.intent.id == "arkadi-ghukasyan"
+
+
+def test_unsure_a_pronoun_stays_on_the_entry_in_context(engine: Engine) -> None:
+    """ "А что с ней стало потом" after the Defence Army: unsure among the entries the names carried
+    find, «ней» points at the entry in context, which answers rather than a "did you mean"."""
+    assert talk(engine, "армия обороны карабаха когда создана", "а что с ней стало потом") == [
+        "units-involved",
+        "units-involved",
+    ]

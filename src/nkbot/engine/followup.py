@@ -632,6 +632,7 @@ class Dialogue:
         person: Intent | None = None  # the person "he" or "his" points back to
         of_person: Intent | None = None  # the person in context a question without a subject asks about
         titled_person = False  # a person's own words carried: "since 2003" there is not an office's date
+        kept = False  # unsure, kept on the entry in context that "он" points at
         if swap and (r.lead or sided or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
             if asking and self.engine.matcher.asked(rewritten) != self.engine.matcher.asked(fresh.normalized):
@@ -710,6 +711,13 @@ class Dialogue:
         stood_in = stand_in is not None and found.intent is stand_in  # not pulled back to the event
         if kind == "carry" and r.dates is None and not r.mentions and (elliptical or unsure):
             found = (None if stood_in else self._stay(found, ctx, lang, fresh.normalized)) or found
+            # unsure among the entries the names carried find, "он" is the one in context ("зачем он был
+            # нужен" after the capture of Lachin); "it" too, if one of those it was unsure of
+            offered = any(s.intent is current for s in found.suggestions)
+            kept = found.status is Status.AMBIGUOUS and self._one_pointed(r, offered) and not stood_in
+            if kept and current is not None:
+                fact, score = self.engine.matcher.fact_for(current, fresh.normalized)
+                found = _answered(found, current, found.score, fact if score >= FACT_MIN else None)
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
         if answered and found.intent == fresh.intent and fresh.status is Status.ANSWERED and kind != "swap":
@@ -748,7 +756,7 @@ class Dialogue:
             kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
         ):
             return None  # "and lachin?" still means lachin in the question before, even if unsure
-        if kind == "carry" and answered and r.reference and found.intent is current:
+        if kind == "carry" and answered and r.reference and found.intent is current and not kept:
             found = self._linked_asked(found, fresh, ctx, lang) or found
         if kind == "carry" and found.intent is not None and found.intent is current:
             fact, score = self.engine.matcher.fact_for(found.intent, fresh.normalized)
@@ -858,6 +866,16 @@ class Dialogue:
         said = _answered(found, current, mine.score if mine else EXACT, mine.fact if mine else None)
         said = replace(said, normalized=asked, followup="carry", understood=asked)
         return said, self._after(said, r, r, ctx, lang, now)
+
+    def _one_pointed(self, r: Reading, things: bool) -> bool:
+        """Whether a question points back with "he" («он», «его») or, if `things`, "it": one person
+        or thing, not "they" (the people of an entry, maybe), "there" or "that time"."""
+        words = self.words
+        if any((t,) in words.personal for t in r.tokens):
+            return True
+        return things and any(
+            _longest(r.tokens, k, words.things, 2) for k in range(len(r.tokens)) if k not in r.then
+        )
 
     def _says_anything(self, normalized: str, r: Reading) -> bool:
         """Whether a question has words of its own: a name, a date, a step, a content word or a
