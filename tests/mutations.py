@@ -523,8 +523,8 @@ MUTATIONS = [
     M(
         "language: words doubting an answer ('is that true', 'это фейк') carry meaning",
         "knowledge/language.yaml",
-        "    фейк, фейки, ложь,",
-        "    фейкк, фейки, ложь,",
+        "норм, фейк, фейки, ложь,",
+        "норм, фейкк, фейки, ложь,",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -797,8 +797,8 @@ MUTATIONS = [
     M(
         "matching: a fact phrased of the other side ('армянских солдат') answers a question on this one",
         "src/nkbot/engine/matcher.py",
-        "            if sides and not sides & pwords and all_sides & pwords:\n",
-        "            if False:\n",
+        "                elif not sides & psides:\n                    score *= OTHER_SIDE",
+        "                elif False:\n                    score *= OTHER_SIDE",
         ("tests/test_precise_answers.py",),
     ),
     M(
@@ -1120,15 +1120,15 @@ MUTATIONS = [
     M(
         "matching: 'how many died' naming no side gets one side's toll rather than the total",
         "src/nkbot/engine/matcher.py",
-        "            elif not sides and all_sides & pwords:",
-        "            elif False:",
+        "            elif psides:\n                score *= SIDE_UNASKED",
+        "            elif False:\n                score *= SIDE_UNASKED",
         ("tests/test_engine.py",),
     ),
     M(
         "matching: 'а азербайджанцев?' after Armenia's toll gets the total, not Azerbaijan's toll",
         "src/nkbot/engine/matcher.py",
-        "            elif sides and not all_sides & pwords:",
-        "            elif False:",
+        "                if not psides:\n                    score *= SIDE_UNNAMED",
+        "                if False:\n                    score *= SIDE_UNNAMED",
         ("tests/test_conversation.py",),
     ),
     M(

@@ -242,7 +242,8 @@ class Matcher:
         self._of_intent = dict(of_intent)
         # the phrase loop's fields as plain tuples: unpacked at once, cheaper than attributes
         self._rows = [
-            (p.intent, p.words, p.weight, p.present, p.relation, p.asks, p.fact < 0) for p in self.phrases
+            (p.intent, p.words, p.weight, p.present, p.relation, p.asks, p.fact < 0, self.sides & p.words)
+            for p in self.phrases
         ]
         phrase_postings: dict[str, list[int]] = defaultdict(list)
         for pid, phrase in enumerate(self.phrases):
@@ -445,13 +446,12 @@ class Matcher:
         rows = self._rows
         best_of, answering_of = best.get, answering.get
         keep = 1 - PRECISION_SHARE
-        all_sides = self.sides
-        sides = all_sides.intersection(tokens)
+        sides = self.sides.intersection(tokens)
         years = [(t, int(t), int(t), weight[t]) for t in tokens if _YEAR.match(t)]
         years += [(t, int(t[:4]), int(t[:4]) + 9, weight[t]) for t in tokens if _DECADE.match(t)]
         dates = self._dates
         for pid in phrase_ids:
-            n, pwords, pweight, ppresent, prelation, pasks, plead = rows[pid]
+            n, pwords, pweight, ppresent, prelation, pasks, plead, psides = rows[pid]
             common = pwords & asked  # mostly one to three words
             if len(common) == 1:
                 (only,) = common
@@ -487,12 +487,13 @@ class Matcher:
                 score *= ASKS_SAME if pasks == asks else ASKS_OTHER / ASKS_ENTRY
             elif asks and plead:
                 score *= LEAD_OF_KIND
-            if sides and not sides & pwords and all_sides & pwords:
-                score *= OTHER_SIDE
-            elif not sides and all_sides & pwords:
+            if sides:
+                if not psides:
+                    score *= SIDE_UNNAMED
+                elif not sides & psides:
+                    score *= OTHER_SIDE
+            elif psides:
                 score *= SIDE_UNASKED
-            elif sides and not all_sides & pwords:
-                score *= SIDE_UNNAMED
             if score > answering_of(n, (-1.0, -1))[0]:
                 answering[n] = (score, pid)
         intent_ids.update(dict.fromkeys(best))
