@@ -192,7 +192,6 @@ class Engine:
             if phrase
         )
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
-        self._slot = {intent.id: n for n, intent in enumerate(self.matcher.intents)}  # its bag
         # entry id -> its related entries stating where things stand, when it states nothing of now
         self._present_related: dict[str, tuple[Intent, ...]] = {
             i.id: tuple(r for r in kb.intents_of(i.related) if any(f.present for f in r.facts))
@@ -391,7 +390,7 @@ class Engine:
         """Whether the question names a rare word of an out-of-scope topic's own phrasings that the
         best entry never uses: Georgia's politics, not the EU's role in Karabakh."""
         m = self.matcher
-        mine, theirs = m.bags[self._slot[best.id]], m.bags[self._slot[scope.id]]
+        mine, theirs = m.bag(best), m.bag(scope)
         words = self.normalizer.content_tokens(normalized)
         return any(
             theirs.get(w, 0.0) >= 1.0 and w not in mine and m.idf.get(w, 0.0) >= FOREIGN_IDF for w in words

@@ -359,7 +359,6 @@ class Dialogue:
         self.engine = engine
         self.kb = engine.kb
         self.words = Vocabulary(engine.kb, engine.matcher.idf)
-        self._position = {intent.id: n for n, intent in enumerate(engine.matcher.intents)}  # its bag
         self._timeline = engine.kb.timeline()
         self._periodic = [i for i in engine.kb.intents if i.period is not None]
         self._sides_of: dict[str, frozenset[str]] = {}  # fact id -> the side whose view it gives
@@ -961,7 +960,7 @@ class Dialogue:
     def _speaks_of(self, intent: Intent, asked: str) -> bool:
         """Whether the entry's questions use every content word asked ("casualties", "signed")."""
         matcher = self.engine.matcher
-        bag = matcher.bags[self._position[intent.id]]
+        bag = matcher.bag(intent)
         words = [t for t in self.kb.normalizer.content_tokens(asked) if t not in self.words.asked]
         return all(bag.get(matcher.folds.get(t, t), 0.0) >= 1.0 for t in words)
 

@@ -350,6 +350,10 @@ class Matcher:
         }
         return expansions, weight, sum(weight.values())
 
+    def bag(self, intent: Intent) -> dict[str, float]:
+        """The words an entry is asked and answered with, each with its strength."""
+        return self.bags[self._numbers[intent.id]]
+
     def fact_for(self, intent: Intent, normalized: str) -> tuple[Fact | None, float]:
         """The fact of one entry whose phrasings best explain a question, and how well (0..1):
         "how many died?" asked of the 2014 clashes, whichever entries its words rank first."""
