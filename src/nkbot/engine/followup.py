@@ -716,7 +716,11 @@ class Dialogue:
             kept = found.status is Status.AMBIGUOUS and self._one_pointed(r, offered) and not stood_in
             if kept and current is not None:
                 fact, score = self.engine.matcher.fact_for(current, fresh.normalized)
-                found = _answered(found, current, found.score, fact if score >= FACT_MIN else None)
+                # "how much did it cost" after a town: "it" is asked in words the entry uses
+                asked = score >= FACT_MIN or self._speaks_of(current, fresh.normalized)
+                kept = r.personal or asked
+                if kept:
+                    found = _answered(found, current, found.score, fact if score >= FACT_MIN else None)
         marked = r.lead > 0 or r.reference or kind == "swap"
         answered = found.status is Status.ANSWERED and found.intent is not None
         if answered and found.intent == fresh.intent and fresh.status is Status.ANSWERED and kind != "swap":
