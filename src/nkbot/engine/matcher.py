@@ -65,6 +65,7 @@ SIDE_UNASKED = 0.9  # a fact phrasing naming a side the question does not: "how 
 SIDE_UNNAMED = 0.8  # ... and one naming no side when the question does: "and azerbaijanis?" is their toll
 OTHER_SIDE = 0.6  # a fact phrasing naming only another side: "azerbaijani soldiers" is not Armenia's toll
 RELATION_OTHER = 0.8  # a phrase placed otherwise in time: "died after the war" for "died in the war"
+NONE: frozenset[str] = frozenset()  # the sides named by a phrasing naming none, shared by all of them
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,8 +242,18 @@ class Matcher:
                 of_intent[phrase.intent].append(pid)
         self._of_intent = dict(of_intent)
         # the phrase loop's fields as plain tuples: unpacked at once, cheaper than attributes
+        # (whether a phrasing names a side is read here once; most name none and share one empty set)
         self._rows = [
-            (p.intent, p.words, p.weight, p.present, p.relation, p.asks, p.fact < 0, self.sides & p.words)
+            (
+                p.intent,
+                p.words,
+                p.weight,
+                p.present,
+                p.relation,
+                p.asks,
+                p.fact < 0,
+                self.sides & p.words or NONE,
+            )
             for p in self.phrases
         ]
         phrase_postings: dict[str, list[int]] = defaultdict(list)
