@@ -1127,8 +1127,8 @@ MUTATIONS = [
     M(
         "matching: 'а азербайджанцев?' after Armenia's toll gets the total, not Azerbaijan's toll",
         "src/nkbot/engine/matcher.py",
-        "                if not psides:\n                    score *= SIDE_UNNAMED",
-        "                if False:\n                    score *= SIDE_UNNAMED",
+        "                    score *= SIDE_UNNAMED",
+        "                    pass",
         ("tests/test_conversation.py",),
     ),
     M(
