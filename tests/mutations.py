@@ -937,7 +937,7 @@ MUTATIONS = [
     M(
         "follow-ups: 'they' is read as the entry in context as 'it' is",
         "src/nkbot/engine/followup.py",
-        "        if not any(_longest(r.tokens, k, self.words.things, 2) for k in range(len(r.tokens))):",
+        "        if not self._names_thing(r):",
         "        if False:",
         ("tests/test_conversation.py",),
     ),

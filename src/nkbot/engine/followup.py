@@ -15,7 +15,7 @@ Anything that cannot be resolved is answered as a fresh question.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -623,7 +623,8 @@ class Dialogue:
         # "а азербайджанцев сколько?", "а за армян кто": a side and "how many" or "who" swap the side
         # in, as "а азербайджанцев?" does (not "why": a side's reasons are its view)
         asking = [t for t in r.remainder if t in self.words.asked]
-        counted = self.engine.matcher.asked(fresh.normalized) in SWAPPED_ASKS and len(r.remainder) == 1
+        kind_asked = self.engine.matcher.asked(fresh.normalized)
+        counted = kind_asked in SWAPPED_ASKS and len(r.remainder) == 1
         bare = not r.remainder or (r.slots() == {"party"} and asking == r.remainder and counted)
         swap = bool(own) and bare and (r.lead > 0 or r.stopwords > 0 or r.reference or sided)
         swap = swap and not viewpoint
@@ -634,7 +635,7 @@ class Dialogue:
         kept = False  # unsure, kept on the entry in context that "он" points at
         if swap and (r.lead or sided or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
-            if asking and self.engine.matcher.asked(rewritten) != self.engine.matcher.asked(fresh.normalized):
+            if asking and self.engine.matcher.asked(rewritten) != kind_asked:
                 rewritten = " ".join([rewritten, *asking])  # "а за армян кто" after what they numbered
             kind = "swap"
         elif r.remainder or r.reference or r.lead or (r.stopwords and elliptical) or viewpoint:  # "when?"
@@ -787,7 +788,7 @@ class Dialogue:
         own finds it once its name is said too."""
         if current is None or fresh.intent is current or not (r.reference and elliptical):
             return None
-        if not any(_longest(r.tokens, k, self.words.things, 2) for k in range(len(r.tokens))):
+        if not self._names_thing(r):
             return None  # "can they go back" after the exodus may ask of the people who left
         named = f"{rewritten} {self._subject_words(current)}"
         found = self.engine.resolve(question, named, lang)
@@ -873,12 +874,13 @@ class Dialogue:
     def _one_pointed(self, r: Reading, things: bool) -> bool:
         """Whether a question points back with "he" («он», «его») or, if `things`, "it": one person
         or thing, not "they" (the people of an entry, maybe), "there" or "that time"."""
-        words = self.words
-        if any((t,) in words.personal for t in r.tokens):
+        if any((t,) in self.words.personal for t in r.tokens):
             return True
-        return things and any(
-            _longest(r.tokens, k, words.things, 2) for k in range(len(r.tokens)) if k not in r.then
-        )
+        return things and self._names_thing(r, skip=r.then)
+
+    def _names_thing(self, r: Reading, skip: Collection[int] = ()) -> bool:
+        """Whether a word standing for a thing ("it", "это") is in the question, outside `skip`."""
+        return any(_longest(r.tokens, k, self.words.things, 2) for k in range(len(r.tokens)) if k not in skip)
 
     def _says_anything(self, normalized: str, r: Reading) -> bool:
         """Whether a question has words of its own: a name, a date, a step, a content word or a
