@@ -1187,6 +1187,20 @@ MUTATIONS = [
         "            if False:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "conversation: 'how many were killed on both sides' after the 2023 offensive gets the 2020 toll",
+        "src/nkbot/engine/followup.py",
+        "score >= OWN_TOLL and (not kind",
+        "score >= 2 and (not kind",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: a toll after the 2011 Kazan summit gets the 2020 war's, not that of the 2010s",
+        "src/nkbot/engine/followup.py",
+        "        if len(covering) != 1 or covering[0] is found:",
+        "        if True:",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -1264,3 +1264,19 @@ def test_unsure_a_pronoun_stays_on_the_entry_in_context(engine: Engine) -> None:
         "units-involved",
         "units-involved",
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        ("the offensive of september 2023", "how many were killed on both sides", "september-2023-offensive"),
+        ("черный январь", "сколько погибло с обеих сторон", "black-january"),
+        ("казанский саммит 2011", "скока погибло с обеих сторон", "casualties-2010-2019"),
+    ],
+)
+def test_a_toll_naming_no_time_is_of_the_time_in_context(
+    engine: Engine, before: str, question: str, expected: str
+) -> None:
+    """ "How many were killed on both sides" alone gets the 2020 war's toll; after another event it
+    asks that event's own toll, or, if it states none, the toll of the period covering it."""
+    assert talk(engine, before, question) == [talk(engine, before)[0], expected]

@@ -45,6 +45,7 @@ SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings 
 OWN_SUPPORT = 3  # an unsure full question is read in context only if its own words rank the answer this high
 REF_FACT = 0.5  # ... or this share, when they point back ("it") at an entry other words pull away from
 STATED = 0.6  # ... or this share, when nothing is named: the entry in context states what is asked
+OWN_TOLL = 0.2  # ... or this share, when a count of a period is asked: the event in context states its own
 FACT_MIN = 0.4  # a follow-up's own words explain this share of one of the entry's fact phrasings
 RELATED_LEAD = 0.2  # a name swapped in gives way to a related entry whose fact explains this much more
 SWAPPED_ASKS = ("count", "who")  # the kinds of question a side named with them swaps into the one before
@@ -465,7 +466,11 @@ class Dialogue:
             )
             if followed is not None:
                 return self._persons_word(followed[0], fresh.normalized, reading, ctx, lang, now) or followed
-            fresh = self._stated_here(fresh, reading, ctx) or self._tie_to_context(fresh, ctx, lang)
+            fresh = (
+                self._toll_at(fresh, reading, ctx)
+                or self._stated_here(fresh, reading, ctx)
+                or self._tie_to_context(fresh, ctx, lang)
+            )
             said = self._persons_word(fresh, fresh.normalized, reading, ctx, lang, now)
             if said is not None:
                 return said
@@ -1005,6 +1010,45 @@ class Dialogue:
         if self.engine.asks_now(fresh.normalized) and not fact.present:
             return None  # "is the road open now" after the blockade: where the road stands today
         return _answered(fresh, current, fresh.score, fact)
+
+    def _toll_at(self, fresh: Result, r: Reading, ctx: Context) -> Result | None:
+        """ "Death toll both sides" after the September 2022 clashes: answered alone by one of the
+        entries that split a count by period (the 2020 toll) or the count over all periods, and
+        naming no time of its own, it asks about the time in context: the event's own toll if it
+        states one, else the entry whose period covers that time."""
+        current = self._current(ctx)
+        unsure = fresh.status is Status.AMBIGUOUS and bool(fresh.suggestions)
+        found = fresh.suggestions[0].intent if unsure else fresh.intent  # "death toll both sides": which war?
+        if found is None or current is None or not (unsure or fresh.status is Status.ANSWERED):
+            return None
+        if r.dates is not None or not r.slots() <= {"party"} or r.step is not None:
+            return None
+        siblings = [i for i in self._periodic if i.category == found.category]
+        if len(siblings) < 2 or current in siblings or current is found:
+            return None
+        if found not in siblings and (found.when is not None or self._names_region(r)):
+            return None  # an event of its own ("the Barda strike"), or a total asked of the whole region
+        if self.engine.asks_now(fresh.normalized):
+            return None  # "how many are still missing": a count of now, not of a time before
+        span = self._time_of(ctx) or current.when or current.period
+        if span is None:
+            return None
+        period = found.period
+        within = period is not None and period.overlaps(span)
+        if period is not None and within and (span.end - span.start) * 2 >= period.end - period.start:
+            return None  # "how many soldiers did armenia lose" after the 2020 war: that war's toll
+        matcher = self.engine.matcher
+        fact, score = matcher.fact_for(current, fresh.normalized)
+        kind = matcher.asked(fresh.normalized)
+        if fact is not None and score >= OWN_TOLL and (not kind or kind == matcher.fact_kinds.get(fact.id)):
+            return _answered(fresh, current, fresh.score, fact)  # Black January's toll, not the first war's
+        if within:
+            return None
+        covering = [i for i in siblings if i.period is not None and i.period.overlaps(span)]
+        if len(covering) != 1 or covering[0] is found:
+            return None
+        fact, score = self.engine.matcher.fact_for(covering[0], fresh.normalized)
+        return _answered(fresh, covering[0], fresh.score, fact if score >= FACT_MIN else None)
 
     def _tie_to_context(self, fresh: Result, ctx: Context, lang: str) -> Result:
         """A question its own words leave nearly tied ("how many seats": Kocharyan's bloc, the
