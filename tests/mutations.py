@@ -1201,6 +1201,27 @@ MUTATIONS = [
         "        if True:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "conversation: 'no, i meant the first war' is read alone, not as a correction of the question before",
+        "knowledge/conversation.yaml",
+        '"no i mean", "no i meant", "i mean", "i meant",',
+        "",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: «нет, я имел в виду первую войну» after «когда её захватили» loses Shusha",
+        "src/nkbot/engine/followup.py",
+        '            question = " ".join([question, *places])',
+        "            pass",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: 'who were its co chairs' after the Minsk Group swaps the group in for itself",
+        "src/nkbot/engine/followup.py",
+        "if m.entity not in known} & {m.slot",
+        "} & {m.slot",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

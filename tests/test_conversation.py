@@ -1280,3 +1280,30 @@ def test_a_toll_naming_no_time_is_of_the_time_in_context(
     """ "How many were killed on both sides" alone gets the 2020 war's toll; after another event it
     asks that event's own toll, or, if it states none, the toll of the period covering it."""
     assert talk(engine, before, question) == [talk(engine, before)[0], expected]
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (("death toll of the karabakh war", "no, i meant the first war"), "casualties-1988-1994"),
+        (
+            ("шуша в 2020 году", "когда её захватили", "нет, я имел в виду первую войну"),
+            "capture-of-shusha-1992",
+        ),
+    ],
+)
+def test_a_correction_asks_the_question_before_of_what_it_names(
+    engine: Engine, turns: tuple[str, ...], expected: str
+) -> None:
+    """ "No, I meant the first war" swaps the war into the question before, as "and in the first
+    war?" does. «Её» in the question before was Shusha, answered on the same entry: her name is
+    written into the context, so the war swapped in keeps her (the 1992 capture, not the war)."""
+    assert talk(engine, *turns)[-1] == expected
+
+
+def test_a_name_already_in_context_is_no_other_one_swapped_in(engine: Engine) -> None:
+    """ "Who were its co-chairs" after the Minsk Group names the group the conversation is on: not a
+    name swapped into the question before, so the fact about its co-chairs answers."""
+    context = engine.respond("the minsk group")[1]
+    result = engine.respond("who were its co chairs", context, None, 10.0)[0]
+    assert result.fact is not None and result.fact.id == "minsk-group/co-chairs"

@@ -638,7 +638,10 @@ class Dialogue:
         of_person: Intent | None = None  # the person in context a question without a subject asks about
         titled_person = False  # a person's own words carried: "since 2003" there is not an office's date
         kept = False  # unsure, kept on the entry in context that "он" points at
-        if swap and (r.lead or sided or {m.slot for m in own} & {m.slot for m in ctx.mentions}):
+        # a name already in context is no other one to swap in: "where is khojaly exactly" after it
+        known = {m.entity for m in ctx.mentions if m.slot != "party"}  # a side may be asked again
+        other = {m.slot for m in own if m.entity not in known} & {m.slot for m in ctx.mentions}
+        if swap and (r.lead or sided or other):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
             if asking and self.engine.matcher.asked(rewritten) != kind_asked:
                 rewritten = " ".join([rewritten, *asking])  # "а за армян кто" after what they numbered
@@ -1359,6 +1362,9 @@ class Dialogue:
                 out.extend(self._name(m, ctx.lang) for m in new if m.slot == slot)
                 done.add(slot)
         out.extend(self._name(m, ctx.lang) for m in new if m.slot not in done)
+        if old.reference:  # "когда её взяли" after Shusha, then "нет, я про первую войну": her name stays
+            named = slots | {m.slot for _, _, m in old.mentions}
+            out.extend(self._name(m, ctx.lang) for m in ctx.mentions if m.slot not in named)
         return " ".join(out)
 
     def _name(self, m: Mention, lang: str) -> str:
@@ -1420,7 +1426,13 @@ class Dialogue:
             if age <= CARRY_TURNS:
                 mentions.append(replace(m, age=age))
         intent = result.intent.id if result.intent is not None else (ctx.intent if ctx else None)
-        return Context(result.normalized, intent, None, tuple(mentions), lang, now)
+        question = result.normalized
+        if ctx is not None and own.reference and not own.human and not own.mentions and intent == ctx.intent:
+            # "когда её взяли" after "шуша 2020", answered alone on the same entry: "её" is the place
+            # in context, written out for a name swapped in next ("нет, я про первую войну")
+            places = [self._name(m, lang) for m in ctx.mentions if m.slot == "place"]
+            question = " ".join([question, *places])
+        return Context(question, intent, None, tuple(mentions), lang, now)
 
     def context_for(self, intent: Intent, lang: str, now: float, ctx: Context | None = None) -> Context:
         """The context after showing an entry by choice (a button, a number): it is the subject."""
