@@ -1222,6 +1222,34 @@ MUTATIONS = [
         "} & {m.slot",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "language: 'kto takoi arkadi gukasyan' is read as English, Russian typed in Latin letters unread",
+        "src/nkbot/engine/engine.py",
+        "        text = self.spelt(question).strip()",
+        "        text = question.strip()",
+        ("tests/test_translit.py",),
+    ),
+    M(
+        "language: 'takoi', 'voina' are spelt «такои», «воина»: «й» after a vowel is lost",
+        "src/nkbot/engine/translit.py",
+        '_SHORT_I.sub("j", word)',
+        "word",
+        ("tests/test_translit.py",),
+    ),
+    M(
+        "language: 'karabakh 1992' is taken for Russian in Latin letters with no Russian word in it",
+        "src/nkbot/engine/translit.py",
+        "        if not any(w in self.markers for w in _WORD.findall(folded)):",
+        "        if False:",
+        ("tests/test_translit.py",),
+    ),
+    M(
+        "validation: a translit marker in Cyrillic, never matched by a Latin word, passes unnoticed",
+        "src/nkbot/engine/loader.py",
+        "        if not LATIN_RE.fullmatch(word):",
+        "        if False:",
+        ("tests/test_knowledge_validation.py",),
+    ),
 ]
 
 

@@ -16,6 +16,7 @@ from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase,
 from nkbot.engine.normalize import stem
 from nkbot.engine.offices import Offices
 from nkbot.engine.spelling import MIN_USES_ENGLISH, SCRIPT, SWAPPED_FROM, Speller, is_latin, stored_slips
+from nkbot.engine.translit import Transliterator
 
 if TYPE_CHECKING:
     from nkbot.engine.followup import Context, Dialogue
@@ -231,14 +232,23 @@ class Engine:
             swapped_from=SWAPPED_FROM,
             phrased=typed,  # "suing", a word of the phrasings, is no slip of "using"
         )
+        self.transliterators = [Transliterator(x.translit) for x in kb.languages.values() if x.translit]
 
     @classmethod
     def from_directory(cls, root: Path, thresholds: Thresholds | None = None) -> Engine:
         return cls(load_or_raise(root), thresholds)
 
+    def spelt(self, question: str) -> str:
+        """The question in its language's own letters: Russian typed in Latin ones read in Cyrillic."""
+        for reader in self.transliterators:
+            found = reader.read(question)
+            if found is not None:
+                return found
+        return question
+
     def language(self, question: str, preferred: str | None = None, fallback: str | None = None) -> str:
         """The answer language: the one chosen, else the question's, else the user's, else English."""
-        for lang in (preferred, detect_language(question), (fallback or "")[:2].lower()):
+        for lang in (preferred, detect_language(self.spelt(question)), (fallback or "")[:2].lower()):
             if lang and lang in self.kb.languages:
                 return lang
         return DEFAULT_LANG
@@ -246,7 +256,7 @@ class Engine:
     def answer(self, question: str, lang: str | None = None) -> Result:
         """Answer in `lang`, or in the language of the question when `lang` is None."""
         lang = self.language(question, lang)
-        text = question.strip()
+        text = self.spelt(question).strip()
         if len(text) > MAX_QUESTION_CHARS:
             return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.TOO_LONG)
         normalized = self.normalize(text)

@@ -33,6 +33,7 @@ from nkbot.engine.model import (
     Office,
     Source,
     Span,
+    Translit,
     Words,
 )
 from nkbot.engine.normalize import Normalizer
@@ -40,6 +41,7 @@ from nkbot.engine.yamlsource import YamlError, line_of, load_yaml
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_RE = re.compile(r"^[a-z]{2}$")
+LATIN_RE = re.compile(r"[a-z]+")  # how a word of a language typed in Latin letters is written
 PARTIAL_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 SHORT_MAX = 200
 FACT_MAX = 280  # a precise answer is a sentence or two: it must fit above the fold on a phone
@@ -423,7 +425,12 @@ def _languages(path: Path, data: Any, checker: _Checker) -> tuple[dict[str, str]
         languages[lang] = Language(
             variants,
             frozenset(w for w in stopwords if isinstance(w, str)),
-            *(years[key] for key in keys),
+            years["year_words"],
+            years["year_names"],
+            years["year_endings"],
+            years["decade_endings"],
+            years["fillers"],
+            _translit(path, node, checker),
         )
     if DEFAULT_LANG not in languages:
         checker.error(path, 0, f"no '{DEFAULT_LANG}:' section")
@@ -465,6 +472,33 @@ DATE_FORMATS = {
     "days": {"first", "last", "month_day", "year"},
 }
 SLOT_RE = re.compile(r"^[a-z]+$")
+
+
+def _translit(path: Path, node: Any, checker: _Checker) -> Translit | None:
+    """A language typed in Latin letters: the words that give it away, and how it is spelt."""
+    raw = node.get("translit")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        checker.error(path, line_of(node, "translit"), "'translit' must map markers, words and letters")
+        return None
+    markers = _word_list(path, raw, "markers", checker)
+    spelt: dict[str, dict[str, str]] = {}
+    for key in ("words", "letters"):
+        table = raw.get(key) or {}
+        if not isinstance(table, dict):
+            checker.error(path, line_of(raw, key), f"'translit.{key}' must map Latin letters to the script's")
+            table = {}
+        spelt[key] = {}
+        for latin, native in table.items():
+            if not isinstance(latin, str) or not LATIN_RE.fullmatch(latin) or not isinstance(native, str):
+                checker.error(path, line_of(table, latin), f"'translit.{key}': bad entry {latin!r}")
+            else:
+                spelt[key][latin] = native
+    for word in markers:
+        if not LATIN_RE.fullmatch(word):
+            checker.error(path, line_of(raw, "markers"), f"translit marker {word!r} must be one Latin word")
+    return Translit(frozenset(markers), spelt["words"], spelt["letters"])
 
 
 def _word_list(path: Path, node: Any, key: str, checker: _Checker) -> tuple[str, ...]:

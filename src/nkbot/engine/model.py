@@ -96,6 +96,15 @@ class Category:
 
 
 @dataclass(frozen=True, slots=True)
+class Translit:
+    """How a language is typed in Latin letters ("kto takoi"): see nkbot.engine.translit."""
+
+    markers: frozenset[str] = frozenset()  # common words that say a Latin text is this language
+    words: dict[str, str] = field(default_factory=dict)  # words spelt otherwise: "shas" -> «щас»
+    letters: dict[str, str] = field(default_factory=dict)  # Latin letters -> this script's: "sh" -> «ш»
+
+
+@dataclass(frozen=True, slots=True)
 class Language:
     """Normalisation data for one language (see knowledge/language.yaml)."""
 
@@ -106,6 +115,7 @@ class Language:
     year_endings: tuple[str, ...] = ()  # endings a year takes: "в 94-м" is 1994
     decade_endings: tuple[str, ...] = ()  # endings a decade takes: "в 90-х" is the 1990s
     fillers: tuple[str, ...] = ()  # words dropped before phrases are read: "is the war actually over"
+    translit: Translit | None = None  # the language typed in Latin letters ("kto takoi")
 
 
 @dataclass(frozen=True, slots=True)

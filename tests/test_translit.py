@@ -1,0 +1,40 @@
+"""Russian typed in Latin letters is read in Cyrillic, and nothing else is."""
+
+from __future__ import annotations
+
+import pytest
+
+from nkbot.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelt"),
+    [
+        ("kto takoi samvel babayan", "кто такой самвел бабаян"),
+        ("gde shas kocharyan?", "где щас кочарян?"),
+        ("pochemu nachalas voina", "почему началас война"),
+    ],
+)
+def test_russian_in_latin_letters_is_spelt_in_cyrillic(engine: Engine, typed: str, spelt: str) -> None:
+    assert " ".join(engine.spelt(typed).split()) == spelt
+
+
+@pytest.mark.parametrize("question", ["who is samvel babayan", "кто такой бабаян", "karabakh 1992"])
+def test_english_cyrillic_and_names_alone_are_left_as_typed(engine: Engine, question: str) -> None:
+    """Only a common Russian word gives a Latin question away: names alone may be English too."""
+    assert engine.spelt(question) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("kto takoi arkadi gukasyan", "arkadi-ghukasyan"),
+        ("skolko pogiblo v pervoi voine", "casualties-1988-1994"),
+    ],
+)
+def test_a_question_typed_in_latin_letters_is_answered_in_russian(
+    engine: Engine, question: str, expected: str
+) -> None:
+    result = engine.answer(question)
+    assert result.lang == "ru"
+    assert result.intent is not None and result.intent.id == expected
