@@ -1250,6 +1250,13 @@ MUTATIONS = [
         "        if False:",
         ("tests/test_knowledge_validation.py",),
     ),
+    M(
+        "conversation: 'what about kirovabad?' after Sumgait's toll names no place to swap in",
+        "knowledge/conversation.yaml",
+        "      en: [kirovabad]",
+        "      en: [kirovabadx]",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

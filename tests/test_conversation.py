@@ -1307,3 +1307,12 @@ def test_a_name_already_in_context_is_no_other_one_swapped_in(engine: Engine) ->
     context = engine.respond("the minsk group")[1]
     result = engine.respond("who were its co chairs", context, None, 10.0)[0]
     assert result.fact is not None and result.fact.id == "minsk-group/co-chairs"
+
+
+def test_kirovabad_is_a_place_swapped_into_the_question_before(engine: Engine) -> None:
+    """ "What about Kirovabad?" after Sumgait's toll asks Kirovabad's toll: Ganja's Soviet name is a
+    place of its own in conversation.yaml, so it takes Sumgait's place in "how many died"."""
+    context = engine.respond("the sumgait pogrom")[1]
+    context = engine.respond("how many died", context, None, 10.0)[1]
+    result = engine.respond("what about kirovabad?", context, None, 20.0)[0]
+    assert result.fact is not None and result.fact.id == "kirovabad-pogrom/death-toll"
