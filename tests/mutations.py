@@ -481,8 +481,8 @@ MUTATIONS = [
     M(
         "follow-ups: 'azerbaijani side?' with no side in the question before is not asked of that side",
         "src/nkbot/engine/followup.py",
-        "if swap and (r.lead or sided or {m.slot for m in own} & {m.slot for m in ctx.mentions}):",
-        "if swap and (r.lead or {m.slot for m in own} & {m.slot for m in ctx.mentions}):",
+        "if swap and (r.lead or sided or other):",
+        "if swap and (r.lead or other):",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -544,15 +544,15 @@ MUTATIONS = [
     M(
         "follow-ups: 'are you a bot' with more words after an entry is read as a question about it",
         "src/nkbot/engine/followup.py",
-        "if engine.chatter(fresh) and not (reading.reference or reading.lead) and len(reading.tokens) > 1:",
-        "if False:",
+        "                engine.chatter(fresh)\n                and (addressed",
+        "                False\n                and (addressed",
         ("tests/test_conversation.py",),
     ),
     M(
         "follow-ups: 'is it real' after an entry is taken for small talk",
         "src/nkbot/engine/followup.py",
-        "if engine.chatter(fresh) and not (reading.reference or reading.lead) and len(reading.tokens) > 1:",
-        "if engine.chatter(fresh):",
+        "or not (reading.reference or reading.lead))\n                and len(reading.tokens) > 1",
+        "or True)",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -994,8 +994,8 @@ MUTATIONS = [
     M(
         "conversation: nothing named, a fact stated by the entry in context loses to another entry",
         "src/nkbot/engine/followup.py",
-        "fresh = self._stated_here(fresh, reading, ctx) or self._tie_to_context(fresh, ctx, lang)",
-        "fresh = self._tie_to_context(fresh, ctx, lang)",
+        "                or self._stated_here(fresh, reading, ctx)\n",
+        "",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -1176,8 +1176,8 @@ MUTATIONS = [
     M(
         "small talk: 'how many got it' is taken for 'got it' and declined, not asked of the subject",
         "src/nkbot/engine/engine.py",
-        "                return None if rest and self.matcher.asked(rest) else topic",
-        "                return topic",
+        "                if not (rest and self.matcher.asked(rest)):",
+        "                if True:",
         ("tests/test_engine.py",),
     ),
     M(
@@ -1255,6 +1255,27 @@ MUTATIONS = [
         "knowledge/conversation.yaml",
         "      en: [kirovabad]",
         "      en: [kirovabadx]",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: 'any peacekeepers then?' after the calm years from 1994 gets the 2020 peacekeepers",
+        "src/nkbot/engine/followup.py",
+        '            result = replace(found, followup="carry", understood=rewritten)',
+        "            return None",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: «а ты кто такой вообще?» after the 1918 war is carried to the war",
+        "src/nkbot/engine/followup.py",
+        "and (addressed or not (reading.reference or reading.lead))",
+        "and not (reading.reference or reading.lead)",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "small talk: 'and who are you, a bot?' stops at 'are you a bot' with 'who' left over, undeclined",
+        "src/nkbot/engine/engine.py",
+        "                if not (rest and self.matcher.asked(rest)):\n                    return topic",
+        "                return None if rest and self.matcher.asked(rest) else topic",
         ("tests/test_conversation.py",),
     ),
 ]

@@ -1316,3 +1316,30 @@ def test_kirovabad_is_a_place_swapped_into_the_question_before(engine: Engine) -
     context = engine.respond("how many died", context, None, 10.0)[1]
     result = engine.respond("what about kirovabad?", context, None, 20.0)[0]
     assert result.fact is not None and result.fact.id == "kirovabad-pogrom/death-toll"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("the 1994 ceasefire years, was it quiet", "any peacekeepers then?"),
+        ("после перемирия 1994 года было спокойно?", "а миротворцы тогда были?"),
+    ],
+)
+def test_a_subject_asked_then_is_asked_at_the_time_in_context(engine: Engine, turns: tuple[str, str]) -> None:
+    """ "Any peacekeepers then?" after the calm years from 1994: "then" is that time, so the entry of
+    that time answers (no peacekeepers were ever deployed), not the Russian peacekeepers of 2020."""
+    assert talk(engine, *turns) == ["relative-stability", "relative-stability"]
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("война 1918-1920", "а ты кто такой вообще?"),
+        ("the capture of shusha in 1992", "and who are you, a bot?"),
+    ],
+)
+def test_small_talk_addressed_to_the_bot_is_no_follow_up(engine: Engine, turns: tuple[str, str]) -> None:
+    """ "And who are you?" after a war asks about the bot: a lead ("and", «а») before small talk
+    with "you" in it does not carry the question to the subject in context."""
+    result = engine.respond(turns[1], engine.respond(turns[0])[1], None, 10.0)[0]
+    assert result.intent is None and result.reason is not None and result.reason.value == "out_of_scope"

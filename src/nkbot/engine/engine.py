@@ -305,8 +305,10 @@ class Engine:
         for phrase, topic in self._small_talk:
             if phrase in padded:
                 # "how many got it": a question word besides "got it" asks something of the subject
+                # (unless a shorter phrase takes it in: "who are you, a bot?" beside "are you a bot")
                 rest = padded.replace(phrase, " ", 1).strip()
-                return None if rest and self.matcher.asked(rest) else topic
+                if not (rest and self.matcher.asked(rest)):
+                    return topic
         return None
 
     def chatter(self, result: Result) -> bool:

@@ -179,6 +179,7 @@ class Vocabulary:
         self.later = set().union(*(_phrases(norm, w.later) for w in words))
         self.define = set().union(*(_phrases(norm, w.define) for w in words))
         self.kin = {t for w in words for p in _phrases(norm, w.kin) for t in p}
+        self.addressee = {t for w in words for p in _phrases(norm, w.addressee) for t in p}
         self.present = {
             t for w in words for p in _phrases(norm, w.present) for t in norm.content_tokens(" ".join(p))
         }
@@ -388,7 +389,12 @@ class Dialogue:
             pointing = reading.reference and not reading.mentions  # "how many people live there"
             if ctx is None or engine.small_talk(fresh.normalized) is not None:
                 return fresh, context
-            if engine.chatter(fresh) and not (reading.reference or reading.lead) and len(reading.tokens) > 1:
+            addressed = any(t in self.words.addressee for t in reading.tokens)  # "а ты кто?": the bot
+            if (
+                engine.chatter(fresh)
+                and (addressed or not (reading.reference or reading.lead))
+                and len(reading.tokens) > 1
+            ):
                 return fresh, context  # "ладно пока, спасибо за инфу" (not "is it real?", "кто?")
             if engine.scope_phrase(fresh.normalized) and not (reading.reference or reading.lead):
                 return fresh, context  # "пока" (bye): a scope topic's own phrase, pointing at nothing
@@ -1181,22 +1187,31 @@ class Dialogue:
         if span is None:
             return None
         asked = " ".join(t for k, t in enumerate(r.tokens) if k not in r.then)
-        holder = self.engine.offices.holder(asked, within=span)
-        if holder is None:
-            return None
         when = times[0] if times else Mention(f"{DATE}{span.text}", "time", str(span.start.year))
         rewritten = f"{asked} {self._name(when, lang)}"
-        result = Result(
-            question,
-            rewritten,
-            Status.ANSWERED,
-            holder,
-            100.0,
-            (),
-            lang,
-            followup="carry",
-            understood=rewritten,
-        )
+        holder = self.engine.offices.holder(asked, within=span)
+        if holder is not None:
+            result = Result(
+                question,
+                rewritten,
+                Status.ANSWERED,
+                holder,
+                100.0,
+                (),
+                lang,
+                followup="carry",
+                understood=rewritten,
+            )
+        else:
+            # "миротворцы тогда были?" after the years of relative calm: its own subject at the time in
+            # context, answered by an entry of that time
+            found = self.engine.resolve(question, rewritten, lang)
+            dated = found.intent.when or found.intent.period if found.intent is not None else None
+            if found.status is not Status.ANSWERED or found.intent is fresh.intent or dated is None:
+                return None
+            if not dated.overlaps(span) or found.intent in self._periodic:
+                return None  # a count split by period is the toll's to find (_toll_at)
+            result = replace(found, followup="carry", understood=rewritten)
         after = self._after(result, self.words.read(rewritten), r, ctx, lang, now)
         assert after is not None
         kept = tuple(m for m in after.mentions if m.slot != "time")

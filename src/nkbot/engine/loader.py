@@ -455,6 +455,7 @@ WORD_LISTS = (
     "existential",
     "personal",
     "kin",
+    "addressee",
     "human",
     "human_cues",
     "named",

@@ -146,6 +146,7 @@ class Words:
     existential: tuple[str, ...] = ()  # "are there any ...": a reference word pointing at nothing
     personal: tuple[str, ...] = ()  # "he", "his", "его": reference words pointing back at a person
     kin: tuple[str, ...] = ()  # "father", "отец": with "his", another person than the one in context
+    addressee: tuple[str, ...] = ()  # "you", «ты»: small talk with them asks about the bot, not the subject
     define: tuple[str, ...] = ()  # "что такое", "what is a": what a thing is, a question of its own
     human: tuple[str, ...] = ()  # "he", "she": personal words that never stand for a thing (Russian "он" may)
     human_cues: tuple[str, ...] = ()  # "где", "жив": with a personal word, it stands for a person
