@@ -230,6 +230,14 @@ def test_taking_back_is_not_taking(engine: Engine, question: str, fact: str) -> 
     assert result.fact is not None and result.fact.id == fact
 
 
+def test_taking_is_not_taking_back(engine: Engine) -> None:
+    """«Когда взяли кельбаджар» is its capture in 1993; read as one word with «вернули», it would be
+    the 2020 handover that «когда вернули кельбаджар» asks."""
+    taken, taken_back = engine.answer("когда взяли кельбаджар"), engine.answer("когда вернули кельбаджар")
+    assert taken.intent is not None and taken.intent.id == "kalbajar-1993"
+    assert taken_back.intent is not None and taken_back.intent.id == "district-handover-2020"
+
+
 def test_a_year_inside_an_entrys_dates_counts_in_choosing_its_phrasing(engine: Engine) -> None:
     """ "Почему армения проиграла в 2020": the 2020 war's phrasing "почему армения проиграла" leaves
     the year out, which its dates supply; it explains the question better than the outcome's

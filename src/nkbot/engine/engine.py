@@ -152,6 +152,7 @@ class Engine:
         self.normalizer = kb.normalizer
         self._ranked: dict[str, list[Scored]] = {}
         self._normalized: dict[str, str] = {}  # questions as asked -> as read: repeated ones are common
+        self._spelt: dict[str, str] = {}  # questions as asked -> in their own letters ("kto" -> «кто»)
         norm = self.normalizer
         asks: dict[str, list[str]] = {}
         for words in kb.conversation.words.values():
@@ -240,23 +241,31 @@ class Engine:
 
     def spelt(self, question: str) -> str:
         """The question in its language's own letters: Russian typed in Latin ones read in Cyrillic."""
-        for reader in self.transliterators:
-            found = reader.read(question)
-            if found is not None:
-                return found
-        return question
+        found = self._spelt.get(question)
+        if found is None:
+            read = (reader.read(question) for reader in self.transliterators)
+            found = next((text for text in read if text is not None), question)
+            _keep(self._spelt, question, found)
+        return found
 
     def language(self, question: str, preferred: str | None = None, fallback: str | None = None) -> str:
         """The answer language: the one chosen, else the question's, else the user's, else English."""
-        for lang in (preferred, detect_language(self.spelt(question)), (fallback or "")[:2].lower()):
+        if preferred and preferred in self.kb.languages:
+            return preferred
+        return self._detected(self.spelt(question), fallback)
+
+    def _detected(self, spelt: str, fallback: str | None = None) -> str:
+        """The language of a question already spelt in its own letters, else the user's, else English."""
+        for lang in (detect_language(spelt), (fallback or "")[:2].lower()):
             if lang and lang in self.kb.languages:
                 return lang
         return DEFAULT_LANG
 
     def answer(self, question: str, lang: str | None = None) -> Result:
         """Answer in `lang`, or in the language of the question when `lang` is None."""
-        lang = self.language(question, lang)
-        text = self.spelt(question).strip()
+        spelt = self.spelt(question)  # spelt once: the language and the words both read it
+        lang = lang if lang and lang in self.kb.languages else self._detected(spelt)
+        text = spelt.strip()
         if len(text) > MAX_QUESTION_CHARS:
             return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.TOO_LONG)
         normalized = self.normalize(text)
@@ -334,6 +343,7 @@ class Engine:
         """Forget cached rankings and typo look-ups (benchmarks measure the cold path)."""
         self._ranked.clear()
         self._normalized.clear()
+        self._spelt.clear()
         self.matcher.lookup.cache_clear()
         self.speller.clear_cache()
         self.english.clear_cache()
