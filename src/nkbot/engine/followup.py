@@ -1377,9 +1377,6 @@ class Dialogue:
                 out.extend(self._name(m, ctx.lang) for m in new if m.slot == slot)
                 done.add(slot)
         out.extend(self._name(m, ctx.lang) for m in new if m.slot not in done)
-        if old.reference:  # "когда её взяли" after Shusha, then "нет, я про первую войну": her name stays
-            named = slots | {m.slot for _, _, m in old.mentions}
-            out.extend(self._name(m, ctx.lang) for m in ctx.mentions if m.slot not in named)
         return " ".join(out)
 
     def _name(self, m: Mention, lang: str) -> str:
