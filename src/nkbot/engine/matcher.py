@@ -391,7 +391,8 @@ class Matcher:
             score = _phrase_score(covered, hit / phrase.weight)
             if asks and phrase.asks:
                 score *= ASKS_SAME if phrase.asks == asks else ASKS_OTHER
-            if sides and not sides & phrase.words and self.sides & phrase.words:
+            psides = self._rows[pid][7]  # the sides it names, read once at index time
+            if sides and psides and not sides & psides:
                 score *= OTHER_SIDE
             if score > best[0]:
                 best = (score, pid)
