@@ -1278,6 +1278,20 @@ MUTATIONS = [
         "                return None if rest and self.matcher.asked(rest) else topic",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'before him' is read only opening a question, so 'who was president before him' stays",
+        "src/nkbot/engine/followup.py",
+        "        r.inside = bool(stepped) and r.step != COUNTERPART\n",
+        "        r.step = None if stepped and r.step != COUNTERPART else r.step\n",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: a person named with 'before him' is stepped from, not answered",
+        "src/nkbot/engine/followup.py",
+        "            if r.inside and probe.intent is not None and probe.intent.category == PEOPLE:",
+        "            if False:",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

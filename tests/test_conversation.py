@@ -378,6 +378,20 @@ def test_who_came_before_or_after_a_person_walks_their_office(engine: Engine) ->
         "ayaz-mutalibov",
         "abulfaz-elchibey",
     ]
+    # "before him" read inside the question, after the office it names; but a person named with
+    # it is the holder asked about, not the one before them
+    assert talk(engine, "heydar aliyev", "who was president before him") == [
+        "heydar-aliyev",
+        "abulfaz-elchibey",
+    ]
+    assert talk(engine, "гейдар алиев", "кто был президентом до него") == [
+        "heydar-aliyev",
+        "abulfaz-elchibey",
+    ]
+    assert talk(engine, "bako sahakyan", "and arkadi ghukasyan before him") == [
+        "bako-sahakyan",
+        "arkadi-ghukasyan",
+    ]
     # of an event, the same words step along the timeline as before
     assert talk(engine, "first karabakh war", "what came before that") == talk(
         engine, "first karabakh war", "before him"

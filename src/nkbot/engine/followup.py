@@ -122,6 +122,7 @@ class Reading:
     nowhere: bool = False  # "there" in an opening "are there ...", pointing at nothing
     then: set[int] = field(default_factory=set)  # tokens of "then", "at the time": the time in context
     step: str | None = None  # "next" | "previous" | "successor" | "predecessor" | "counterpart"
+    inside: bool = False  # the step is read inside the question ("who was president before him")
     mentions: list[tuple[int, int, Mention]] = field(default_factory=list)  # (start, end, mention)
     dates: DateQuery | None = None
     remainder: list[str] = field(default_factory=list)  # content words explained by none of the above
@@ -171,6 +172,15 @@ class Vocabulary:
         self.existential = set().union(*(_phrases(norm, w.existential) for w in words))
         self.personal = set().union(*(_phrases(norm, w.personal) for w in words))
         self.human = set().union(*(_phrases(norm, w.human) for w in words))
+        # read wherever they stand: a counterpart, and a holder before or after "him" ("who was
+        # president before him": "president" before the step leaves no doubt whose)
+        self.anywhere = {
+            COUNTERPART: self.steps[COUNTERPART],
+            **{
+                step: {p for p in self.steps[step] if any((t,) in self.personal for t in p)}
+                for step in (SUCCESSOR, PREDECESSOR)
+            },
+        }
         self.human_cues = {t for w in words for p in _phrases(norm, w.human_cues) for t in p}
         self.named = set().union(*(_phrases(norm, w.named) for w in words))
         self.objects = set().union(*(_phrases(norm, w.objects) for w in words))
@@ -221,6 +231,7 @@ class Vocabulary:
         tokens = normalized.split()
         r = Reading(tokens)
         taken: set[int] = set()
+        stepped: range = range(0)  # a step read inside the question, not opening it
         stopwords = self.normalizer.stopwords
         for i in range(len(tokens)):  # "what happened next", "and then", "before that" opening it
             for step, phrases in self.steps.items():
@@ -236,10 +247,14 @@ class Vocabulary:
             ):
                 break  # "fighting right after the elections" asks about the fighting
         for i in range(len(tokens)) if r.step is None else ():  # "and his armenian counterpart?"
-            k = _longest(tokens, i, self.steps[COUNTERPART], self.longest)
-            if k:
-                r.step = COUNTERPART
-                taken.update(range(i, i + k))
+            for step in (COUNTERPART, SUCCESSOR, PREDECESSOR):
+                k = _longest(tokens, i, self.anywhere[step], self.longest)
+                if k:
+                    r.step = step
+                    stepped = range(i, i + k)
+                    taken.update(stepped)
+                    break
+            if r.step is not None:
                 break
         if 0 not in taken:
             r.lead = _longest(tokens, 0, self.lead, self.longest)
@@ -254,6 +269,7 @@ class Vocabulary:
                 i += k
                 continue
             i += 1
+        r.inside = bool(stepped) and r.step != COUNTERPART
         # dates among the words not taken by an event name ("2020 war" is an event, not a year)
         masked = [t if k not in taken else "\0" for k, t in enumerate(tokens)]
         r.dates = date_query(masked, self.months, self.joiners)
@@ -499,6 +515,8 @@ class Dialogue:
         if named or any(m.age == 0 for _, _, m in r.mentions):
             probe = self.engine.answer(" ".join(named + [m.phrase for _, _, m in r.mentions]), lang)
             subject = probe.intent.id if probe.intent is not None else None
+            if r.inside and probe.intent is not None and probe.intent.category == PEOPLE:
+                return None  # "and ghukasyan before him?": the one named is the holder asked about
             if probe.intent is not None and probe.intent.when is not None:
                 anchor_id, anchor = probe.intent.id, probe.intent.when
             elif r.dates is not None:
