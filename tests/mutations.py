@@ -1292,6 +1292,13 @@ MUTATIONS = [
         "            if False:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "scope: 'now' makes a question about the countries at large one about where things stand",
+        "src/nkbot/engine/engine.py",
+        "                if alone.reason is Reason.OUT_OF_SCOPE and not self.chatter(alone):",
+        "                if False:",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

@@ -307,6 +307,23 @@ def test_a_country_the_answer_never_speaks_of_is_another_topic(
         assert result.intent is not None and result.intent.id == entry
 
 
+def test_now_brings_no_question_into_scope(engine: Engine) -> None:
+    """ "Now" prefers the entries stating where things stand, but a question about the countries at
+    large is no more the bot's with it: Armenia's population is not how many Armenians are left in
+    Karabakh. Present questions about the conflict keep their answers."""
+    for question in ("whats the population of armenia now", "население армении сейчас"):
+        result = engine.answer(question)
+        assert result.reason is Reason.OUT_OF_SCOPE and result.scope is not None, question
+        assert result.scope.id == "scope:country-facts", question
+    for question, entry in (
+        ("who controls karabakh now", "current-status"),
+        ("сколько армян сейчас живет в карабахе", "current-status"),
+        ("is armenia still in the csto", "russia-wider-role"),
+    ):
+        result = engine.answer(question)
+        assert result.intent is not None and result.intent.id == entry, question
+
+
 def test_small_talk_is_only_small_talk_without_a_question_of_its_own(engine: Engine) -> None:
     """ "Ok got it" is small talk; "how many got it" asks how many got what the answer before spoke
     of (citizenship, say). "How old are you" asks the bot, not how old Shusha is."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -291,7 +291,22 @@ class Engine:
         if holder is not None:
             return Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang)
         ranked = self.ranking(normalized)[: self.thresholds.max_suggestions + 1]
+        if ranked and ranked[0].intent.category != SCOPE and self.asks_now(normalized):
+            # "whats the population of armenia now": "now" brings no question into the bot's scope
+            # (it only prefers the entries stating where things stand)
+            timeless = " ".join(self._timeless(normalized).split())
+            if timeless and timeless != normalized:
+                alone = self.decide(question, timeless, self.ranking(timeless)[: len(ranked)], lang)
+                if alone.reason is Reason.OUT_OF_SCOPE and not self.chatter(alone):
+                    return replace(alone, normalized=normalized)
         return self.decide(question, normalized, ranked, lang)
+
+    def _timeless(self, normalized: str) -> str:
+        """A question with its words of the present taken out."""
+        padded = f" {normalized} "
+        for phrase in self._present:
+            padded = padded.replace(phrase, " ")
+        return padded
 
     def ranking(self, normalized: str) -> list[Scored]:
         """The best CANDIDATES entries for a normalised question, best first.
