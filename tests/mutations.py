@@ -1299,6 +1299,14 @@ MUTATIONS = [
         "                if False:",
         ("tests/test_engine.py",),
     ),
+    M(
+        "scope: dishes are no question about the countries, so 'popular' finds the Popular Front",
+        "knowledge/scope.yaml",
+        "           national dish of azerbaijan, national dish of armenia, traditional armenian dishes,"
+        " traditional azerbaijani dishes,\n",
+        "",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

@@ -98,6 +98,10 @@ def test_every_answer_ends_with_its_sources(engine: Engine) -> None:
         "what is the capital of france",
         "how do i bake bread",
         "🙂🙂🙂",
+        # "popular" is no Popular Front: a dish is a question about the countries
+        "popular dishes of azerbaijan",
+        "which dish is azerbaijan famous for",
+        "what dishes are popular in armenia",
     ],
 )
 def test_out_of_scope_is_not_answered(engine: Engine, question: str) -> None:
