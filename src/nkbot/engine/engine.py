@@ -291,7 +291,8 @@ class Engine:
         if holder is not None:
             return Result(question, normalized, Status.ANSWERED, holder, 100.0, (), lang)
         ranked = self.ranking(normalized)[: self.thresholds.max_suggestions + 1]
-        if ranked and ranked[0].intent.category != SCOPE and self.asks_now(normalized):
+        beside = any(s.intent.category == SCOPE for s in ranked[1:])  # an outside topic in the running
+        if beside and ranked[0].intent.category != SCOPE and self.asks_now(normalized):
             # "whats the population of armenia now": "now" brings no question into the bot's scope
             # (it only prefers the entries stating where things stand)
             timeless = " ".join(self._timeless(normalized).split())

@@ -174,13 +174,11 @@ class Vocabulary:
         self.human = set().union(*(_phrases(norm, w.human) for w in words))
         # read wherever they stand: a counterpart, and a holder before or after "him" ("who was
         # president before him": "president" before the step leaves no doubt whose)
-        self.anywhere = {
-            COUNTERPART: self.steps[COUNTERPART],
-            **{
-                step: {p for p in self.steps[step] if any((t,) in self.personal for t in p)}
-                for step in (SUCCESSOR, PREDECESSOR)
-            },
-        }
+        self.anywhere = {p: COUNTERPART for p in self.steps[COUNTERPART]}
+        for step in (SUCCESSOR, PREDECESSOR):
+            self.anywhere.update((p, step) for p in self.steps[step] if any((t,) in self.personal for t in p))
+        self.anywhere_phrases = set(self.anywhere)
+        self.anywhere_longest = max((len(p) for p in self.anywhere), default=1)
         self.human_cues = {t for w in words for p in _phrases(norm, w.human_cues) for t in p}
         self.named = set().union(*(_phrases(norm, w.named) for w in words))
         self.objects = set().union(*(_phrases(norm, w.objects) for w in words))
@@ -247,14 +245,11 @@ class Vocabulary:
             ):
                 break  # "fighting right after the elections" asks about the fighting
         for i in range(len(tokens)) if r.step is None else ():  # "and his armenian counterpart?"
-            for step in (COUNTERPART, SUCCESSOR, PREDECESSOR):
-                k = _longest(tokens, i, self.anywhere[step], self.longest)
-                if k:
-                    r.step = step
-                    stepped = range(i, i + k)
-                    taken.update(stepped)
-                    break
-            if r.step is not None:
+            k = _longest(tokens, i, self.anywhere_phrases, self.anywhere_longest)
+            if k:
+                r.step = self.anywhere[tuple(tokens[i : i + k])]
+                stepped = range(i, i + k)
+                taken.update(stepped)
                 break
         if 0 not in taken:
             r.lead = _longest(tokens, 0, self.lead, self.longest)
