@@ -1225,8 +1225,8 @@ MUTATIONS = [
     M(
         "language: 'kto takoi arkadi gukasyan' is read as English, Russian typed in Latin letters unread",
         "src/nkbot/engine/engine.py",
-        "        spelt = self.spelt(question)  # spelt once",
-        "        spelt = question  # spelt once",
+        "            found = next((text for text in read if text is not None), question)",
+        "            found = question",
         ("tests/test_translit.py",),
     ),
     M(
@@ -1281,8 +1281,8 @@ MUTATIONS = [
     M(
         "follow-ups: 'before him' is read only opening a question, so 'who was president before him' stays",
         "src/nkbot/engine/followup.py",
-        "        r.inside = bool(stepped) and r.step != COUNTERPART\n",
-        "        r.step = None if stepped and r.step != COUNTERPART else r.step\n",
+        "                r.inside = r.step != COUNTERPART  # read inside the question, not opening it\n",
+        "                r.step = r.step if r.step == COUNTERPART else None\n",
         ("tests/test_conversation.py",),
     ),
     M(

@@ -250,22 +250,15 @@ class Engine:
 
     def language(self, question: str, preferred: str | None = None, fallback: str | None = None) -> str:
         """The answer language: the one chosen, else the question's, else the user's, else English."""
-        if preferred and preferred in self.kb.languages:
-            return preferred
-        return self._detected(self.spelt(question), fallback)
-
-    def _detected(self, spelt: str, fallback: str | None = None) -> str:
-        """The language of a question already spelt in its own letters, else the user's, else English."""
-        for lang in (detect_language(spelt), (fallback or "")[:2].lower()):
+        for lang in (preferred, detect_language(self.spelt(question)), (fallback or "")[:2].lower()):
             if lang and lang in self.kb.languages:
                 return lang
         return DEFAULT_LANG
 
     def answer(self, question: str, lang: str | None = None) -> Result:
         """Answer in `lang`, or in the language of the question when `lang` is None."""
-        spelt = self.spelt(question)  # spelt once: the language and the words both read it
-        lang = lang if lang and lang in self.kb.languages else self._detected(spelt)
-        text = spelt.strip()
+        lang = self.language(question, lang)
+        text = self.spelt(question).strip()  # spelt once and kept: the language read it already
         if len(text) > MAX_QUESTION_CHARS:
             return Result(question, "", Status.UNKNOWN, None, 0.0, (), lang, Reason.TOO_LONG)
         normalized = self.normalize(text)
@@ -295,7 +288,7 @@ class Engine:
         if beside and ranked[0].intent.category != SCOPE and self.asks_now(normalized):
             # "whats the population of armenia now": "now" brings no question into the bot's scope
             # (it only prefers the entries stating where things stand)
-            timeless = " ".join(self._timeless(normalized).split())
+            timeless = self._timeless(normalized)
             if timeless and timeless != normalized:
                 alone = self.decide(question, timeless, self.ranking(timeless)[: len(ranked)], lang)
                 if alone.reason is Reason.OUT_OF_SCOPE and not self.chatter(alone):
@@ -307,7 +300,7 @@ class Engine:
         padded = f" {normalized} "
         for phrase in self._present:
             padded = padded.replace(phrase, " ")
-        return padded
+        return " ".join(padded.split())
 
     def ranking(self, normalized: str) -> list[Scored]:
         """The best CANDIDATES entries for a normalised question, best first.

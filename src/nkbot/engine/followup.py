@@ -141,7 +141,7 @@ def _phrases(normalizer: Normalizer, items: object) -> set[tuple[str, ...]]:
     return out
 
 
-def _longest(tokens: list[str], start: int, phrases: set[tuple[str, ...]], longest: int) -> int:
+def _longest(tokens: list[str], start: int, phrases: Collection[tuple[str, ...]], longest: int) -> int:
     """Length of the longest phrase at `start`, 0 if none."""
     for k in range(min(longest, len(tokens) - start), 0, -1):
         if tuple(tokens[start : start + k]) in phrases:
@@ -177,7 +177,6 @@ class Vocabulary:
         self.anywhere = {p: COUNTERPART for p in self.steps[COUNTERPART]}
         for step in (SUCCESSOR, PREDECESSOR):
             self.anywhere.update((p, step) for p in self.steps[step] if any((t,) in self.personal for t in p))
-        self.anywhere_phrases = set(self.anywhere)
         self.anywhere_longest = max((len(p) for p in self.anywhere), default=1)
         self.human_cues = {t for w in words for p in _phrases(norm, w.human_cues) for t in p}
         self.named = set().union(*(_phrases(norm, w.named) for w in words))
@@ -229,7 +228,6 @@ class Vocabulary:
         tokens = normalized.split()
         r = Reading(tokens)
         taken: set[int] = set()
-        stepped: range = range(0)  # a step read inside the question, not opening it
         stopwords = self.normalizer.stopwords
         for i in range(len(tokens)):  # "what happened next", "and then", "before that" opening it
             for step, phrases in self.steps.items():
@@ -245,11 +243,11 @@ class Vocabulary:
             ):
                 break  # "fighting right after the elections" asks about the fighting
         for i in range(len(tokens)) if r.step is None else ():  # "and his armenian counterpart?"
-            k = _longest(tokens, i, self.anywhere_phrases, self.anywhere_longest)
+            k = _longest(tokens, i, self.anywhere.keys(), self.anywhere_longest)
             if k:
                 r.step = self.anywhere[tuple(tokens[i : i + k])]
-                stepped = range(i, i + k)
-                taken.update(stepped)
+                r.inside = r.step != COUNTERPART  # read inside the question, not opening it
+                taken.update(range(i, i + k))
                 break
         if 0 not in taken:
             r.lead = _longest(tokens, 0, self.lead, self.longest)
@@ -264,7 +262,6 @@ class Vocabulary:
                 i += k
                 continue
             i += 1
-        r.inside = bool(stepped) and r.step != COUNTERPART
         # dates among the words not taken by an event name ("2020 war" is an event, not a year)
         masked = [t if k not in taken else "\0" for k, t in enumerate(tokens)]
         r.dates = date_query(masked, self.months, self.joiners)
