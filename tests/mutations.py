@@ -1307,6 +1307,13 @@ MUTATIONS = [
         "",
         ("tests/test_engine.py",),
     ),
+    M(
+        "eval: a figure checked against the answers in English whatever the question's language",
+        "src/nkbot/evaluation.py",
+        '                lang = c.lang or "en"\n',
+        '                lang = "en"\n',
+        ("tests/test_cli.py",),
+    ),
 ]
 
 

@@ -141,6 +141,18 @@ def test_eval_rejects_unknown_labels(tmp_path: Path) -> None:
     assert "unknown intent 'no-such-intent'" in out.stderr
 
 
+def test_eval_rejects_a_figure_no_answer_states_in_the_questions_language(tmp_path: Path) -> None:
+    ru = tmp_path / "ru"
+    ru.mkdir()
+    case = "- q: сколько дали бако саакяну\n  expect: bako-sahakyan\n  contains: {}\n"
+    (ru / "bad.yaml").write_text(case.format('"20 years"'), encoding="utf-8")
+    out = nkbot("eval", str(ru / "bad.yaml"))
+    assert out.returncode == 2
+    assert "bad.yaml:1: no answer of bako-sahakyan states '20 years'" in out.stderr
+    (ru / "bad.yaml").write_text(case.format('"20 лет"'), encoding="utf-8")  # as the Russian answer says it
+    assert nkbot("eval", str(ru / "bad.yaml")).returncode == 0
+
+
 def test_chat_answers_and_lets_the_user_pick_a_number() -> None:
     out = nkbot("chat", stdin="bishkek protocol\n1\n/topics\n/topics people\n/help\n/quit\n")
     assert out.returncode == 0, out.stderr

@@ -18,7 +18,7 @@ from typing import Any
 from nkbot.engine import Engine, Result, Status, Thresholds
 from nkbot.engine.dates import parse_span
 from nkbot.engine.matcher import Scored
-from nkbot.engine.model import KnowledgeBase
+from nkbot.engine.model import KnowledgeBase, pick
 from nkbot.engine.render import EVENTS_PER_PAGE, reply_for, visible_text
 from nkbot.engine.yamlsource import YamlError, line_of, load_yaml
 
@@ -235,17 +235,30 @@ def load_dialogues(paths: list[Path]) -> list[Dialogue]:
 
 
 def check_labels(engine: Engine, cases: list[Case]) -> list[str]:
-    """Labels that name no entry: a typo there would silently count as a wrong answer."""
+    """Labels that name no entry, and `contains` that no answer of the entries named states in the
+    question's language ("20 years" in a Russian question): either would silently count a right
+    answer as wrong or partial."""
     problems = []
     for c in cases:
+        stated = False
         for label in sorted(c.expect):
             if label.startswith(TIMELINE):
+                stated = True  # a list of events: `contains` is not checked against it
                 try:
                     parse_span(label.removeprefix(TIMELINE))
                 except ValueError as exc:
                     problems.append(f"{c.file}:{c.line}: {exc}")
-            elif engine.get(label) is None:
+            elif (intent := engine.get(label)) is None:
                 problems.append(f"{c.file}:{c.line}: unknown intent '{label}'")
+                stated = True
+            elif not stated:
+                lang = c.lang or "en"
+                texts = [_plain(pick(intent.answer, lang))]
+                texts += [_plain(pick(f.answer, lang)) for f in intent.facts]
+                stated = any(all(_plain(x) in t for x in c.contains) for t in texts)
+        if c.contains and c.expect and not stated:
+            wanted = ", ".join(repr(x) for x in c.contains)
+            problems.append(f"{c.file}:{c.line}: no answer of {', '.join(sorted(c.expect))} states {wanted}")
     return problems
 
 
