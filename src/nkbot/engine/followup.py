@@ -483,7 +483,7 @@ class Dialogue:
             fresh = (
                 self._toll_at(fresh, reading, ctx)
                 or self._stated_here(fresh, reading, ctx)
-                or self._tie_to_context(fresh, ctx, lang)
+                or self._tie_to_context(fresh, reading, ctx, lang)
             )
             said = self._persons_word(fresh, fresh.normalized, reading, ctx, lang, now)
             if said is not None:
@@ -1069,12 +1069,18 @@ class Dialogue:
         fact, score = self.engine.matcher.fact_for(covering[0], fresh.normalized)
         return _answered(fresh, covering[0], fresh.score, fact if score >= FACT_MIN else None)
 
-    def _tie_to_context(self, fresh: Result, ctx: Context, lang: str) -> Result:
+    def _tie_to_context(self, fresh: Result, r: Reading, ctx: Context, lang: str) -> Result:
         """A question its own words leave nearly tied ("how many seats": Kocharyan's bloc, the
         2026 election) is about the entry in context when that is one of the tied, or, unsure
-        alone, about the one tied entry on the subject in context."""
+        alone, about the one tied entry on the subject in context. Not "and" with a place the
+        conversation has not named: "а мартуни когда сдали" after Hadrut asks about Martuni."""
         current = self._current(ctx)
         if current is None or fresh.intent is current or fresh.status is Status.UNKNOWN:
+            return fresh
+        known = {m.entity for m in ctx.mentions}
+        if fresh.status is Status.ANSWERED and r.lead and any(
+            m.slot == "place" and m.entity not in known for _, _, m in r.mentions
+        ):
             return fresh
         ranked = self.engine.ranking(fresh.normalized)
         if not ranked:
