@@ -1314,6 +1314,27 @@ MUTATIONS = [
         '                lang = "en"\n',
         ("tests/test_cli.py",),
     ),
+    M(
+        "follow-ups: 'а что такое трипп' swaps TRIPP into the question before",
+        "src/nkbot/engine/followup.py",
+        "        swap = swap and not viewpoint and not self._defines(r)",
+        "        swap = swap and not viewpoint",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: asking what a thing is is read only opening a question, not after 'а'",
+        "src/nkbot/engine/followup.py",
+        "for k in range(r.lead + 1))",
+        "for k in range(1))",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: «что за» does not ask what a thing is",
+        "knowledge/conversation.yaml",
+        ' "что это за", "что за",',
+        ' "что это за",',
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

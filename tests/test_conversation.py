@@ -111,6 +111,10 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("роспуск арцаха", "а он где щас", "samvel-shahramanyan"),
         # asking what a thing is names it, however common its word: the NKAO, not Ghukasyan's years there
         ("а гукасян сейчас где", "что такое нкао", "nkao-creation-1923"),
+        # ... after "and" too: not the name swapped into the question before
+        ("бои в апреле 2016", "а что такое трипп", "tripp-route"),
+        ("мирный договор", "а что такое минская группа", "minsk-group"),
+        ("европарламент что сказал про исход армян", "а что за наблюдатели ес", "eu-mission-armenia"),
         # "it" asked of a linked entry when the one in context never speaks of what is asked: the
         # initialled agreement after the agreed text; the referendum after the declaration (not the
         # 2026 election, which "vote" reaches first alone)

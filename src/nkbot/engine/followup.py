@@ -648,7 +648,7 @@ class Dialogue:
         counted = kind_asked in SWAPPED_ASKS and len(r.remainder) == 1
         bare = not r.remainder or (r.slots() == {"party"} and asking == r.remainder and counted)
         swap = bool(own) and bare and (r.lead > 0 or r.stopwords > 0 or r.reference or sided)
-        swap = swap and not viewpoint
+        swap = swap and not viewpoint and not self._defines(r)  # "а что такое трипп": TRIPP itself
         stand_in: Intent | None = None  # the one person "he" stands for after an event
         person: Intent | None = None  # the person "he" or "his" points back to
         of_person: Intent | None = None  # the person in context a question without a subject asks about
@@ -1078,8 +1078,10 @@ class Dialogue:
         if current is None or fresh.intent is current or fresh.status is Status.UNKNOWN:
             return fresh
         known = {m.entity for m in ctx.mentions}
-        if fresh.status is Status.ANSWERED and r.lead and any(
-            m.slot == "place" and m.entity not in known for _, _, m in r.mentions
+        if (
+            fresh.status is Status.ANSWERED
+            and r.lead
+            and any(m.slot == "place" and m.entity not in known for _, _, m in r.mentions)
         ):
             return fresh
         ranked = self.engine.ranking(fresh.normalized)
@@ -1335,9 +1337,14 @@ class Dialogue:
         Asking what a thing is ("что такое нкао") names it, however common its word."""
         if r.mentions or r.dates is not None:
             return False
-        if not r.reference and _longest(r.tokens, 0, self.words.define, self.words.longest_define):
+        if not r.reference and self._defines(r):
             return False
         return self._common_words_only(r) and not self._names_region(r) and not self._named_together(r)
+
+    def _defines(self, r: Reading) -> bool:
+        """Whether the question asks what a thing is ("что такое нкао", "а что такое трипп")."""
+        longest = self.words.longest_define  # after a lead, or overlapping one ("а что" + "что такое")
+        return any(_longest(r.tokens, k, self.words.define, longest) for k in range(r.lead + 1))
 
     def _named_together(self, r: Reading) -> bool:
         """Common words that together are an entry's own name ("what about the peace treaty"):
