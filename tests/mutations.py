@@ -1335,6 +1335,27 @@ MUTATIONS = [
         ' "что это за",',
         ("tests/test_conversation.py",),
     ),
+    M(
+        "language: 'one more' is read as words of the question",
+        "knowledge/language.yaml",
+        ' "one last question", "one last thing", "one more", "another question",',
+        ' "one last question", "one last thing", "another question",',
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "language: «ещё вопрос» is read as «still»",
+        "knowledge/language.yaml",
+        '    вопрос: ["еще вопрос", "еще один вопрос",',
+        '    вопрос: ["еще один вопрос",',
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "conversation: 'are there' and «есть» do not ask about now",
+        "knowledge/conversation.yaml",
+        ' "going on", "are there", "is there"]',
+        ' "going on"]',
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

@@ -115,6 +115,13 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("бои в апреле 2016", "а что такое трипп", "tripp-route"),
         ("мирный договор", "а что такое минская группа", "minsk-group"),
         ("европарламент что сказал про исход армян", "а что за наблюдатели ес", "eu-mission-armenia"),
+        # a new question announced ("one more", «ещё вопрос») is no follow-up for those words
+        (
+            "khojaly massacre",
+            "one more, when did the blockade of the lachin road start",
+            "blockade-2022",
+        ),
+        ("сколько погибло в 2020", "еще вопрос, что такое минская группа", "minsk-group"),
         # "it" asked of a linked entry when the one in context never speaks of what is asked: the
         # initialled agreement after the agreed text; the referendum after the declaration (not the
         # 2026 election, which "vote" reaches first alone)

@@ -262,6 +262,20 @@ def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
+        ("are there armenians in karabakh", "current-status"),
+        ("армяне в карабахе есть?", "current-status"),
+    ],
+)
+def test_there_is_asks_about_now_without_a_word_for_now(engine: Engine, question: str, entry: str) -> None:
+    """ "Are there", «есть»: the present tense alone asks where things stand, not the population
+    before 2023 or whose land it is."""
+    result = engine.answer(question)
+    assert result.status is Status.ANSWERED and result.intent is not None and result.intent.id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
         ("что такое трипп, все про него пишут", "tripp-route"),
         ("what is tripp, i saw it on tv", "tripp-route"),
         ("random q but who won the 44 day war", "second-war-outcome"),  # nor is "random q"
