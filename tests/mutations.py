@@ -1356,6 +1356,13 @@ MUTATIONS = [
         ' "going on"]',
         ("tests/test_engine.py",),
     ),
+    M(
+        "language: 'runs' a town is not 'controls' it",
+        "knowledge/language.yaml",
+        '    control: [controlled, controlling, runs, "in charge of", "in control of"]',
+        '    control: [controlled, controlling, "in charge of", "in control of"]',
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

@@ -260,6 +260,16 @@ def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
 
 
 @pytest.mark.parametrize(
+    ("question", "fact"),
+    [("who runs aghdam now", "aghdam/control-now"), ("who runs lachin now", "lachin-berdzor/control-now")],
+)
+def test_who_runs_a_place_asks_who_controls_it(engine: Engine, question: str, fact: str) -> None:
+    """ "Runs" a town is "controls" it: its fact on who holds it now, not a list of choices."""
+    result = engine.answer(question)
+    assert result.status is Status.ANSWERED and result.fact is not None and result.fact.id == fact
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         ("are there armenians in karabakh", "current-status"),
