@@ -1363,6 +1363,13 @@ MUTATIONS = [
         '    control: [controlled, controlling, "in charge of", "in control of"]',
         ("tests/test_engine.py",),
     ),
+    M(
+        "follow-ups: a bare 'how many' is not asked of what the question before asked about",
+        "src/nkbot/engine/followup.py",
+        'fact, score = matcher.fact_for(current, f"{ctx.question} {fresh.normalized}")',
+        "fact, score = matcher.fact_for(current, fresh.normalized)",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -1134,6 +1134,27 @@ def test_a_question_naming_nothing_asked_in_the_words_of_a_fact_in_context_gets_
     assert talk(engine, before, question)[-1] == expected
 
 
+@pytest.mark.parametrize(
+    ("before", "question", "fact"),
+    [
+        ("landmine maps from armenia", "how many", "landmines/maps-handed-over"),
+        ("are armenians still held in baku", "how many", "detainees-question/how-many-now"),
+        (
+            "did the karabakh refugees get armenian passports",
+            "how many",
+            "refugees-in-armenia-2023/citizenship",
+        ),
+    ],
+)
+def test_a_bare_how_many_asks_it_of_what_was_just_asked(
+    engine: Engine, before: str, question: str, fact: str
+) -> None:
+    """ "How many?" names nothing, and its entry has several counts: the one of what the question
+    before asked about (the maps, those held now, the passports), not the entry's lead."""
+    result = after(engine, before, question)
+    assert result.fact is not None and result.fact.id == fact
+
+
 WITHDRAWN = "peacekeepers-withdrawal-2024/still-there"
 
 

@@ -786,10 +786,20 @@ class Dialogue:
             return None  # "and lachin?" still means lachin in the question before, even if unsure
         if kind == "carry" and answered and r.reference and found.intent is current and not kept:
             found = self._linked_asked(found, fresh, ctx, lang) or found
-        if kind == "carry" and found.intent is not None and found.intent is current:
-            fact, score = self.engine.matcher.fact_for(found.intent, fresh.normalized)
+        if kind == "carry" and current is not None and found.intent is current:
+            matcher = self.engine.matcher
+            fact, score = matcher.fact_for(current, fresh.normalized)
             if fact is not None and score >= FACT_MIN:
                 found = replace(found, fact=fact)
+            elif matcher.asked(fresh.normalized) and not self._asking(r) and not r.mentions:
+                # "how many?" after "did armenia hand over the maps": how many of what was just asked
+                fact, score = matcher.fact_for(current, f"{ctx.question} {fresh.normalized}")
+                if (
+                    fact is not None
+                    and score >= FACT_MIN
+                    and matcher.fact_kinds.get(fact.id) == matcher.asked(fresh.normalized)
+                ):
+                    found = replace(found, fact=fact)
         if viewpoint or (kind == "swap" and r.slots() == {"party"}):
             found = self._side_view(found, ctx, fresh, r, strict=not viewpoint) or found
         if kind == "carry" and current is not None and found.intent is not current:
