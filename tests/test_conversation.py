@@ -1134,27 +1134,6 @@ def test_a_question_naming_nothing_asked_in_the_words_of_a_fact_in_context_gets_
     assert talk(engine, before, question)[-1] == expected
 
 
-@pytest.mark.parametrize(
-    ("before", "question", "fact"),
-    [
-        ("landmine maps from armenia", "how many", "landmines/maps-handed-over"),
-        ("are armenians still held in baku", "how many", "detainees-question/how-many-now"),
-        (
-            "did the karabakh refugees get armenian passports",
-            "how many",
-            "refugees-in-armenia-2023/citizenship",
-        ),
-    ],
-)
-def test_a_bare_how_many_asks_it_of_what_was_just_asked(
-    engine: Engine, before: str, question: str, fact: str
-) -> None:
-    """ "How many?" names nothing, and its entry has several counts: the one of what the question
-    before asked about (the maps, those held now, the passports), not the entry's lead."""
-    result = after(engine, before, question)
-    assert result.fact is not None and result.fact.id == fact
-
-
 WITHDRAWN = "peacekeepers-withdrawal-2024/still-there"
 
 
@@ -1164,14 +1143,23 @@ WITHDRAWN = "peacekeepers-withdrawal-2024/still-there"
         ("скока миротворцев отправили", "они ещё там?", WITHDRAWN),
         ("how many russian peacekeepers were sent", "are they still there", WITHDRAWN),
         ("что такое минская группа", "а она ещё существует", "minsk-group-dissolution/still-exists"),
+        # a bare "how many?" of an entry with several counts
+        ("landmine maps from armenia", "how many", "landmines/maps-handed-over"),
+        ("are armenians still held in baku", "how many", "detainees-question/how-many-now"),
+        (
+            "did the karabakh refugees get armenian passports",
+            "how many",
+            "refugees-in-armenia-2023/citizenship",
+        ),
     ],
 )
-def test_asked_whether_it_is_still_so_a_follow_up_gets_the_present_fact(
+def test_a_follow_up_gets_the_fact_it_asks_of_the_subject_in_context(
     engine: Engine, before: str, question: str, fact: str
 ) -> None:
     """The peacekeepers' own entry tells of 2020-2024 and nothing about now; "still there?" of
     them is answered by their withdrawal's fact on whether they are still there. So with the
-    Minsk Group and the fact of its dissolution."""
+    Minsk Group and the fact of its dissolution. "How many?" names nothing: the count of what the
+    question before asked about (the maps, those held now, the passports), not the lead."""
     result = after(engine, before, question)
     assert result.fact is not None and result.fact.id == fact
 
