@@ -1370,6 +1370,13 @@ MUTATIONS = [
         "fact, score = matcher.fact_for(current, fresh.normalized)",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "conversation: «остались» does not ask about now",
+        "knowledge/conversation.yaml",
+        ' есть, остались, осталось, остался, осталась]',
+        ' есть]',
+        ("tests/test_engine.py",),
+    ),
 ]
 
 
