@@ -1373,8 +1373,15 @@ MUTATIONS = [
     M(
         "conversation: «остались» does not ask about now",
         "knowledge/conversation.yaml",
-        ' есть, остались, осталось, остался, осталась]',
-        ' есть]',
+        " есть, остались, осталось, остался, осталась]",
+        " есть]",
+        ("tests/test_engine.py",),
+    ),
+    M(
+        "language: «имел» (had) is a word of the question",
+        "knowledge/language.yaml",
+        " является, имеет, имеют, имел, имела, имело, имели,",
+        " является,",
         ("tests/test_engine.py",),
     ),
 ]

@@ -259,6 +259,13 @@ def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
     assert (result.fact.id if result.fact else None) == fact
 
 
+def test_a_verb_that_says_nothing_does_not_outweigh_a_name(engine: Engine) -> None:
+    """«имел» (had) is rare in the knowledge, so it weighed more than «гейдар»: the son's entry,
+    which shares the surname, answered for the father."""
+    result = engine.answer("какое отношение гейдар алиев имел к карабаху")
+    assert result.intent is not None and result.intent.id == "heydar-aliyev"
+
+
 @pytest.mark.parametrize(
     ("question", "fact"),
     [("who runs aghdam now", "aghdam/control-now"), ("who runs lachin now", "lachin-berdzor/control-now")],
