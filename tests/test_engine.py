@@ -267,16 +267,6 @@ def test_a_verb_that_says_nothing_does_not_outweigh_a_name(engine: Engine) -> No
 
 
 @pytest.mark.parametrize(
-    ("question", "fact"),
-    [("who runs aghdam now", "aghdam/control-now"), ("who runs lachin now", "lachin-berdzor/control-now")],
-)
-def test_who_runs_a_place_asks_who_controls_it(engine: Engine, question: str, fact: str) -> None:
-    """ "Runs" a town is "controls" it: its fact on who holds it now, not a list of choices."""
-    result = engine.answer(question)
-    assert result.status is Status.ANSWERED and result.fact is not None and result.fact.id == fact
-
-
-@pytest.mark.parametrize(
     ("question", "entry"),
     [
         ("are there armenians in karabakh", "current-status"),
