@@ -1377,6 +1377,13 @@ MUTATIONS = [
         " является,",
         ("tests/test_engine.py",),
     ),
+    M(
+        "language: 'runs' and 'in charge' fold into 'control'",
+        "knowledge/language.yaml",
+        "    control: [controlled, controlling]\n",
+        '    control: [controlled, controlling, runs, "in charge of", "in charge"]\n',
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

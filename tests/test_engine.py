@@ -259,6 +259,19 @@ def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
     assert (result.fact.id if result.fact else None) == fact
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("who runs armenia", "nikol-pashinyan"), ("whos in charge there rn", "current-status")],
+)
+def test_who_runs_a_country_is_its_leader_and_in_charge_there_is_who_controls_it(
+    engine: Engine, question: str, entry: str
+) -> None:
+    """ "Runs" and "in charge" are how people ask for a country's leader; folded into "controls",
+    they met every entry on who holds what land, and "who runs armenia" got a list of choices."""
+    result = engine.answer(question)
+    assert result.intent is not None and result.intent.id == entry, result.status
+
+
 def test_a_verb_that_says_nothing_does_not_outweigh_a_name(engine: Engine) -> None:
     """«имел» (had) is rare in the knowledge, so it weighed more than «гейдар»: the son's entry,
     which shares the surname, answered for the father."""
