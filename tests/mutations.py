@@ -1384,6 +1384,13 @@ MUTATIONS = [
         '    control: [controlled, controlling, runs, "in charge of", "in charge"]\n',
         ("tests/test_engine.py",),
     ),
+    M(
+        "follow-ups: a place named by both its names is swapped into the question before",
+        "src/nkbot/engine/followup.py",
+        "        swap = swap and len(own) == len({m.entity for m in own})\n",
+        "",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -115,6 +115,8 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         ("бои в апреле 2016", "а что такое трипп", "tripp-route"),
         ("мирный договор", "а что такое минская группа", "minsk-group"),
         ("европарламент что сказал про исход армян", "а что за наблюдатели ес", "eu-mission-armenia"),
+        # one place named by both its names asks about its names, not about it in the question before
+        ("who took fuzuli in 1993", "is shusha the same as shushi", "shusha-shushi"),
         # a new question announced ("one more", «ещё вопрос») is no follow-up for those words
         (
             "khojaly massacre",

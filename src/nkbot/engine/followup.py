@@ -649,6 +649,8 @@ class Dialogue:
         bare = not r.remainder or (r.slots() == {"party"} and asking == r.remainder and counted)
         swap = bool(own) and bare and (r.lead > 0 or r.stopwords > 0 or r.reference or sided)
         swap = swap and not viewpoint and not self._defines(r)  # "а что такое трипп": TRIPP itself
+        # "is khojavend the same as martuni": one thing named twice asks about its names
+        swap = swap and len(own) == len({m.entity for m in own})
         stand_in: Intent | None = None  # the one person "he" stands for after an event
         person: Intent | None = None  # the person "he" or "his" points back to
         of_person: Intent | None = None  # the person in context a question without a subject asks about
