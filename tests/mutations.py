@@ -1391,6 +1391,20 @@ MUTATIONS = [
         "",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: of the linked entries a question asks, the first, not the one of the time in context",
+        "src/nkbot/engine/followup.py",
+        "        top = next((s for s in linked if _near(s.intent, current)), linked[0])\n",
+        "        top = linked[0]\n",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: a question asked of a linked entry only when it says 'it'",
+        "src/nkbot/engine/followup.py",
+        '        if kind == "carry" and answered and found.intent is current and not kept:\n',
+        '        if kind == "carry" and answered and r.reference and found.intent is current and not kept:\n',
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

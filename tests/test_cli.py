@@ -223,13 +223,14 @@ def test_stats_errors_are_clear(tmp_path: Path) -> None:
 
 
 def test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns(tmp_path: Path) -> None:
-    """ "23 Jul 1993" is stated by "23 July 1993", in Russian by "23 июля 1993"; a turn marked
-    fresh is scored on its own."""
+    """ "23 Jul 1993" is stated by "23 July 1993", in Russian by "23 июля 1993"; a figure of the
+    entry that the first-seen reply leaves out makes the answer partial; a turn marked fresh is
+    scored on its own."""
     asked = tmp_path / "en" / "q.yaml"
     asked.parent.mkdir()
     asked.write_text(
         "- q: when did aghdam fall\n  expect: aghdam-1993\n  contains: 23 Jul 1993\n"
-        "- q: when did aghdam fall to armenian forces\n  expect: aghdam-1993\n  contains: 24 Jul 1993\n",
+        "- q: when did aghdam fall to armenian forces\n  expect: aghdam-1993\n  contains: 28,031\n",
         encoding="utf-8",
     )
     russian = tmp_path / "ru" / "q.yaml"
@@ -248,7 +249,10 @@ def test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns(tmp_path: Path
     )
     scored = nkbot("eval", str(asked), str(talk), "--json", "--half", "all", "--min-right", "0")
     out = json.loads(scored.stdout)
-    assert (out["right"], out["partial"]) == (1, 1)  # the month spelled out counts; a wrong day does not
+    assert (out["right"], out["partial"]) == (
+        1,
+        1,
+    )  # the month spelled out counts; a figure the reply lacks not
     ru = json.loads(nkbot("eval", str(russian), "--json", "--half", "all", "--min-right", "0").stdout)
     assert (ru["right"], ru["partial"]) == (2, 0)  # an English date and decimal point, stated in Russian
     assert (out["dialogues"]["fresh_turns"], out["dialogues"]["fresh_right"]) == (1, 1)

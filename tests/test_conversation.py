@@ -133,6 +133,18 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
             "was there a vote",
             "independence-referendum-1991",
         ),
+        # ... of those linked, the one of its time (the 1991 referendum, not the one on Armenia's
+        # constitution), and with no "it" too: what ended the war after the truces that did not
+        (
+            "when did nagorno karabakh declare independence",
+            "was there a referendum",
+            "independence-referendum-1991",
+        ),
+        (
+            "failed humanitarian ceasefires october 2020",
+            "so what ended the war in the end",
+            "november-2020-agreement",
+        ),
         # asked of a person with "he", or with no subject of its own: that person's entry states it,
         # not the trial of all the leaders that "sentence" ranks first alone ("he" is no sentence),
         # nor, for "why did he leave", any other resignation

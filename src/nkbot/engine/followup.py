@@ -41,6 +41,7 @@ OWN_SCOPE = 80.0  # out of scope this surely, a question with words of its own i
 EXACT = 100.0  # a phrase scoring this is one of the entry's own names or phrasings
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
 BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
+NEAR_YEARS = 1  # a linked entry this close in time is on the subject in context: the 1991 referendum
 SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings ask that side's view
 OWN_SUPPORT = 3  # an unsure full question is read in context only if its own words rank the answer this high
 REF_FACT = 0.5  # ... or this share, when they point back ("it") at an entry other words pull away from
@@ -356,6 +357,14 @@ def _answered(
         suggestions=suggestions,
         reason=None,
     )
+
+
+def _near(one: Intent, other: Intent, years: int = NEAR_YEARS) -> bool:
+    """Whether two dated entries lie within a few years of each other."""
+    a, b = one.when or one.period, other.when or other.period
+    if a is None or b is None:
+        return False
+    return a.start.year - years <= b.end.year and b.start.year - years <= a.end.year
 
 
 def _age(mentions: tuple[Mention, ...] | list[Mention]) -> tuple[Mention, ...]:
@@ -786,7 +795,9 @@ class Dialogue:
             kind == "swap" or (marked and fresh.status is not Status.ANSWERED)
         ):
             return None  # "and lachin?" still means lachin in the question before, even if unsure
-        if kind == "carry" and answered and r.reference and found.intent is current and not kept:
+        # "who initialled it?", and "by how much?" after Pashinyan's win, "and the other leaders?"
+        # after Vardanyan: asked of a linked entry when the one in context never speaks of it
+        if kind == "carry" and answered and found.intent is current and not kept:
             found = self._linked_asked(found, fresh, ctx, lang) or found
         if kind == "carry" and current is not None and found.intent is current:
             matcher = self.engine.matcher
@@ -1008,17 +1019,18 @@ class Dialogue:
 
     def _linked_asked(self, found: Result, fresh: Result, ctx: Context, lang: str) -> Result | None:
         """ "Who initialled it?" after the summit, "was there a vote?" after the declaration of
-        independence: the entry in context never speaks of it, a linked one among those the
-        question's own words rank does, so "it" is asked there."""
+        independence, "by how much?" after Pashinyan's win: the entry in context never speaks of
+        it, a linked one among those the question's own words rank does, so it is asked there
+        (the one nearest in time, if several)."""
         current = self._current(ctx)
         own = self.engine.ranking(fresh.normalized)
         if current is None or not own or own[0].intent is current:
             return None
-        top = next(
-            (s for s in own if s.intent.linked(current) and s.intent.category not in (SCOPE, PEOPLE)), None
-        )
-        if top is None:
+        linked = [s for s in own if s.intent.linked(current) and s.intent.category not in (SCOPE, PEOPLE)]
+        if not linked:
             return None
+        # "was there a referendum" after the 1991 declaration: the one of its time, not of 2026
+        top = next((s for s in linked if _near(s.intent, current)), linked[0])
         if self._speaks_of(current, fresh.normalized) or not self._speaks_of(top.intent, fresh.normalized):
             return None
         if top.score < self.engine.thresholds_for(lang).suggest:
