@@ -348,8 +348,8 @@ MUTATIONS = [
     M(
         "language: 'what's happening' reads as 'what happened', not as a question about now",
         "knowledge/conversation.yaml",
-        '"so far", "yet", happening, "going on"]',
-        '"so far", "yet"]',
+        '"so far", "yet", happening, "going on", "are there"',
+        '"so far", "yet", "are there"',
         ("tests/test_precise_answers.py",),
     ),
     M(
@@ -495,8 +495,10 @@ MUTATIONS = [
     M(
         "follow-ups: 'что такое нкао' after a person is read as a question about that person",
         "src/nkbot/engine/followup.py",
-        "if not r.reference and _longest(r.tokens, 0, self.words.define, self.words.longest_define):",
-        "if False:",
+        "        if not r.reference and self._defines(r):\n"
+        "            return False\n"
+        "        return self._common_words_only(r)",
+        "        return self._common_words_only(r)",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -593,15 +595,16 @@ MUTATIONS = [
     M(
         "follow-ups: a question nearly tied between entries ignores the one in context",
         "src/nkbot/engine/followup.py",
-        "or self._tie_to_context(fresh, ctx, lang)\n",
+        "or self._tie_to_context(fresh, reading, ctx, lang)\n",
         "or fresh\n",
         ("tests/test_conversation.py",),
     ),
     M(
         "follow-ups: 'was there a vote?' is asked of a linked entry only when its own words rank it first",
         "src/nkbot/engine/followup.py",
-        "(s for s in own if s.intent.linked(current) and s.intent.category not in (SCOPE, PEOPLE)), None",
-        "(s for s in own[:1] if s.intent.linked(current) and s.intent.category not in (SCOPE, PEOPLE)), None",
+        "linked = [s for s in own if s.intent.linked(current) and s.intent.category not in (SCOPE, PEOPLE)]",
+        "linked = [s for s in own[:1] if s.intent.linked(current)"
+        " and s.intent.category not in (SCOPE, PEOPLE)]",
         ("tests/test_conversation.py",),
     ),
     M(
