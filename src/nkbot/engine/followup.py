@@ -360,7 +360,7 @@ def _answered(
 
 
 def _near(one: Intent, other: Intent, years: int = NEAR_YEARS) -> bool:
-    """Whether two dated entries lie within a few years of each other."""
+    """Whether two dated entries lie within `years` years of each other (undated: never)."""
     a, b = one.when or one.period, other.when or other.period
     if a is None or b is None:
         return False
