@@ -1313,8 +1313,8 @@ MUTATIONS = [
     M(
         "eval: a figure checked against the answers in English whatever the question's language",
         "src/nkbot/evaluation.py",
-        '                lang = c.lang or "en"\n',
-        '                lang = "en"\n',
+        '    lang = case.lang or "en"\n',
+        '    lang = "en"\n',
         ("tests/test_cli.py",),
     ),
     M(

@@ -804,14 +804,10 @@ class Dialogue:
             fact, score = matcher.fact_for(current, fresh.normalized)
             if fact is not None and score >= FACT_MIN:
                 found = replace(found, fact=fact)
-            elif matcher.asked(fresh.normalized) and not self._asking(r) and not r.mentions:
+            elif kind_asked and not self._asking(r) and not r.mentions:
                 # "how many?" after "did armenia hand over the maps": how many of what was just asked
                 fact, score = matcher.fact_for(current, f"{ctx.question} {fresh.normalized}")
-                if (
-                    fact is not None
-                    and score >= FACT_MIN
-                    and matcher.fact_kinds.get(fact.id) == matcher.asked(fresh.normalized)
-                ):
+                if fact is not None and score >= FACT_MIN and matcher.fact_kinds.get(fact.id) == kind_asked:
                     found = replace(found, fact=fact)
         if viewpoint or (kind == "swap" and r.slots() == {"party"}):
             found = self._side_view(found, ctx, fresh, r, strict=not viewpoint) or found
