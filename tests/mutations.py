@@ -1408,6 +1408,27 @@ MUTATIONS = [
         '        if kind == "carry" and answered and r.reference and found.intent is current and not kept:\n',
         ("tests/test_conversation.py",),
     ),
+    M(
+        "matching: an entry's name asked with more words counts as much as the fact asking that more",
+        "src/nkbot/engine/matcher.py",
+        "            elif pname and coverage < NAME_ONLY:\n",
+        "            elif pname and coverage < 0.0:\n",
+        ("tests/test_engine.py",),
+    ),
+    M(
+        "matching: an entry's name alone gives way to a fact too",
+        "src/nkbot/engine/matcher.py",
+        "            elif pname and coverage < NAME_ONLY:\n",
+        "            elif pname:\n",
+        ("tests/test_engine.py",),
+    ),
+    M(
+        "follow-ups: 'and' pointing back ('и ... она') is taken for a subject of its own",
+        "src/nkbot/engine/followup.py",
+        "        if not pointing and (named or r.lead):\n",
+        "        if named or r.lead:\n",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -1137,6 +1137,12 @@ def test_common_words_that_together_name_an_entry_are_a_subject_of_their_own(
             "what is the trilateral statement",
             "november-2020-agreement",
         ),
+        # «и ... она» points back, so "and" asks no new subject: the battle's fact on why the town mattered
+        (
+            "в каком месяце азербайджан занял шушу в 2020",
+            "и почему она была так важна",
+            "battle-of-shusha-2020",
+        ),
     ],
 )
 def test_a_question_naming_nothing_asked_in_the_words_of_a_fact_in_context_gets_that_fact(

@@ -222,6 +222,16 @@ def test_a_question_asking_who_gets_the_fact_naming_who_not_the_lead(engine: Eng
     assert result.fact is not None and result.fact.id == "peace-agreement-initialed-2025/who-initialled"
 
 
+def test_a_name_and_more_asked_gets_the_fact_of_that_more_the_name_alone_the_lead(engine: Engine) -> None:
+    """ "Gyumri base" is one of the Russia entry's names: asked whether it still works, the fact on
+    the base answers; named alone, the entry's lead does."""
+    asked = engine.answer("база в гюмри ещё работает?")
+    assert asked.fact is not None and asked.fact.id == "russia-wider-role/gyumri-base"
+    for name, entry in [("gyumri base", "russia-wider-role"), ("the maraga massacre", "maraga-massacre")]:
+        named = engine.answer(name)
+        assert named.intent is not None and named.intent.id == entry and named.fact is None
+
+
 def test_a_typo_in_a_stored_phrasing_does_not_capture_the_same_typo_elsewhere(engine: Engine) -> None:
     """Phrasings carry users' typos on purpose; a rare misspelt word must not weigh like a name."""
     kb = engine.kb

@@ -1036,10 +1036,16 @@ class Dialogue:
     def _stated_here(self, fresh: Result, r: Reading, ctx: Context) -> Result | None:
         """ "за что пожизненное" after Arayik Harutyunyan: a question naming nothing of its own,
         asked in the words of one of the facts of the entry in context (his sentence), is answered
-        with that fact, not with the entry its words rank first alone (the trials of all leaders)."""
+        with that fact, not with the entry its words rank first alone (the trials of all leaders).
+        Pointing back, it may say "and" or name what the context named: «и почему она была так
+        важна» after the battle of Shusha is that battle's fact, not the town's entry."""
         current = self._current(ctx)
+        known = {m.entity for m in ctx.mentions}
+        pointing = r.reference and all(m.entity in known or m.slot == "party" for _, _, m in r.mentions)
         named = not r.slots() <= {"party"}  # a side is no subject: "потери азербайджана сколько"
-        if current is None or fresh.intent is current or named or r.dates is not None or r.lead:
+        if current is None or fresh.intent is current or r.dates is not None:
+            return None
+        if not pointing and (named or r.lead):
             return None
         if fresh.score >= EXACT or self._names_region(r):
             return None  # "what was the trilateral statement": one of another entry's own phrasings

@@ -60,6 +60,10 @@ LEAD_OF_KIND = 0.7  # an entry's own phrasing, asking no kind, for a question as
 # initialled it" is answered by the fact naming who ("initialled" is a keyword of the whole entry)
 ASKS_ENTRY = 0.8  # the entry too is chosen less by a phrasing asking another kind: "how many idps
 # returned to karabakh" is the Great Return's count, not a phrasing of the refugees' entry asking where
+NAME_LEAD = 0.85  # an entry's name, for a question naming it and more: "is the gyumri base still there"
+# is answered by the fact asking that, not the lead its name "gyumri base" reaches
+NAME_ONLY = 0.95  # ... unless the name is all it asks: "bishkek protocol" wants the lead
+NAMED = -2  # while indexing: a phrasing that is one of the entry's names (keywords)
 WHY = "why"  # the kind of question any fact explains better than a lead
 SIDE_UNASKED = 0.9  # a fact phrasing naming a side the question does not: "how many died" is the total
 SIDE_UNNAMED = 0.8  # ... and one naming no side when the question does: "and azerbaijanis?" is their toll
@@ -180,12 +184,13 @@ class Matcher:
                     self._asks[p.split()[0]].append((tuple(p.split()), kind))
         raw: list[tuple[int, int, str, tuple[str, ...]]] = []
         answer_words: list[set[str]] = []
+        named: set[tuple[int, tuple[str, ...]]] = set()  # an entry's keywords: its names, asking nothing
         for n, intent in enumerate(intents):
             answers = [*intent.answer.values(), *intent.short.values()]
             answers += [t for fact in intent.facts for t in fact.answer.values()]
             answer_words.append({tok for text in answers for tok in self._tokens(text)})
             texts = [(-1, t) for qs in intent.questions.values() for t in qs]
-            texts += [(-1, t) for ks in intent.keywords.values() for t in ks]
+            texts += [(NAMED, t) for ks in intent.keywords.values() for t in ks]
             texts += [(-1, t) for t in intent.title.values()]
             for f, fact in enumerate(intent.facts):
                 texts += [(f, t) for qs in fact.questions.values() for t in qs]
@@ -193,11 +198,15 @@ class Matcher:
                 normalized = normalizer.normalize(text)
                 tokens = tuple(normalizer.content_tokens(normalized))
                 if tokens:
+                    if fact_index == NAMED:
+                        named.add((n, tokens))
+                        fact_index = -1
                     raw.append((n, fact_index, self.asked(normalized), tokens))
         self.folds = _typo_folds(raw, answer_words)
         folds = self.folds
         if folds:
             raw = [(n, f, kind, tuple(dict.fromkeys(folds.get(t, t) for t in ts))) for n, f, kind, ts in raw]
+            named = {(n, tuple(dict.fromkeys(folds.get(t, t) for t in ts))) for n, ts in named}
         bags: list[dict[str, float]] = [dict.fromkeys(words, ANSWER_STRENGTH) for words in answer_words]
         for n, _, _, toks in raw:
             bags[n].update(dict.fromkeys(toks, 1.0))
@@ -253,6 +262,7 @@ class Matcher:
                 p.asks,
                 p.fact < 0,
                 self.sides & p.words or NONE,
+                p.fact < 0 and (p.intent, p.tokens) in named,
             )
             for p in self.phrases
         ]
@@ -467,7 +477,7 @@ class Matcher:
         years += [(t, int(t[:4]), int(t[:4]) + 9, weight[t]) for t in tokens if _DECADE.match(t)]
         dates = self._dates
         for pid in phrase_ids:
-            n, pwords, pweight, ppresent, prelation, pasks, plead, psides = rows[pid]
+            n, pwords, pweight, ppresent, prelation, pasks, plead, psides, pname = rows[pid]
             common = pwords & asked  # mostly one to three words
             if len(common) == 1:
                 (only,) = common
@@ -503,6 +513,8 @@ class Matcher:
                 score *= ASKS_SAME if pasks == asks else ASKS_OTHER / ASKS_ENTRY
             elif asks and plead:
                 score *= LEAD_OF_KIND
+            elif pname and coverage < NAME_ONLY:
+                score *= NAME_LEAD
             if sides:
                 if not psides:
                     score *= SIDE_UNNAMED
