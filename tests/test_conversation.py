@@ -709,6 +709,9 @@ def test_a_bare_question_word_asks_about_the_entry_answered(engine: Engine) -> N
         ),
         ("what is the lachin corridor", "what does armenia think about it", "lachin-corridor"),
         ("is the peace deal signed", "what does azerbaijan want", "peace-agreement-initialed-2025"),
+        # how a side "sees it" («видят») is its view too
+        ("who started the karabakh conflict", "how do armenians see it", "contested-who-started"),
+        ("кто первым начал конфликт в карабахе", "а азербайджанцы как это видят", "contested-who-started"),
     ],
 )
 def test_a_side_s_view_is_asked_of_the_subject_in_context(
