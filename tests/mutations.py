@@ -1429,6 +1429,13 @@ MUTATIONS = [
         "        if named or r.lead:\n",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: the present opening a question («а сейчас что там») is not read as asking only now",
+        "src/nkbot/engine/followup.py",
+        "        return (bool(content) or opened) and all(t in self.words.present for t in content)\n",
+        "        return bool(content) and all(t in self.words.present for t in content)\n",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -484,6 +484,11 @@ def test_and_now_asks_where_the_subject_in_context_stands(engine: Engine) -> Non
         result = after(engine, "shusha", follow_up)
         assert result.intent is not None and result.intent.id == "shusha-shushi", follow_up
         assert result.fact is not None and result.fact.present, follow_up
+    # an entry with nothing to say about now gives way to where things stand, however the present
+    # is asked («сейчас» opening it, "there" pointing at the region)
+    for follow_up in ("а сейчас что там", "а сейчас как там", "and now?"):
+        result = after(engine, "кто виноват в карабахском конфликте", follow_up)
+        assert result.intent is not None and result.intent.id == "current-status", follow_up
 
 
 def test_a_bare_new_period_after_a_non_date_question_swaps_the_period(engine: Engine) -> None:

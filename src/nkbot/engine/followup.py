@@ -1353,9 +1353,10 @@ class Dialogue:
         return [t for t in self._content(r) if t not in self.words.asked]
 
     def _now_only(self, r: Reading) -> bool:
-        """ "and now?", "а сейчас?": no word but the present."""
+        """ "and now?", "а сейчас?": no word but the present (which may open it: «а сейчас что там»)."""
         content = self._content(r)
-        return bool(content) and all(t in self.words.present for t in content)
+        opened = any(stem(t) in self.words.present for t in r.tokens[: r.lead])
+        return (bool(content) or opened) and all(t in self.words.present for t in content)
 
     def _elliptical(self, r: Reading) -> bool:
         """A question whose words name no subject of their own ("how many died?", "when?",
