@@ -1436,6 +1436,13 @@ MUTATIONS = [
         "        return bool(content) and all(t in self.words.present for t in content)\n",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "present: a state asked in the present tense ('who owns') is not read as about now",
+        "knowledge/conversation.yaml",
+        '              "who owns", "who controls", "who rules", "who governs", "is at war", "are at war"]\n',
+        "              ]\n",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 
