@@ -124,11 +124,19 @@ def test_who_started_first_is_not_the_first_war(engine: Engine) -> None:
 def test_stop_words_are_not_content(engine: Engine) -> None:
     n = engine.normalizer
     assert n.content_tokens(n.normalize("what is the Bishkek protocol?")) == ["bishkek", "protocol"]
+    # «чтоли» ("or what?") asks nothing: "одкб" and "вышла" are what is asked
+    assert n.content_tokens(n.normalize("армения вышла из одкб чтоли?")) == n.content_tokens(
+        n.normalize("армения вышла из одкб?")
+    )
 
 
 def test_fillers_are_dropped_so_the_phrase_around_them_is_read(engine: Engine) -> None:
     n = engine.normalizer
     assert n.normalize("is the war actually over?") == n.normalize("is the war over")
+    # "everyone" is rare in the knowledge, so it weighed more than the subject named beside it
+    assert n.normalize("the madrid principles everyone talks about") == n.normalize(
+        "the madrid principles talks about"
+    )
     assert engine.answer("is the war actualy over or what").intent.id == "current-status"  # type: ignore[union-attr]
     assert n.normalize("really?") == "really"  # alone, a filler is the question: "is that so?"
 
