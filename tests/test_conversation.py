@@ -1430,3 +1430,20 @@ def test_how_long_a_war_lasted_is_asked_of_the_war_in_context(
     you mean" among every war the words "how long" fit."""
     result = after(engine, before, question)
     assert result.fact is not None and result.fact.id == fact
+
+
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [
+        ("что делает миссия ес в армении", "а что вообще такое минская группа"),
+        ("what does the eu mission do in armenia", "what even is the minsk group"),
+    ],
+)
+def test_what_even_is_asks_what_a_thing_is_not_the_question_before_of_it(
+    engine: Engine, before: str, question: str
+) -> None:
+    """ "What even is", «что вообще такое»: a filler inside "what is" still asks what the thing is,
+    so the Minsk Group is not swapped into the question before ("what does it do in Armenia")."""
+    result = after(engine, before, question)
+    assert result.intent is not None and result.intent.id == "minsk-group"
+    assert result.followup is None
