@@ -200,8 +200,7 @@ class Matcher:
                 if tokens:
                     if fact_index == NAMED:
                         named.add((n, tokens))
-                        fact_index = -1
-                    raw.append((n, fact_index, self.asked(normalized), tokens))
+                    raw.append((n, -1 if fact_index == NAMED else fact_index, self.asked(normalized), tokens))
         self.folds = _typo_folds(raw, answer_words)
         folds = self.folds
         if folds:
