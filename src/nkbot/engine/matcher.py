@@ -204,8 +204,12 @@ class Matcher:
         self.folds = _typo_folds(raw, answer_words)
         folds = self.folds
         if folds:
-            raw = [(n, f, kind, tuple(dict.fromkeys(folds.get(t, t) for t in ts))) for n, f, kind, ts in raw]
-            named = {(n, tuple(dict.fromkeys(folds.get(t, t) for t in ts))) for n, ts in named}
+
+            def folded(ts: tuple[str, ...]) -> tuple[str, ...]:
+                return tuple(dict.fromkeys(folds.get(t, t) for t in ts))
+
+            raw = [(n, f, kind, folded(ts)) for n, f, kind, ts in raw]
+            named = {(n, folded(ts)) for n, ts in named}
         bags: list[dict[str, float]] = [dict.fromkeys(words, ANSWER_STRENGTH) for words in answer_words]
         for n, _, _, toks in raw:
             bags[n].update(dict.fromkeys(toks, 1.0))
