@@ -1443,6 +1443,13 @@ MUTATIONS = [
         "              ]\n",
         ("tests/test_engine.py",),
     ),
+    M(
+        "matching: a common word cut short by the phrasing budget fills it with phrasings of other things",
+        "src/nkbot/engine/matcher.py",
+        "            if room < len(postings) <= SHARED_SCAN:",
+        "            if False:",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

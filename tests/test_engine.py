@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from nkbot.engine import Engine, Reason, Status
+from nkbot.engine.matcher import PHRASE_BUDGET
 from nkbot.engine.render import render_details, render_result, reply_for
 
 from .conftest import SEED
@@ -244,6 +245,24 @@ def test_a_typo_in_a_stored_phrasing_does_not_capture_the_same_typo_elsewhere(en
     assert typo.matcher.folds["presidnt"] == "president"
     ranked = typo.ranking(typo.normalizer.normalize("who was the presidnt of azerbaijan after elchibey"))
     assert "landmines" not in [s.intent.id for s in ranked[:3]]
+
+
+def test_a_common_word_cut_short_by_the_budget_keeps_the_phrasings_sharing_the_other_words(
+    engine: Engine,
+) -> None:
+    """Phrasings are examined rarest word first, up to a budget: when a word has more of them than
+    the budget holds, those also holding the question's other words come first, or a word as
+    common as "still" fills the budget with phrasings about anything else still going on."""
+    kb = engine.kb
+    mines = kb.intent("landmines")
+    assert mines is not None
+    filler = [f"still zq{i}" for i in range(150)] + [f"refugees zr{i}" for i in range(250)]
+    planted = replace(mines, questions={**mines.questions, "en": (*mines.questions["en"], *filler)})
+    crowded = Engine(replace(kb, intents=tuple(planted if i.id == "landmines" else i for i in kb.intents)))
+    still, refugees = (len(crowded.matcher.phrase_postings[w]) for w in ("still", "refug"))
+    assert PHRASE_BUDGET < still < refugees  # "still" is the rarer word, and more than the budget holds
+    found = crowded.answer("are there still idps in azerbaijan")
+    assert found.intent is not None and found.intent.id == "refugees-both-sides"
 
 
 @pytest.mark.parametrize(

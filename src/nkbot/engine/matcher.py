@@ -49,6 +49,8 @@ ANSWER_STRENGTH = 0.6  # a word found only in the answer text is weaker evidence
 BAG_SHARE = 0.5  # words found in the entry but not in its best phrase add this share of their weight
 PRECISION_SHARE = 0.6  # how much a phrase's unmatched words lower its score
 PHRASE_BUDGET = 96  # candidate phrases examined per question at most (32 lost exact phrasings)
+SHARED_SCAN = 600  # a word in this many phrasings at most has those sharing more question words taken first
+SHARED_MIN = 16  # ... and words in more than this many are indexed as sets for it
 BAG_BUDGET = 16  # candidate entries found through answer words per question at most
 NAME_WEIGHT = 1.3  # a question word naming a place or person weighs this much more
 RERANK_TOP = 12
@@ -279,6 +281,9 @@ class Matcher:
             return self.phrases[pid].weight
 
         self.phrase_postings = {t: tuple(sorted(pids, key=lightest)) for t, pids in phrase_postings.items()}
+        # as sets too, for words common enough to be cut short by the budget (the rest is built when asked)
+        self._posting_sets = {t: frozenset(p) for t, p in phrase_postings.items() if len(p) > SHARED_MIN}
+        self._lightest = lightest
         bag_postings: dict[str, list[int]] = defaultdict(list)
         for n, bag in enumerate(bags):
             for tok in bag:
@@ -448,13 +453,26 @@ class Matcher:
         intent_ids: dict[int, None] = {}
         # a decade names a span, not a thing: its many phrasings are taken last, so that names fill
         # the budget first ("mardakert in the 90s"); dates are weighed below anyway
-        for word in sorted(
-            words, key=lambda w: (bool(_DECADE.match(w)), len(self.phrase_postings.get(w, ())))
-        ):
+        order = sorted(words, key=lambda w: (bool(_DECADE.match(w)), len(self.phrase_postings.get(w, ()))))
+        for k, word in enumerate(order):
             room = PHRASE_BUDGET - len(phrase_ids)
             if room <= 0:
                 break
-            phrase_ids.update(dict.fromkeys(self.phrase_postings.get(word, ())[:room]))
+            postings = self.phrase_postings.get(word, ())
+            if room < len(postings) <= SHARED_SCAN:
+                # more phrasings than room: first those that share a commoner word of the question
+                # ("are there still idps": "still" alone would fill the budget with other stills)
+                mine = self._posting_sets.get(word) or frozenset(postings)
+                shared: set[int] = set()
+                for other in order[k + 1 :]:
+                    theirs = self._posting_sets.get(other)
+                    shared.update(mine & (theirs or frozenset(self.phrase_postings.get(other, ()))))
+                postings = (*sorted(shared, key=self._lightest), *postings)
+            for pid in postings:  # the budget counts phrasings, each once
+                if pid not in phrase_ids:
+                    phrase_ids[pid] = None
+                    if len(phrase_ids) >= PHRASE_BUDGET:
+                        break
         for word in sorted(words, key=lambda w: len(self.bag_postings.get(w, ()))):
             room = BAG_BUDGET - len(intent_ids)
             if room <= 0:
