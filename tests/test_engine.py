@@ -305,6 +305,10 @@ def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
         ("are there armenians in karabakh", "current-status"),
         ("армяне в карабахе есть?", "current-status"),
         ("карабахские армяне остались там", "current-status"),
+        # «кончилась» is «закончилась» with another stem: "is the war over", not the first war's end
+        ("война там уже кончилась?", "current-status"),
+        # "singed" is a word, so the speller leaves it: it was an unknown subject, "I don't know"
+        ("is the peace treaty singed", "peace-agreement-initialed-2025"),
     ],
 )
 def test_words_are_read_as_people_mean_them(engine: Engine, question: str, entry: str) -> None:
