@@ -1450,13 +1450,6 @@ MUTATIONS = [
         "            if False:",
         ("tests/test_engine.py",),
     ),
-    M(
-        "matching: beyond the budget, phrasings holding more of the question's words are not first",
-        "src/nkbot/engine/matcher.py",
-        "key=lambda pid: (-shared[pid], lightest(pid))",
-        "key=lightest",
-        ("tests/test_engine.py",),
-    ),
 ]
 
 
