@@ -463,13 +463,11 @@ class Matcher:
                 # more phrasings than room: first those that share a commoner word of the question
                 # ("are there still idps": "still" alone would fill the budget with other stills)
                 mine = self._posting_sets.get(word) or frozenset(postings)
-                shared: dict[int, int] = {}  # phrasing -> how many of those words it holds
+                shared: set[int] = set()
                 for other in order[k + 1 :]:
                     theirs = self._posting_sets.get(other)
-                    for pid in mine & (theirs or frozenset(self.phrase_postings.get(other, ()))):
-                        shared[pid] = shared.get(pid, 0) + 1
-                lightest = self._lightest
-                postings = (*sorted(shared, key=lambda pid: (-shared[pid], lightest(pid))), *postings)
+                    shared.update(mine & (theirs or frozenset(self.phrase_postings.get(other, ()))))
+                postings = (*sorted(shared, key=self._lightest), *postings)
             for pid in postings:  # the budget counts phrasings, each once
                 if pid not in phrase_ids:
                     phrase_ids[pid] = None
