@@ -310,6 +310,10 @@ class Matcher:
     def _tokens(self, text: str) -> tuple[str, ...]:
         return tuple(self.normalizer.content_tokens(self.normalizer.normalize(text)))
 
+    def _posting_set(self, word: str) -> frozenset[int]:
+        """A word's phrasings as a set: kept for common words, built when asked for the rest."""
+        return self._posting_sets.get(word) or frozenset(self.phrase_postings.get(word, ()))
+
     def _split_joined(self, tokens: list[str]) -> list[str]:
         """'terpetrosyan' -> 'ter', 'petrosyan': two known words typed as one."""
         out: list[str] = []
@@ -462,11 +466,10 @@ class Matcher:
             if room < len(postings) <= SHARED_SCAN:
                 # more phrasings than room: first those that share a commoner word of the question
                 # ("are there still idps": "still" alone would fill the budget with other stills)
-                mine = self._posting_sets.get(word) or frozenset(postings)
+                mine = self._posting_set(word)
                 shared: set[int] = set()
                 for other in order[k + 1 :]:
-                    theirs = self._posting_sets.get(other)
-                    shared.update(mine & (theirs or frozenset(self.phrase_postings.get(other, ()))))
+                    shared.update(mine & self._posting_set(other))
                 postings = (*sorted(shared, key=self._lightest), *postings)
             for pid in postings:  # the budget counts phrasings, each once
                 if pid not in phrase_ids:
