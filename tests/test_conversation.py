@@ -218,6 +218,13 @@ def test_a_full_question_is_answered_as_asked_and_starts_a_new_subject(engine: E
     assert turns[2] != "casualties-2010-2019"  # the 2020 casualties are no longer the subject
 
 
+def test_a_rare_name_the_entry_in_context_never_mentions_is_asked_as_its_own(engine: Engine) -> None:
+    """ "Muslim" and "Christian" are words Iran's role never uses and the entry on religion is asked
+    with: pointing back ("it") does not pull the question onto Iran's role."""
+    turns = talk(engine, "whose side is iran on", "isnt it odd that muslim iran backs christian armenia")
+    assert turns == ["iran-role", "religion-and-the-conflict"]
+
+
 @pytest.mark.parametrize(
     "questions",
     [

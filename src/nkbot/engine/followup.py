@@ -31,6 +31,7 @@ CONTEXT_SECONDS = 600.0  # a conversation idle this long is over: the next quest
 CARRY_TURNS = 3  # a name not repeated for this many turns is no longer carried over
 GENERIC_IDF = 2.0  # a word this common (idf at most this: in ~25 entries) names no subject: "died"
 NAMED_IDF = 3.0  # a word this rare (in ~7 entries at most) names a thing: "шушинская", "churches"
+OWN_NAME_IDF = 4.0  # a word this rare (in two entries at most) is one thing's own name: "kazan", "nobel"
 ELLIPTICAL_WORDS = 2  # more such words make a question of its own: "who started the karabakh conflict"
 OWN_MARGIN = 15.0  # a lead follow-up keeps the context only if its own words rank that entry near their best
 STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher,
@@ -1280,6 +1281,8 @@ class Dialogue:
         """
         if generic and self._broad(ctx) and not r.reference:
             return False  # "а кто прав?" after the parties: the whole conflict's question, as asked
+        if self._named_elsewhere(found, fresh):
+            return False  # "and the domes?" after the battle for Shusha: the cathedral's, as asked
         if self._viewpoint(fresh.normalized, r) and all(t in self.words.views for t in r.remainder):
             return True  # "а что говорит армения": a side and its view only, of the subject in context
         # "what happened there in 92": the place in context
@@ -1305,6 +1308,21 @@ class Dialogue:
             return False  # its own words point elsewhere: "seven districts", "and pashinyan?"
         marked = r.lead > 0 or r.reference or kind == "swap"
         return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
+
+    def _named_elsewhere(self, found: Intent, fresh: Result) -> bool:
+        """A rare word of the question that its own answer is asked with and the entry read in
+        context never even mentions: "muslim" after Iran's role, «нобелевку» after the treaty's text."""
+        own = fresh.intent
+        if own is None or own is found:
+            return False
+        matcher = self.engine.matcher
+        theirs, mine = matcher.bag(own), matcher.bag(found)
+        for t in self.kb.normalizer.content_tokens(fresh.normalized):
+            t = matcher.folds.get(t, t)
+            rare = matcher.idf.get(t, 0.0) >= OWN_NAME_IDF
+            if rare and theirs.get(t, 0.0) >= 1.0 and matcher.states(own, t) and t not in mine:
+                return True
+        return False
 
     def _viewpoint(self, normalized: str, r: Reading) -> bool:
         """ "What does azerbaijan say (about it)?", "что говорит баку?": a side's view, of nothing

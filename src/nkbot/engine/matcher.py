@@ -216,6 +216,7 @@ class Matcher:
         for n, _, _, toks in raw:
             bags[n].update(dict.fromkeys(toks, 1.0))
         self.bags = bags
+        self._answer_words = [frozenset(words) for words in answer_words]
         doc_freq: dict[str, int] = defaultdict(int)
         for bag in bags:
             for tok in bag:
@@ -386,6 +387,10 @@ class Matcher:
     def bag(self, intent: Intent) -> dict[str, float]:
         """The words an entry is asked and answered with, each with its strength."""
         return self.bags[self._numbers[intent.id]]
+
+    def states(self, intent: Intent, token: str) -> bool:
+        """Whether the entry's answers use the word (its subjects, not the verbs it is asked with)."""
+        return token in self._answer_words[self._numbers[intent.id]]
 
     def fact_for(self, intent: Intent, normalized: str) -> tuple[Fact | None, float]:
         """The fact of one entry whose phrasings best explain a question, and how well (0..1):
