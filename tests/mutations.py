@@ -1457,6 +1457,27 @@ MUTATIONS = [
         "        if False:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "rendering: a publisher's own parenthesis nests inside the source's brackets",
+        "src/nkbot/engine/render.py",
+        '    if publisher and publisher.endswith(")") and " (" in publisher:',
+        "    if False:",
+        ("tests/test_render.py",),
+    ),
+    M(
+        "answers: a fact's yes/no opening is kept when the question asks why, when or how many",
+        "src/nkbot/engine/engine.py",
+        "        return self._worded(result), context",
+        "        return result, context",
+        ("tests/test_precise_answers.py",),
+    ),
+    M(
+        "answers: a question opening as a yes/no one loses its answer's yes or no",
+        "src/nkbot/engine/engine.py",
+        "        if first in words.polar_questions:",
+        "        if False:",
+        ("tests/test_precise_answers.py",),
+    ),
 ]
 
 

@@ -445,3 +445,22 @@ def test_questions_from_the_editors_audit_get_the_entry_that_answers_them(
     result = engine.answer(question)
     got = result.fact.id if "/" in expected and result.fact else (result.intent.id if result.intent else None)
     assert result.status is Status.ANSWERED and got == expected, (result.status, got)
+
+
+def test_a_yes_or_no_opening_is_left_out_when_something_else_is_asked(engine: Engine) -> None:
+    """ "No, as of June 2026, ..." answers "has it been signed?"; asked "why not?" or «а
+    почему?» the same fact starts after that word, as "No" would answer nothing asked. A question
+    opening as a yes/no one keeps it, whatever word follows ("did they sign it and when")."""
+    for first, then, opening in [
+        ("has the peace deal been signed", "why not?", "No,"),
+        ("подписан ли уже мирный договор", "а почему?", "Нет,"),
+    ]:
+        asked, context = engine.respond(first, None, None, 0.0)
+        followed, _ = engine.respond(then, context, None, 30.0)
+        assert asked.fact is not None and followed.fact is not None and followed.fact.id == asked.fact.id
+        said = reply_for(asked.intent, asked.lang, asked.fact).answer
+        again = reply_for(followed.intent, followed.lang, followed.fact).answer
+        assert said.startswith(opening) and not again.startswith(opening), again
+        assert again[0].isupper() and said.lower().endswith(again.lower())
+    kept, _ = engine.respond("did they sign the peace deal and when", None, None, 0.0)
+    assert kept.fact is not None and reply_for(kept.intent, "en", kept.fact).answer.startswith("No,")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nkbot.engine.render import split_lead
+from nkbot.engine import Engine
+from nkbot.engine.render import source_label, source_note, split_lead
 
 
 @pytest.mark.parametrize(
@@ -30,3 +31,13 @@ from nkbot.engine.render import split_lead
 )
 def test_the_lead_is_the_first_sentence(text: str, lead: str) -> None:
     assert split_lead(text)[0] == lead
+
+
+def test_a_publishers_own_parenthesis_is_flattened_in_the_source_line(engine: Engine) -> None:
+    """ "(The Business Standard (Reuters), 2023-10-01)" read badly: every shipped source's line
+    holds one pair of brackets after its title at most."""
+    sources = {s.id: s for i in engine.kb.intents for s in i.sources}.values()
+    nested = [source_label(s) for s in sources if "(" in source_note(s)]
+    assert not nested
+    reuters = next(s for s in sources if s.publisher == "The Business Standard (Reuters)")
+    assert source_label(reuters).endswith("(The Business Standard, Reuters, 2023-10-01)")

@@ -6,13 +6,20 @@ from html import escape
 
 from nkbot.engine import Result
 from nkbot.engine.model import Intent, KnowledgeBase, Source, pick
-from nkbot.engine.render import Reply, events_footer, events_heading, page_events, span_label
+from nkbot.engine.render import (
+    Reply,
+    events_footer,
+    events_heading,
+    page_events,
+    source_note,
+    span_label,
+)
 
 MESSAGE_LIMIT = 4096
 
 
 def source_html(source: Source) -> str:
-    extra = ", ".join(x for x in (source.publisher, source.date) if x)
+    extra = source_note(source)
     link = f'<a href="{escape(source.url, quote=True)}">{escape(source.title)}</a>'
     return f"• {link} ({escape(extra)})" if extra else f"• {link}"
 

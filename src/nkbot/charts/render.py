@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from nkbot.charts.spec import BarChart, Chart, ChartBook, Figure, Timeline, chart_for_intent
 from nkbot.engine.model import DEFAULT_LANG, KnowledgeBase, Source, pick
+from nkbot.engine.render import source_label
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -506,8 +507,7 @@ def caption_parts(
     lang = _lang(book, lang)
     parts = []
     for s in chart.sources:
-        extra = ", ".join(x for x in (s.publisher, s.date) if x)
-        parts.append((f"{s.title} ({extra})" if extra else s.title, s.url))
+        parts.append((source_label(s), s.url))
     return pick(chart.title, lang), parts
 
 

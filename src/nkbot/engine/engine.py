@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from nkbot.engine.loader import load_or_raise
 from nkbot.engine.matcher import Matcher, Scored
-from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span, Words
+from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span, Words, pick
 from nkbot.engine.normalize import stem
 from nkbot.engine.offices import Offices
 from nkbot.engine.spelling import MIN_USES_ENGLISH, SCRIPT, SWAPPED_FROM, Speller, is_latin, stored_slips
@@ -30,6 +30,7 @@ NEAR = 10.0  # ... when they score within this of the answer (or within the marg
 FOREIGN_IDF = 3.0  # a word this rare in an out-of-scope topic's phrasings names that topic ("georgia")
 PRESENT_FACT = 0.6  # a related entry's present fact explains this share of a question about now
 NAMED_SLOTS = ("place", "person")  # names of these weigh more in a question than other words
+VIEW = "position"  # the kind of question asking a side's view: a yes/no answer may still open it
 PARTY = "party"  # the slot of the sides (conversation.yaml): a fact naming another side is not asked
 
 
@@ -85,6 +86,7 @@ class Result:
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _LATIN = re.compile("[A-Za-z]")
 _LATIN_WORD = re.compile("[a-z]+")
+_OPENING_WORD = re.compile(r"(\w+)\s*[,:.]\s+")
 
 
 def detect_language(text: str) -> str | None:
@@ -473,7 +475,26 @@ class Engine:
         follow-ups ("and in 2016?", "who signed it?", "what happened next?") are read against
         `context`, the value the previous turn returned. `now` is the caller's clock in seconds;
         a context idle for longer than followup.CONTEXT_SECONDS is ignored."""
-        return self.dialogue.respond(question, context, lang, now)
+        result, context = self.dialogue.respond(question, context, lang, now)
+        return self._worded(result), context
+
+    def _worded(self, result: Result) -> Result:
+        """A fact written for a yes/no question opens "No, ..." or "Да: ..."; asked why, when or how
+        many, the reply starts after that word ("why isn't it signed?": "As of June 2026, ...")."""
+        fact, lang = result.fact, result.lang
+        if fact is None or self.matcher.asked(result.normalized) in ("", VIEW):
+            return result
+        words = self.kb.conversation.words.get(lang)
+        text = pick(fact.answer, lang)
+        opening = _OPENING_WORD.match(text)
+        if words is None or opening is None or opening.group(1).lower() not in words.polar:
+            return result
+        first = next((t for t in result.normalized.split() if t not in words.lead), "")
+        if first in words.polar_questions:
+            return result  # "were people still killed then?" asks yes or no, whatever word follows
+        rest = text[opening.end() :]
+        worded = replace(fact, answer={**fact.answer, lang: rest[:1].upper() + rest[1:]})
+        return replace(result, fact=worded)
 
     def events(self, span: Span, lang: str) -> Result:
         """The answer to a date question on `span`: its events in order (pages of it are re-made

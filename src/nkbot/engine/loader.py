@@ -463,6 +463,8 @@ WORD_LISTS = (
     "earlier",
     "later",
     "define",
+    "polar",
+    "polar_questions",
 )
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},

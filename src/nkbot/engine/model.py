@@ -155,6 +155,11 @@ class Words:
     objects: tuple[str, ...] = ()  # "it", "them": after their verb, so the word before is no name
     earlier: tuple[str, ...] = ()  # "before", "до": right before a holder's name, the one before him
     later: tuple[str, ...] = ()  # "after", "после": ... the one after him
+    # "yes", "да": an answer's first word for a yes/no question, dropped when another kind is asked
+    polar: tuple[str, ...] = ()
+    polar_questions: tuple[
+        str, ...
+    ] = ()  # "did", "is": a question opening so asks yes or no, whatever follows
     asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind of question -> its words
     months: tuple[Month, ...] = ()
     dates: dict[str, str] = field(default_factory=dict)

@@ -86,8 +86,17 @@ def reply_for(intent: Intent, lang: str, fact: Fact | None = None) -> Reply:
     return Reply(pick(intent.title, lang), lead, rest, all_sources[:SOURCES_SHOWN], all_sources)
 
 
+def source_note(source: Source) -> str:
+    """Publisher and date, to follow the title in parentheses: a publisher's own parenthesis
+    ("The Business Standard (Reuters)") is flattened, as nested brackets read badly on a phone."""
+    publisher = source.publisher
+    if publisher and publisher.endswith(")") and " (" in publisher:
+        publisher = publisher[:-1].replace(" (", ", ", 1)
+    return ", ".join(x for x in (publisher, source.date) if x)
+
+
 def source_label(source: Source) -> str:
-    extra = ", ".join(x for x in (source.publisher, source.date) if x)
+    extra = source_note(source)
     return f"{source.title} ({extra})" if extra else source.title
 
 
