@@ -1478,6 +1478,20 @@ MUTATIONS = [
         "        if False:",
         ("tests/test_precise_answers.py",),
     ),
+    M(
+        "follow-ups: \"source?\" is matched as a question of its own, not the answer before shown again",
+        "src/nkbot/engine/followup.py",
+        "        if tuple(tokens) not in self.words.sources:",
+        "        if True:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: the context forgets the fact last answered",
+        "src/nkbot/engine/followup.py",
+        "        fact = result.fact.id if result.fact is not None else None",
+        "        fact = None",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -218,6 +218,25 @@ def test_a_full_question_is_answered_as_asked_and_starts_a_new_subject(engine: E
     assert turns[2] != "casualties-2010-2019"  # the 2020 casualties are no longer the subject
 
 
+@pytest.mark.parametrize(
+    "first, ask",
+    [
+        ("how many armenian soldiers died in 2020", "source?"),
+        ("is the minsk group still around", "and where is that from?"),
+        ("сколько армянских военных погибло в 2020", "а пруфы?"),
+    ],
+)
+def test_asking_for_the_source_shows_the_answer_before_with_its_sources(
+    engine: Engine, first: str, ask: str
+) -> None:
+    """ "source?" asks where the answer just given comes from: that answer (its fact and its
+    sources) again, not whatever entry the word "source" ranks first."""
+    asked, context = engine.respond(first, None, None, 0.0)
+    again, after_it = engine.respond(ask, context, None, 30.0)
+    assert asked.fact is not None and again.fact is not None and again.fact.id == asked.fact.id
+    assert again.followup == "sources" and after_it is not None and after_it.fact == asked.fact.id
+
+
 def test_a_rare_name_the_entry_in_context_never_mentions_is_asked_as_its_own(engine: Engine) -> None:
     """ "Muslim" and "Christian" are words Iran's role never uses and the entry on religion is asked
     with: pointing back ("it") does not pull the question onto Iran's role."""
@@ -279,6 +298,9 @@ def test_context_round_trips_through_json(engine: Engine) -> None:
     assert context is not None and context.span is not None
     again = Context.from_json(json.loads(json.dumps(context.to_json())))
     assert again == context
+    _, context = engine.respond("how many armenian soldiers died in 2020")
+    assert context is not None and context.fact is not None  # the fact asked, for "source?"
+    assert Context.from_json(json.loads(json.dumps(context.to_json()))) == context
     with pytest.raises((KeyError, ValueError, TypeError)):
         Context.from_json({"mentions": "nonsense"})
 

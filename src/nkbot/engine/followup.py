@@ -80,6 +80,7 @@ class Context:
     at: float  # the caller's clock (seconds) at the last turn
     walking: bool = False  # the entry was reached by "what happened next?": the next step follows on
     office: bool = False  # the person was reached by "who came before him?": "and before that?" goes on
+    fact: str | None = None  # the fact last answered: "source?" shows it again, with its sources
 
     def alive(self, now: float, ttl: float = CONTEXT_SECONDS) -> bool:
         return 0.0 <= now - self.at <= ttl
@@ -94,6 +95,7 @@ class Context:
             "at": self.at,
             "walking": self.walking,
             "office": self.office,
+            "fact": self.fact,
         }
 
     @classmethod
@@ -109,6 +111,7 @@ class Context:
             float(data.get("at", 0.0)),
             bool(data.get("walking", False)),
             bool(data.get("office", False)),
+            None if data.get("fact") is None else str(data["fact"]),
         )
 
 
@@ -187,6 +190,7 @@ class Vocabulary:
         self.earlier = set().union(*(_phrases(norm, w.earlier) for w in words))
         self.later = set().union(*(_phrases(norm, w.later) for w in words))
         self.define = set().union(*(_phrases(norm, w.define) for w in words))
+        self.sources = set().union(*(_phrases(norm, w.sources) for w in words))
         self.kin = {t for w in words for p in _phrases(norm, w.kin) for t in p}
         self.addressee = {t for w in words for p in _phrases(norm, w.addressee) for t in p}
         self.present = {
@@ -400,6 +404,9 @@ class Dialogue:
         if fresh.reason is not None and fresh.normalized == "":  # empty or too long
             return fresh, context
         ctx = context if context is not None and context.alive(now) else None
+        shown = self._shown_again(question, fresh, ctx, lang, now)
+        if shown is not None:
+            return shown
         reading = self.words.read(fresh.normalized)
         if reading.nowhere and not reading.mentions and fresh.status is not Status.ANSWERED:
             reading.reference = True  # "was there no food?": unanswerable alone, so "there" is the subject
@@ -501,6 +508,32 @@ class Dialogue:
         if dated and reading.dates is not None:
             return self._events(question, fresh.normalized, reading, reading.dates.span, lang, now)
         return fresh, self._after(fresh, reading, reading, ctx, lang, now)
+
+    def _shown_again(
+        self, question: str, fresh: Result, ctx: Context | None, lang: str, now: float
+    ) -> tuple[Result, Context | None] | None:
+        """ "source?", «а источник?», "proof?": the answer before, again, with its sources."""
+        if ctx is None or ctx.intent is None:
+            return None
+        tokens = [t for t in fresh.normalized.split() if (t,) not in self.words.lead]
+        if tuple(tokens) not in self.words.sources:
+            return None
+        intent = self.kb.intent(ctx.intent)
+        if intent is None:
+            return None
+        fact = next((f for f in intent.facts if f.id == ctx.fact), None)
+        again = Result(
+            question,
+            fresh.normalized,
+            Status.ANSWERED,
+            intent,
+            100.0,
+            (),
+            lang,
+            fact=fact,
+            followup="sources",
+        )
+        return again, replace(ctx, at=now)
 
     # -- the three kinds of follow-up ----------------------------------------------------------
 
@@ -1512,7 +1545,8 @@ class Dialogue:
             # in context, written out for a name swapped in next ("нет, я про первую войну")
             places = [self._name(m, lang) for m in ctx.mentions if m.slot == "place"]
             question = " ".join([question, *places])
-        return Context(question, intent, None, tuple(mentions), lang, now)
+        fact = result.fact.id if result.fact is not None else None
+        return Context(question, intent, None, tuple(mentions), lang, now, fact=fact)
 
     def context_for(self, intent: Intent, lang: str, now: float, ctx: Context | None = None) -> Context:
         """The context after showing an entry by choice (a button, a number): it is the subject."""

@@ -465,6 +465,7 @@ WORD_LISTS = (
     "define",
     "polar",
     "polar_questions",
+    "sources",
 )
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},

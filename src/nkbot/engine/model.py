@@ -157,9 +157,8 @@ class Words:
     later: tuple[str, ...] = ()  # "after", "после": ... the one after him
     # "yes", "да": an answer's first word for a yes/no question, dropped when another kind is asked
     polar: tuple[str, ...] = ()
-    polar_questions: tuple[
-        str, ...
-    ] = ()  # "did", "is": a question opening so asks yes or no, whatever follows
+    polar_questions: tuple[str, ...] = ()  # "did", "is": a question opening so asks yes or no
+    sources: tuple[str, ...] = ()  # "source?", «пруфы?»: the answer before, shown again with its sources
     asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind of question -> its words
     months: tuple[Month, ...] = ()
     dates: dict[str, str] = field(default_factory=dict)
