@@ -1492,6 +1492,27 @@ MUTATIONS = [
         "        fact = None",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: a toll asked after a month's events is the count over all periods",
+        "src/nkbot/engine/followup.py",
+        "            return self._toll_listed(fresh, ctx.span)  # after \"what happened in september 2023\"",
+        "            return None",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: a toll asked after a long span's events takes the one event stating one",
+        "src/nkbot/engine/followup.py",
+        "        if span.end - span.start > LISTED_TOLL_SPAN:",
+        "        if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'and then' with a date of its own steps from the subject, ignoring the date",
+        "src/nkbot/engine/followup.py",
+        '        if r.dates is not None and not named and dated_only and r.step in ("next", "previous"):',
+        "        if False:",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -341,6 +341,27 @@ def test_date_questions_list_the_events_of_their_span(
     ] * len(ended)
 
 
+def test_a_toll_asked_after_a_month_s_events_is_the_one_event_that_states_one(engine: Engine) -> None:
+    """ "How many soldiers died" after September 2023's events were listed: the offensive's toll, the
+    only event of that month stating one, not the count over all periods; a year of many events
+    with a toll each (1992) keeps the question's own answer."""
+    assert talk(engine, "events of september 2023", "how many soldiers were killed")[1] == (
+        "september-2023-offensive"
+    )
+    turns = talk(engine, "что было в сентябре 2023", "а сколько погибло военных")
+    assert turns[1] == "september-2023-offensive"
+    assert talk(engine, "between 1994 and 2020", "how many were killed in those years")[1] != (
+        "deterioration-2010s"
+    )
+
+
+def test_a_step_with_a_date_of_its_own_asks_that_date(engine: Engine) -> None:
+    """ "А потом что было в январе 1990" after Sumgait: the date says when, not the step from the
+    pogrom (which would reach Operation Ring, 1991)."""
+    assert talk(engine, "сумгаит", "а потом что было в январе 1990")[1] == "black-january"
+    assert talk(engine, "sumgait pogrom", "and next what happened in january 1990")[1] != "operation-ring"
+
+
 def test_date_questions_leave_out_what_merely_runs_through(engine: Engine) -> None:
     result, _ = engine.respond("what happened in 1992")
     ids = [i.id for i in result.events]

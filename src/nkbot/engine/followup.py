@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from typing import Any
 
 from nkbot.engine.datequery import DateQuery, date_query
@@ -47,6 +48,7 @@ SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings 
 OWN_SUPPORT = 3  # an unsure full question is read in context only if its own words rank the answer this high
 REF_FACT = 0.5  # ... or this share, when they point back ("it") at an entry other words pull away from
 STATED = 0.6  # ... or this share, when nothing is named: the entry in context states what is asked
+LISTED_TOLL_SPAN = timedelta(days=62)  # events listed for at most this long: a toll asked next is theirs
 OWN_TOLL = 0.2  # ... or this share, when a count of a period is asked: the event in context states its own
 FACT_MIN = 0.4  # a follow-up's own words explain this share of one of the entry's fact phrasings
 RELATED_LEAD = 0.2  # a name swapped in gives way to a related entry whose fact explains this much more
@@ -547,6 +549,9 @@ class Dialogue:
         anchor: Span | None = None
         subject = ctx.intent if ctx is not None else None  # whose successor or predecessor
         named = [t for t in r.remainder if stem(t) not in self.words.timeline and t not in self.words.asked]
+        dated_only = all(m.entity.startswith(DATE) for _, _, m in r.mentions)
+        if r.dates is not None and not named and dated_only and r.step in ("next", "previous"):
+            return None  # "а потом что было в январе 1990": the date asked, not the step from the subject
         if named or any(m.age == 0 for _, _, m in r.mentions):
             probe = self.engine.answer(" ".join(named + [m.phrase for _, _, m in r.mentions]), lang)
             subject = probe.intent.id if probe.intent is not None else None
@@ -1098,11 +1103,15 @@ class Dialogue:
         current = self._current(ctx)
         unsure = fresh.status is Status.AMBIGUOUS and bool(fresh.suggestions)
         found = fresh.suggestions[0].intent if unsure else fresh.intent  # "death toll both sides": which war?
-        if found is None or current is None or not (unsure or fresh.status is Status.ANSWERED):
+        if found is None or not (unsure or fresh.status is Status.ANSWERED):
             return None
         if r.dates is not None or not r.slots() <= {"party"} or r.step is not None:
             return None
         siblings = [i for i in self._periodic if i.category == found.category]
+        if current is None and ctx.span is not None and len(siblings) >= 2:  # a count split by period
+            return self._toll_listed(fresh, ctx.span)  # after "what happened in september 2023"
+        if current is None:
+            return None
         if len(siblings) < 2 or current in siblings or current is found:
             return None
         if found not in siblings and (found.when is not None or self._names_region(r)):
@@ -1128,6 +1137,24 @@ class Dialogue:
             return None
         fact, score = self.engine.matcher.fact_for(covering[0], fresh.normalized)
         return _answered(fresh, covering[0], fresh.score, fact if score >= FACT_MIN else None)
+
+    def _toll_listed(self, fresh: Result, span: Span) -> Result | None:
+        """ "How many soldiers died" after the events of a span were listed: the toll one of them
+        states when it is the only one that does (the September 2023 offensive's), rather than the
+        count over all periods."""
+        matcher = self.engine.matcher
+        kind = matcher.asked(fresh.normalized)
+        if span.end - span.start > LISTED_TOLL_SPAN:
+            return None  # "how many died in the ceasefire years" after 1994 to 2020: the period's count
+        tolls: list[tuple[Intent, Fact]] = []
+        for event in events_in(self._timeline, span):
+            fact, score = matcher.fact_for(event, fresh.normalized)
+            if fact is not None and score >= FACT_MIN and kind == matcher.fact_kinds.get(fact.id):
+                tolls.append((event, fact))
+        if len(tolls) != 1:
+            return None  # none, or several events of a year with a toll each: the period's count
+        event, fact = tolls[0]
+        return _answered(fresh, event, fresh.score, fact)
 
     def _tie_to_context(self, fresh: Result, r: Reading, ctx: Context, lang: str) -> Result:
         """A question its own words leave nearly tied ("how many seats": Kocharyan's bloc, the
