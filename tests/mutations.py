@@ -1479,7 +1479,7 @@ MUTATIONS = [
         ("tests/test_precise_answers.py",),
     ),
     M(
-        "follow-ups: \"source?\" is matched as a question of its own, not the answer before shown again",
+        'follow-ups: "source?" is matched as a question of its own, not the answer before shown again',
         "src/nkbot/engine/followup.py",
         "        if tuple(tokens) not in self.words.sources:",
         "        if True:",
@@ -1495,7 +1495,7 @@ MUTATIONS = [
     M(
         "follow-ups: a toll asked after a month's events is the count over all periods",
         "src/nkbot/engine/followup.py",
-        "            return self._toll_listed(fresh, ctx.span)  # after \"what happened in september 2023\"",
+        '            return self._toll_listed(fresh, ctx.span)  # after "what happened in september 2023"',
         "            return None",
         ("tests/test_conversation.py",),
     ),
