@@ -355,6 +355,13 @@ def test_a_toll_asked_after_a_month_s_events_is_the_one_event_that_states_one(en
     )
 
 
+def test_an_unsure_follow_up_pointing_back_stays_on_the_entry_in_context(engine: Engine) -> None:
+    """ "Who protected it after the war", after the Lachin corridor: its words with the corridor's
+    name carried are unsure between entries; "it" is still the corridor, whose fact says who."""
+    result = after(engine, "the lachin corridor, what was it", "who protected it after the war")
+    assert result.fact is not None and result.fact.id == "lachin-corridor/who-controlled", result.understood
+
+
 def test_a_step_with_a_date_of_its_own_asks_that_date(engine: Engine) -> None:
     """ "А потом что было в январе 1990" after Sumgait: the date says when, not the step from the
     pogrom (which would reach Operation Ring, 1991)."""
