@@ -1513,6 +1513,13 @@ MUTATIONS = [
         "        if False:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'is it still ...' after an entry stating now gets an answer of the past",
+        "src/nkbot/engine/followup.py",
+        "                or self._now_here(fresh, reading, ctx)",
+        "                or None",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -362,6 +362,13 @@ def test_an_unsure_follow_up_pointing_back_stays_on_the_entry_in_context(engine:
     assert result.fact is not None and result.fact.id == "lachin-corridor/who-controlled", result.understood
 
 
+def test_it_with_a_word_of_now_is_the_entry_in_context_as_it_stands(engine: Engine) -> None:
+    """ "Is it still blocked?" after the Lachin corridor: alone, the blockade of 2022-23, which
+    says nothing of today; "it" is the corridor, whose fact says where it stands now."""
+    result = after(engine, "tell me about the lachin corridor", "so is it still blocked?")
+    assert result.fact is not None and result.fact.id == "lachin-corridor/status-now", result.understood
+
+
 def test_a_step_with_a_date_of_its_own_asks_that_date(engine: Engine) -> None:
     """ "А потом что было в январе 1990" after Sumgait: the date says when, not the step from the
     pogrom (which would reach Operation Ring, 1991)."""

@@ -501,6 +501,7 @@ class Dialogue:
                 return self._persons_word(followed[0], fresh.normalized, reading, ctx, lang, now) or followed
             fresh = (
                 self._toll_at(fresh, reading, ctx)
+                or self._now_here(fresh, reading, ctx)
                 or self._stated_here(fresh, reading, ctx)
                 or self._tie_to_context(fresh, reading, ctx, lang)
             )
@@ -1137,6 +1138,21 @@ class Dialogue:
             return None
         fact, score = self.engine.matcher.fact_for(covering[0], fresh.normalized)
         return _answered(fresh, covering[0], fresh.score, fact if score >= FACT_MIN else None)
+
+    def _now_here(self, fresh: Result, r: Reading, ctx: Context) -> Result | None:
+        """ "Is it still blocked?" after the Lachin corridor: "it" with a word of now is the entry in
+        context as it stands today, when that entry states it and the answer alone (the blockade,
+        a thing of the past) does not."""
+        current = self._current(ctx)
+        found = fresh.intent
+        if current is None or found is None or found is current or not r.reference or r.mentions:
+            return None
+        if not self.engine.asks_now(fresh.normalized) or any(f.present for f in found.facts):
+            return None
+        present = [f for f in current.facts if f.present]
+        if len(present) != 1:
+            return None
+        return _answered(fresh, current, fresh.score, present[0])
 
     def _toll_listed(self, fresh: Result, span: Span) -> Result | None:
         """ "How many soldiers died" after the events of a span were listed: the toll one of them
