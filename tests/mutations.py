@@ -1481,7 +1481,7 @@ MUTATIONS = [
     M(
         'follow-ups: "source?" is matched as a question of its own, not the answer before shown again',
         "src/nkbot/engine/followup.py",
-        "        if tuple(tokens) not in self.words.sources:",
+        "        if ctx is None or tuple(r.tokens[r.lead :]) not in self.words.sources:",
         "        if True:",
         ("tests/test_conversation.py",),
     ),

@@ -406,10 +406,10 @@ class Dialogue:
         if fresh.reason is not None and fresh.normalized == "":  # empty or too long
             return fresh, context
         ctx = context if context is not None and context.alive(now) else None
-        shown = self._shown_again(question, fresh, ctx, lang, now)
+        reading = self.words.read(fresh.normalized)
+        shown = self._shown_again(question, fresh, reading, ctx, lang, now)
         if shown is not None:
             return shown
-        reading = self.words.read(fresh.normalized)
         if reading.nowhere and not reading.mentions and fresh.status is not Status.ANSWERED:
             reading.reference = True  # "was there no food?": unanswerable alone, so "there" is the subject
         if fresh.reason is Reason.OUT_OF_SCOPE:  # "thanks", "and in ukraine?": not a follow-up
@@ -513,15 +513,12 @@ class Dialogue:
         return fresh, self._after(fresh, reading, reading, ctx, lang, now)
 
     def _shown_again(
-        self, question: str, fresh: Result, ctx: Context | None, lang: str, now: float
+        self, question: str, fresh: Result, r: Reading, ctx: Context | None, lang: str, now: float
     ) -> tuple[Result, Context | None] | None:
         """ "source?", «а источник?», "proof?": the answer before, again, with its sources."""
-        if ctx is None or ctx.intent is None:
+        if ctx is None or tuple(r.tokens[r.lead :]) not in self.words.sources:
             return None
-        tokens = [t for t in fresh.normalized.split() if (t,) not in self.words.lead]
-        if tuple(tokens) not in self.words.sources:
-            return None
-        intent = self.kb.intent(ctx.intent)
+        intent = self._current(ctx)
         if intent is None:
             return None
         fact = next((f for f in intent.facts if f.id == ctx.fact), None)
@@ -1158,10 +1155,10 @@ class Dialogue:
         """ "How many soldiers died" after the events of a span were listed: the toll one of them
         states when it is the only one that does (the September 2023 offensive's), rather than the
         count over all periods."""
-        matcher = self.engine.matcher
-        kind = matcher.asked(fresh.normalized)
         if span.end - span.start > LISTED_TOLL_SPAN:
             return None  # "how many died in the ceasefire years" after 1994 to 2020: the period's count
+        matcher = self.engine.matcher
+        kind = matcher.asked(fresh.normalized)
         tolls: list[tuple[Intent, Fact]] = []
         for event in events_in(self._timeline, span):
             fact, score = matcher.fact_for(event, fresh.normalized)
