@@ -1520,6 +1520,20 @@ MUTATIONS = [
         "                or None",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: a fact of a linked entry the question's own words find gives way to a third entry",
+        "src/nkbot/engine/followup.py",
+        "            if self._own_fact_linked(found, fresh, ctx):",
+        "            if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: an overview's fact the question's own words find beats the war in context's outcome",
+        "src/nkbot/engine/followup.py",
+        "        if found is current or own is found or own.category == OVERVIEW:",
+        "        if found is current or own is found:",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -1499,3 +1499,12 @@ def test_what_even_is_asks_what_a_thing_is_not_the_question_before_of_it(
     result = after(engine, before, question)
     assert result.intent is not None and result.intent.id == "minsk-group"
     assert result.followup is None
+
+
+def test_a_follow_up_answered_by_a_fact_of_a_linked_entry_is_not_pulled_to_a_third(engine: Engine) -> None:
+    """"Which side had more" after the first war's refugees: the refugees on both sides, whose
+    fact its own words find, not the first war's sides that the carried "first war" finds. The
+    overview's facts do not count: "who won" after the 2020 war is that war's outcome."""
+    fact = after(engine, "first war refugees", "which side had more").fact
+    assert fact is not None and fact.id == "refugees-both-sides/which-side-more"
+    assert talk(engine, "the 2020 war", "who won")[-1] == "second-war-outcome"

@@ -42,7 +42,8 @@ CONTEXT_TIE = 12.0  # a question's own words this close between entries: the one
 OWN_SCOPE = 80.0  # out of scope this surely, a question with words of its own is no follow-up
 EXACT = 100.0  # a phrase scoring this is one of the entry's own names or phrasings
 DATE = "date:"  # entity id prefix of dates named in questions: "date:1992", "date:2023-09"
-BROAD = frozenset({"overview", "parties", "contested"})  # categories about the whole conflict
+OVERVIEW = "overview"  # the category of entries about the conflict as a whole
+BROAD = frozenset({OVERVIEW, "parties", "contested"})  # categories about the whole conflict
 NEAR_YEARS = 1  # a linked entry this close in time is on the subject in context: the 1991 referendum
 SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings ask that side's view
 OWN_SUPPORT = 3  # an unsure full question is read in context only if its own words rank the answer this high
@@ -1373,6 +1374,8 @@ class Dialogue:
             # "кто виноват?" after the refugees' housing: no one to blame there, so the conflict's
             if generic and not r.reference and not self._states_kind(found, fresh.normalized):
                 return False
+            if self._own_fact_linked(found, fresh, ctx):
+                return False
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
         own = self.engine.ranking(fresh.normalized)
         floor = own[0].score - OWN_MARGIN if own else 0.0
@@ -1381,6 +1384,18 @@ class Dialogue:
             return False  # its own words point elsewhere: "seven districts", "and pashinyan?"
         marked = r.lead > 0 or r.reference or kind == "swap"
         return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
+
+    def _own_fact_linked(self, found: Intent, fresh: Result, ctx: Context) -> bool:
+        """The question's own words answer it with a fact of an entry linked to the one in context,
+        while the names carried over pull it to a third: "which side had more" after the first war's
+        refugees is the refugees on both sides, not the war's sides. Not an overview's fact, which
+        every war links to: "who won" after the 2020 war is that war's outcome."""
+        current, own = self._current(ctx), fresh.intent
+        if current is None or own is None or fresh.fact is None or fresh.status is not Status.ANSWERED:
+            return False
+        if found is current or own is found or own.category == OVERVIEW:
+            return False
+        return own.linked(current)
 
     def _named_elsewhere(self, found: Intent, fresh: Result) -> bool:
         """A rare word of the question that its own answer is asked with and the entry read in
