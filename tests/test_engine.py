@@ -391,3 +391,24 @@ def test_small_talk_is_only_small_talk_without_a_question_of_its_own(engine: Eng
     assert engine.small_talk(engine.normalizer.normalize("ok got it")) is not None
     assert engine.small_talk(engine.normalizer.normalize("how many got it")) is None
     assert engine.answer("how old are you").reason is Reason.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("is ilham aliyev a dictator", "democracy-ratings/aliyev-dictator"),
+        ("армения демократическая страна?", "democracy-ratings/armenia"),
+        ("what does nakhchivan border", "nakhchivan/location"),
+    ],
+)
+def test_loaded_questions_about_the_regimes_get_attributed_ratings(
+    engine: Engine, question: str, fact: str
+) -> None:
+    """ "Is Aliyev a dictator" is answered with who rates or calls him what (Freedom House, PACE)
+    and Baku's reply, never the bot's own label; Nakhchivan is a place of its own, not the
+    route to it."""
+    result = engine.answer(question)
+    assert result.fact is not None and result.fact.id == fact
+    if fact.startswith("democracy-ratings/"):
+        text = result.fact.answer[result.lang]
+        assert "Freedom House" in text and not text.startswith(("Yes", "No", "Да", "Нет"))
