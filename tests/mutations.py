@@ -1534,6 +1534,20 @@ MUTATIONS = [
         "        if found is current or own is found:",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'and why?' with its lead word carries the side named before, not the entry answered",
+        "src/nkbot/engine/followup.py",
+        "                and (not r.lead or bool(r.remainder))",
+        "                and not r.lead",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'why not?' after a fact of where things stand asks why of the entry's whole subject",
+        "src/nkbot/engine/followup.py",
+        "asked_again = bare and kind_asked == WHY and ctx.fact is not None and intent is current",
+        "asked_again = False",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -1502,9 +1502,23 @@ def test_what_even_is_asks_what_a_thing_is_not_the_question_before_of_it(
 
 
 def test_a_follow_up_answered_by_a_fact_of_a_linked_entry_is_not_pulled_to_a_third(engine: Engine) -> None:
-    """"Which side had more" after the first war's refugees: the refugees on both sides, whose
+    """ "Which side had more" after the first war's refugees: the refugees on both sides, whose
     fact its own words find, not the first war's sides that the carried "first war" finds. The
     overview's facts do not count: "who won" after the 2020 war is that war's outcome."""
     fact = after(engine, "first war refugees", "which side had more").fact
     assert fact is not None and fact.id == "refugees-both-sides/which-side-more"
     assert talk(engine, "the 2020 war", "who won")[-1] == "second-war-outcome"
+
+
+def test_and_with_a_bare_question_word_asks_about_the_entry_answered(engine: Engine) -> None:
+    """ "and why?" after the exodus is the exodus's why, as "why?" alone is: the side its question
+    named ("the armenians") is not carried over to find that side's position on everything."""
+    assert talk(engine, "why did the armenians leave karabakh", "and why?")[-1] == "exodus-2023"
+
+
+def test_why_not_after_a_fact_asks_why_of_that_fact(engine: Engine) -> None:
+    """ "why not?" after "is the treaty signed yet" (a fact of where things stand now, whose subject
+    is the whole conflict) asks why the treaty is unsigned, not why there is a conflict."""
+    result = after(engine, "has the treaty been signed by now", "why not")
+    assert result.intent is not None and result.intent.id != "conflict-overview"
+    assert result.fact is not None and "constitution" in result.fact.answer["en"]

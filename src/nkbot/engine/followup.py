@@ -56,6 +56,7 @@ RELATED_LEAD = 0.2  # a name swapped in gives way to a related entry whose fact 
 SWAPPED_ASKS = ("count", "who")  # the kinds of question a side named with them swaps into the one before
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 WHO = "who"  # the kind of question asking for a person or a party
+WHY = "why"  # the kind of question asking for reasons
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
 COUNTERPART = "counterpart"  # a step across to the other side's holder of the office
@@ -734,7 +735,7 @@ class Dialogue:
             bare = (
                 (len(r.tokens) <= 2 or not r.remainder)  # "how many exactly": only question words
                 and not r.reference
-                and not r.lead
+                and (not r.lead or bool(r.remainder))
                 and all(t in self.words.asked for t in r.remainder)
                 and not r.mentions
                 and r.dates is None
@@ -749,7 +750,10 @@ class Dialogue:
                 titled_person = intent.category == PEOPLE
                 # "and his father?" after Ilham Aliyev: his name, not his title, finds the kin
                 named = self.words.names.get(intent.id, {}) if kin and titled_person else {}
-                extra.append(named.get(lang) or named.get("en") or self._subject_words(intent))
+                # "why not?" after "did they sign the treaty?", answered by a fact: why not that
+                asked_again = bare and kind_asked == WHY and ctx.fact is not None and intent is current
+                subject = ctx.question if asked_again else self._subject_words(intent)
+                extra.append(named.get(lang) or named.get("en") or subject)
                 if r.reference and intent.when is not None and "time" not in r.slots() and not intent.subject:
                     extra.append(str(intent.when.start.year))  # "who led Azerbaijan then?"
             if not extra:
