@@ -1548,6 +1548,13 @@ MUTATIONS = [
         "asked_again = False",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "knowledge: 'date' alone is no question word, so 'hakari bridge date' gets the corridor's lead",
+        "knowledge/conversation.yaml",
+        '      when: [when, whens, date, "what year",',
+        '      when: [when, whens, "what year",',
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

@@ -412,3 +412,17 @@ def test_loaded_questions_about_the_regimes_get_attributed_ratings(
     if fact.startswith("democracy-ratings/"):
         text = result.fact.answer[result.lang]
         assert "Freedom House" in text and not text.startswith(("Yes", "No", "Да", "Нет"))
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("hakari bridge date", "lachin-corridor/hakari-checkpoint"),
+        ("bishkek protocol date", "bishkek-protocol/protocol-date"),
+    ],
+)
+def test_date_after_a_name_asks_when(engine: Engine, question: str, fact: str) -> None:
+    """ "hakari bridge date" asks when the checkpoint went up, not what the corridor was: "date"
+    alone is a question word (conversation.yaml `asks`), so the name does not answer with its lead."""
+    result = engine.answer(question)
+    assert result.fact is not None and result.fact.id == fact
