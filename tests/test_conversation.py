@@ -1522,3 +1522,11 @@ def test_why_not_after_a_fact_asks_why_of_that_fact(engine: Engine) -> None:
     result = after(engine, "has the treaty been signed by now", "why not")
     assert result.intent is not None and result.intent.id != "conflict-overview"
     assert result.fact is not None and "constitution" in result.fact.answer["en"]
+
+
+def test_a_side_swapped_into_an_entry_about_both_gets_that_sides_fact(engine: Engine) -> None:
+    """The ratings entry answers of both leaders: "what about pashinyan" after "is aliyev a
+    dictator" is its fact on Pashinyan's critics, not his biography (a swap leaves the entry in
+    context only when the same fact comes back: "а джебраил?" after Fuzuli's airport)."""
+    fact = after(engine, "is ilham aliyev a dictator", "what about nikol pashinyan").fact
+    assert fact is not None and fact.id == "democracy-ratings/pashinyan-critics"

@@ -774,7 +774,9 @@ class Dialogue:
             found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
         if kind == "swap" and current is not None and current.period is not None:
             found = self._of_period(found, current, own, rewritten) or found
-        if kind == "swap" and current is not None and found.intent is current:
+        # "а пашинян?" after "алиев диктатор?": another fact of the same entry is the swapped one's
+        other_fact = found.fact is not None and ctx.fact is not None and found.fact.id != ctx.fact
+        if kind == "swap" and current is not None and found.intent is current and not other_fact:
             found = self._swapped_in(found, current, own, rewritten) or found
         if of_person is not None and found.intent is not of_person:
             # "what sentence did he get?" after Harutyunyan: his own entry states it, so it answers
