@@ -1558,8 +1558,8 @@ MUTATIONS = [
     M(
         "follow-ups: a person swapped into an entry about both leaders gets that person's biography",
         "src/nkbot/engine/followup.py",
-        "        if kind == \"swap\" and current is not None and found.intent is current and not other_fact:",
-        "        if kind == \"swap\" and current is not None and found.intent is current:",
+        '        if kind == "swap" and current is not None and found.intent is current and not other_fact:',
+        '        if kind == "swap" and current is not None and found.intent is current:',
         ("tests/test_conversation.py",),
     ),
 ]
