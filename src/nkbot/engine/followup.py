@@ -735,7 +735,7 @@ class Dialogue:
             bare = (
                 (len(r.tokens) <= 2 or not r.remainder)  # "how many exactly": only question words
                 and not r.reference
-                and (not r.lead or bool(r.remainder))
+                and (not r.lead or bool(r.remainder))  # "and why?" as "why?"; not a bare "а сейчас"
                 and all(t in self.words.asked for t in r.remainder)
                 and not r.mentions
                 and r.dates is None
