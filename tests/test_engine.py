@@ -426,3 +426,11 @@ def test_date_after_a_name_asks_when(engine: Engine, question: str, fact: str) -
     alone is a question word (conversation.yaml `asks`), so the name does not answer with its lead."""
     result = engine.answer(question)
     assert result.fact is not None and result.fact.id == fact
+
+
+def test_gandzasar_is_the_monastery_not_ganja(engine: Engine) -> None:
+    """ "Гандзасар" is one letter-run from "Гянджа": the monastery has a fact of its own, which
+    says what the sources found do and do not report, so the question is not read as the Ganja
+    (Kirovabad) pogrom."""
+    result = engine.answer("гандзасар не разрушили?")
+    assert result.fact is not None and result.fact.id == "cultural-heritage/gandzasar"
