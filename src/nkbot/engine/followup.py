@@ -23,7 +23,7 @@ from typing import Any
 from nkbot.engine.datequery import DateQuery, date_query
 from nkbot.engine.dates import parse_span
 from nkbot.engine.engine import Engine, Reason, Result, Status
-from nkbot.engine.matcher import Scored
+from nkbot.engine.matcher import WHY, Scored
 from nkbot.engine.model import SCOPE, Fact, Intent, KnowledgeBase, Span, pick
 from nkbot.engine.normalize import Normalizer, stem
 from nkbot.engine.timeline import events_in, following, neighbour, preceding
@@ -56,7 +56,6 @@ RELATED_LEAD = 0.2  # a name swapped in gives way to a related entry whose fact 
 SWAPPED_ASKS = ("count", "who")  # the kinds of question a side named with them swaps into the one before
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 WHO = "who"  # the kind of question asking for a person or a party
-WHY = "why"  # the kind of question asking for reasons
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
 COUNTERPART = "counterpart"  # a step across to the other side's holder of the office
