@@ -1128,6 +1128,17 @@ def test_a_name_the_entry_in_context_is_asked_with_is_no_other_conflict(
 
 
 @pytest.mark.parametrize(
+    ("question", "expected"), [("and israel?", "arms-suppliers"), ("and gaza?", "unknown")]
+)
+def test_a_name_an_entry_linked_to_the_one_in_context_is_asked_with_is_no_other_conflict(
+    engine: Engine, question: str, expected: str
+) -> None:
+    """After Turkey's drones, Israel is the arms suppliers' (an entry linked to Turkey's support);
+    Gaza, which no entry near it is asked with, is still declined."""
+    assert talk(engine, "turkish drones in 2020", question)[-1] == expected
+
+
+@pytest.mark.parametrize(
     ("question", "expected"),
     [("whats the population of yerevan", "unknown"), ("how many people lived there", "soviet-period")],
 )

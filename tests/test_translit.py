@@ -38,3 +38,23 @@ def test_a_question_typed_in_latin_letters_is_answered_in_russian(
     result = engine.answer(question)
     assert result.lang == "ru"
     assert result.intent is not None and result.intent.id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("trump route tripp это то же самое?", "ru"),  # a long Latin name among Russian words
+        ("what does карабах mean", "en"),  # a Russian word quoted in English
+    ],
+)
+def test_the_language_of_a_mixed_question_is_that_of_most_of_its_words(
+    engine: Engine, question: str, lang: str
+) -> None:
+    assert engine.answer(question).lang == lang
+
+
+def test_russian_opened_by_a_foreign_name_is_read_by_its_short_words(engine: Engine) -> None:
+    """ "iran pozicia po ...": "po" gives the Latin letters away as Russian."""
+    result = engine.answer("iran pozicia po zangezurskomu koridoru")
+    assert result.lang == "ru"
+    assert result.intent is not None and result.intent.id == "iran-role"

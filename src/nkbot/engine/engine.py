@@ -85,14 +85,19 @@ class Result:
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _LATIN = re.compile("[A-Za-z]")
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
+_LATIN_WORD_ANY = re.compile("[A-Za-z]+")
 _LATIN_WORD = re.compile("[a-z]+")
 _OPENING_WORD = re.compile(r"(\w+)\s*[,:.]\s+")
 
 
 def detect_language(text: str) -> str | None:
-    """'ru' or 'en' when the letters clearly say so; None for digits, emoji or an even mix."""
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
+    """'ru' or 'en' when the words clearly say so, else the letters; None for digits, emoji or an
+    even mix. Words first: Russian speakers type names in Latin letters ("trump route tripp это то
+    же самое?"), and a long name outweighs the short Russian words around it."""
+    cyrillic, latin = len(_CYRILLIC_WORD.findall(text)), len(_LATIN_WORD_ANY.findall(text))
+    if cyrillic == latin:
+        cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
     if cyrillic > latin:
         return "ru"
     if latin > cyrillic:

@@ -426,6 +426,9 @@ class Dialogue:
                 return fresh, context  # "ладно пока, спасибо за инфу" (not "is it real?", "кто?")
             if engine.scope_phrase(fresh.normalized) and not (reading.reference or reading.lead):
                 return fresh, context  # "пока" (bye): a scope topic's own phrase, pointing at nothing
+            linked = self._linked_name(fresh, reading, ctx)
+            if linked is not None:
+                return linked, self._after(linked, reading, reading, ctx, lang, now)
             # "а израиль?", "israel too?" after the arms suppliers: alone another conflict, here a
             # name the entry in context is asked with
             spoken = self._spoken_of(fresh.normalized, reading, ctx)
@@ -1048,6 +1051,21 @@ class Dialogue:
             and 0 < len(words) <= ELLIPTICAL_WORDS
             and self._speaks_of(current, normalized)
         )
+
+    def _linked_name(self, fresh: Result, r: Reading, ctx: Context) -> Result | None:
+        """ "And israel?" after Turkey's drones: alone another conflict, here a name that an entry
+        linked to the one in context is asked with (the arms suppliers'), ranked first of the
+        entries by the question's own words: that entry answers."""
+        current = self._current(ctx)
+        if current is None or not r.lead or r.mentions or not 0 < len(self._asking(r)) <= ELLIPTICAL_WORDS:
+            return None
+        ranked = [s for s in self.engine.ranking(fresh.normalized) if s.intent.category != SCOPE]
+        if not ranked or ranked[0].intent is current or not ranked[0].intent.linked(current):
+            return None
+        top = ranked[0]
+        if not self._speaks_of(top.intent, fresh.normalized):
+            return None
+        return replace(_answered(fresh, top.intent, top.score, top.fact), scope=None)
 
     def _speaks_of(self, intent: Intent, asked: str) -> bool:
         """Whether the entry's questions use every content word asked ("casualties", "signed")."""
