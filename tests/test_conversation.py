@@ -922,6 +922,17 @@ def test_doubting_the_answer_asks_about_it_again(
 
 
 @pytest.mark.parametrize(
+    "before",
+    ["why did armenians occupy a fifth of azerbaijan", "why did armenia hold 20 percent of azerbaijan"],
+)
+def test_which_districts_after_the_occupation_are_the_seven_districts(engine: Engine, before: str) -> None:
+    """ "Which districts were those" asks what the seven districts' entry states, even when its own
+    words rank that entry just below the usual candidates (all the single districts come first):
+    the follow-up's own ranking is read as deep as the matcher ranks."""
+    assert talk(engine, before, "which districts were those")[-1] == "seven-districts"
+
+
+@pytest.mark.parametrize(
     "turns",
     [
         [

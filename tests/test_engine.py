@@ -265,6 +265,15 @@ def test_a_common_word_cut_short_by_the_budget_keeps_the_phrasings_sharing_the_o
     assert found.intent is not None and found.intent.id == "refugees-both-sides"
 
 
+def test_of_the_phrasings_sharing_other_words_those_sharing_the_most_come_first(engine: Engine) -> None:
+    """ "Any fighting over karabakh before the soviet union": hundreds of phrasings share "karabakh"
+    with "before" or "soviet"; the 1918-1920 war's own ("did armenia and azerbaijan fight before
+    the soviets"), sharing three of the question's words, must not be crowded out by lighter ones
+    sharing one."""
+    ranked = engine.ranking(engine.normalize("any fighting over karabakh before the soviet union"))
+    assert ranked[0].intent.id == "armenian-azerbaijani-war-1918-1920"
+
+
 @pytest.mark.parametrize(
     ("question", "entry", "fact"),
     [
@@ -309,6 +318,10 @@ def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
         ("война там уже кончилась?", "current-status"),
         # "singed" is a word, so the speller leaves it: it was an unknown subject, "I don't know"
         ("is the peace treaty singed", "peace-agreement-initialed-2025"),
+        # Gorbachev and Yeltsin are this conflict's people too, not another country's history
+        ("what was gorbachevs part in the karabakh conflict", "mikhail-gorbachev"),
+        ("горбачев что делал с карабахом в 88", "mikhail-gorbachev"),
+        ("did yeltsin try to make peace in karabakh", "zheleznovodsk-communique-1991"),
     ],
 )
 def test_words_are_read_as_people_mean_them(engine: Engine, question: str, entry: str) -> None:

@@ -23,7 +23,7 @@ from typing import Any
 from nkbot.engine.datequery import DateQuery, date_query
 from nkbot.engine.dates import parse_span
 from nkbot.engine.engine import Engine, Reason, Result, Status
-from nkbot.engine.matcher import WHY, Scored
+from nkbot.engine.matcher import RERANK_TOP, WHY, Scored
 from nkbot.engine.model import SCOPE, Fact, Intent, KnowledgeBase, Span, pick
 from nkbot.engine.normalize import Normalizer, stem
 from nkbot.engine.timeline import events_in, following, neighbour, preceding
@@ -776,6 +776,10 @@ class Dialogue:
             found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
         if kind == "swap" and current is not None and current.period is not None:
             found = self._of_period(found, current, own, rewritten) or found
+        if viewpoint and found.status is not Status.ANSWERED:
+            # "а что говорит армения" after who is right: the subject it carried is the whole
+            # conflict, which several entries answer; the side's view is the entry's own
+            found = self._side_view(found, ctx, fresh, r) or found
         # "а пашинян?" after "алиев диктатор?": another fact of the same entry is the swapped one's
         other_fact = found.fact is not None and ctx.fact is not None and found.fact.id != ctx.fact
         if kind == "swap" and current is not None and found.intent is current and not other_fact:
@@ -1010,7 +1014,9 @@ class Dialogue:
             return None  # "how many were there?": the entry found states the count, the one in context not
         if not self._speaks_of(mine.intent, asked) and self._speaks_of(rival, asked):
             return None  # "and the casualties?" after who won: the entry in context has no toll
-        own = {s.intent.id: s.score for s in self.engine.ranking(asked)}
+        # as deep as the matcher ranks: an entry just below the usual candidates still counts
+        deep = self.engine.matcher.match(asked, limit=RERANK_TOP, present=self.engine.asks_now(asked))
+        own = {s.intent.id: s.score for s in deep}
         near_top = own.get(rival.id, 0.0) >= max(own.values(), default=0.0) - OWN_TOP
         if near_top and own.get(rival.id, 0.0) > own.get(current.id, 0.0) + OWN_LEAD:
             return None  # "who won?" after the 2020 war: its own words ask for the outcome

@@ -471,11 +471,14 @@ class Matcher:
             if room < len(postings) <= SHARED_SCAN:
                 # more phrasings than room: first those that share a commoner word of the question
                 # ("are there still idps": "still" alone would fill the budget with other stills)
+                # (those sharing the most of them first: "did armenia and azerbaijan fight before
+                # the soviets" for "fighting over karabakh before the soviets")
                 mine = self._posting_set(word)
-                shared: set[int] = set()
+                shared: dict[int, int] = {}
                 for other in order[k + 1 :]:
-                    shared.update(mine & self._posting_set(other))
-                postings = (*sorted(shared, key=self._lightest), *postings)
+                    for pid in mine & self._posting_set(other):
+                        shared[pid] = shared.get(pid, 0) + 1
+                postings = (*sorted(shared, key=lambda p: (-shared[p], self._lightest(p))), *postings)
             for pid in postings:  # the budget counts phrasings, each once
                 if pid not in phrase_ids:
                     phrase_ids[pid] = None
