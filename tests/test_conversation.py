@@ -825,6 +825,9 @@ def test_a_reaction_is_small_talk_not_a_follow_up(engine: Engine, reaction: str)
         ("clashes in 2014", "how many died", "clashes-2014/summer-casualties"),
         # ... or, with no word but the question word, the one fact asking that
         ("foreign fighters", "how many", "foreign-fighters/syrian-fighters"),
+        # "attended", a summit's word, is asked of the summit in context, not of the 2011 one
+        ("washington summit", "who was there", "washington-summit-2025/what-was-signed"),
+        ("the us peace summit in august 2025", "who attended", "washington-summit-2025/what-was-signed"),
     ],
 )
 def test_a_follow_up_gets_the_fact_it_asks_not_the_entrys_lead(

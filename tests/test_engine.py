@@ -286,6 +286,18 @@ def test_of_the_phrasings_sharing_other_words_those_sharing_the_most_come_first(
         ("what is the minsk group", "minsk-group", None),
         # a state asked in the present tense, with no word for now: who owns it today
         ("who owns karabakh", "current-status", "current-status/who-controls"),
+        # Artsakh's own recognition, not the 1991 referendum's ("anyone" was only the latter's word)
+        (
+            "is artsakh recognised by anyone",
+            "international-recognition",
+            "international-recognition/who-recognized-artsakh",
+        ),
+        # a date asked of a person's act: the act's fact, not the biography
+        (
+            "when did pashinyan recognize karabakh as azerbaijan",
+            "nikol-pashinyan",
+            "nikol-pashinyan/granada-recognition",
+        ),
     ],
 )
 def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
