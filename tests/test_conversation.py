@@ -842,9 +842,9 @@ def test_a_follow_up_gets_the_fact_it_asks_not_the_entrys_lead(
 @pytest.mark.parametrize(
     ("before", "goodbye", "topic"),
     [
-        ("нкао", "пока", "scope:thanks"),
-        ("шуша", "спасибо пока", "scope:thanks"),
-        ("lachin", "bye", "scope:thanks"),
+        ("нкао", "пока", "scope:goodbye"),
+        ("шуша", "спасибо пока", "scope:goodbye"),
+        ("lachin", "bye", "scope:goodbye"),
         ("нкао", "capital of armenia", "scope:country-facts"),  # its words are all the oblast's too
     ],
 )
@@ -863,7 +863,7 @@ def test_a_scope_phrase_after_an_answer_is_not_a_follow_up(
         ("роль сша", "ну ладно спасибо за инфу", "scope:thanks"),  # a word the knowledge does not know
         ("tovuz clashes", "ok thanks for the info mate", "scope:thanks"),
         ("ходжалы", "ты вообще бот или человек", "scope:about-bot"),  # words it knows: still small talk
-        ("роль сша", "ладно пока, спасибо за инфу", "scope:thanks"),  # goodbye and thanks, less sure alone
+        ("роль сша", "ладно пока, спасибо за инфу", "scope:goodbye"),  # goodbye and thanks, less sure alone
     ],
 )
 def test_small_talk_with_more_words_after_an_answer_is_not_a_follow_up(
@@ -1139,6 +1139,22 @@ def test_a_name_the_entry_in_context_is_asked_with_is_no_other_conflict(
     """ "Israel too?" alone is another conflict; after the arms suppliers, whose entry is asked
     with Israel, it asks about them. Ukraine, which that entry never names, is still declined."""
     assert talk(engine, "who sold weapons to azerbaijan", question)[-1] == expected
+
+
+def test_a_name_of_another_conflict_the_entry_in_context_is_asked_with_stays_on_it(engine: Engine) -> None:
+    """ "How many chechens?" alone is the Chechen war; after the foreign fighters of the 1990s, whose
+    entry is asked with Chechens, it is theirs, even though the rewritten question still ranks
+    the other conflict first."""
+    assert talk(engine, "foreign fighters in the 90s war?", "how mny chechens")[-1] == "foreign-fighters"
+
+
+def test_a_person_asked_by_name_is_no_follow_up_of_the_entry_that_names_him(engine: Engine) -> None:
+    """Monte Melkonian is one of the volunteers the entry in context names, but asked by name he
+    is his own entry's subject, neither a tie with the context nor a question read with it."""
+    assert (
+        talk(engine, "armenian side volunteers in the first war", "who is monte melkonian")[-1]
+        == "monte-melkonian"
+    )
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,7 @@ def test_questions_about_now_get_a_present_fact(engine: Engine, question: str) -
     ("question", "topic"),
     [
         ("hi", "scope:greeting"),
-        ("thx bye", "scope:thanks"),
+        ("thx bye", "scope:goodbye"),
         ("привет!", "scope:greeting"),
         ("who are you?", "scope:about-bot"),
         ("how many soldiers died in ukraine", "scope:other-conflicts"),

@@ -1059,16 +1059,21 @@ class Dialogue:
         )
 
     def _linked_name(self, fresh: Result, r: Reading, ctx: Context) -> Result | None:
-        """ "And israel?" after Turkey's drones: alone another conflict, here a name that an entry
-        linked to the one in context is asked with (the arms suppliers'), ranked first of the
-        entries by the question's own words: that entry answers."""
+        """ "And israel?" after Turkey's drones, "how many afghans?" after the foreign fighters:
+        alone another conflict, here a name that the entry in context, or one linked to it, is asked
+        with (the arms suppliers'), ranked first of the entries by the question's own words: that
+        entry answers, with the fact those words ask."""
         current = self._current(ctx)
-        if current is None or not r.lead or r.mentions or not 0 < len(self._asking(r)) <= ELLIPTICAL_WORDS:
+        if current is None or r.mentions or not 0 < len(self._asking(r)) <= ELLIPTICAL_WORDS:
             return None
         ranked = [s for s in self.engine.ranking(fresh.normalized) if s.intent.category != SCOPE]
-        if not ranked or ranked[0].intent is current or not ranked[0].intent.linked(current):
+        if not ranked:
             return None
         top = ranked[0]
+        # the entry in context itself ("how many afghans?" after the foreign fighters), or, after
+        # "and ...", one linked to it
+        if top.intent is not current and not (r.lead and top.intent.linked(current)):
+            return None
         if not self._speaks_of(top.intent, fresh.normalized):
             return None
         return replace(_answered(fresh, top.intent, top.score, top.fact), scope=None)
@@ -1207,6 +1212,8 @@ class Dialogue:
         current = self._current(ctx)
         if current is None or fresh.intent is current or fresh.status is Status.UNKNOWN:
             return fresh
+        if self._by_name(fresh):
+            return fresh  # "who was monte melkonian" after the volunteers: a person asked by name
         known = {m.entity for m in ctx.mentions}
         if (
             fresh.status is Status.ANSWERED
@@ -1386,6 +1393,8 @@ class Dialogue:
             return False  # "а кто прав?" after the parties: the whole conflict's question, as asked
         if self._named_elsewhere(found, fresh):
             return False  # "and the domes?" after the battle for Shusha: the cathedral's, as asked
+        if kind != "swap" and not r.lead and found is not fresh.intent and self._by_name(fresh):
+            return False  # "who is monte melkonian" after the volunteers he was one of
         if self._viewpoint(fresh.normalized, r) and all(t in self.words.views for t in r.remainder):
             return True  # "а что говорит армения": a side and its view only, of the subject in context
         # "what happened there in 92": the place in context
@@ -1413,6 +1422,11 @@ class Dialogue:
             return False  # its own words point elsewhere: "seven districts", "and pashinyan?"
         marked = r.lead > 0 or r.reference or kind == "swap"
         return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
+
+    @staticmethod
+    def _by_name(fresh: Result) -> bool:
+        """A person's entry found by one of its own phrasings or names: asked by name, not a tie."""
+        return fresh.intent is not None and fresh.intent.category == PEOPLE and fresh.score >= EXACT
 
     def _own_fact_linked(self, found: Intent, fresh: Result, ctx: Context) -> bool:
         """The question's own words answer it with a fact of an entry linked to the one in context,
