@@ -292,6 +292,24 @@ def test_of_the_phrasings_sharing_other_words_those_sharing_the_most_come_first(
             "international-recognition",
             "international-recognition/who-recognized-artsakh",
         ),
+        # census and population figures of the late Soviet years, the 2008 vote, the 2023 deaths
+        ("karabakh population at the 1989 census", "soviet-period", "soviet-period/census-1989"),
+        (
+            "how many armenians were living in baku in the 80s",
+            "expulsions-and-refugees",
+            "expulsions-and-refugees/armenians-in-azerbaijan-1989",
+        ),
+        (
+            "when did the general assembly adopt 62/243",
+            "international-recognition",
+            "international-recognition/unga-62-243",
+        ),
+        (
+            "how many russian peacekeepers died in 2023",
+            "september-2023-offensive",
+            "september-2023-offensive/peacekeepers-killed",
+        ),
+        ("lala tepe what is it", "april-2016-war", "april-2016-war/lala-tepe"),
         # a date asked of a person's act: the act's fact, not the biography
         (
             "when did pashinyan recognize karabakh as azerbaijan",
