@@ -1562,6 +1562,60 @@ MUTATIONS = [
         '        if kind == "swap" and current is not None and found.intent is current:',
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: 'and israel?' after Turkey's drones is declined as another conflict,"
+        " though a linked entry is asked with it",
+        "src/nkbot/engine/followup.py",
+        "        if top.intent is not current and not (r.lead and top.intent.linked(current)):",
+        "        if top.intent is not current:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: 'how mny chechens' after the 1990s foreign fighters is declined as the Chechen war",
+        "src/nkbot/engine/followup.py",
+        "        if top.intent is not current and not (r.lead and top.intent.linked(current)):",
+        "        if top.intent is current or not (r.lead and top.intent.linked(current)):",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: a follow-up's own ranking stops at the usual candidates ('which districts were those')",
+        "src/nkbot/engine/followup.py",
+        "        deep = self.engine.matcher.match(asked, limit=RERANK_TOP,"
+        " present=self.engine.asks_now(asked))",
+        "        deep = self.engine.ranking(asked)",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: a side's view after a contested question is lost"
+        " when the whole-conflict subject is unsure",
+        "src/nkbot/engine/followup.py",
+        "        if viewpoint and found.status is not Status.ANSWERED:",
+        "        if False:",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: a person asked by name right after an entry that names him gets that entry again",
+        "src/nkbot/engine/followup.py",
+        "        return fresh.intent is not None and fresh.intent.category == PEOPLE"
+        " and fresh.score >= EXACT",
+        "        return False",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "matching: phrasings sharing one other question word crowd out those sharing all of them",
+        "src/nkbot/engine/matcher.py",
+        "                postings = (*sorted(shared, key=lambda p: (-shared[p],"
+        " self._lightest(p))), *postings)",
+        "                postings = (*sorted(shared, key=self._lightest), *postings)",
+        ("tests/test_engine.py",),
+    ),
+    M(
+        "language: a Russian question with a long Latin name is answered in English",
+        "src/nkbot/engine/engine.py",
+        "        if words[0] != words[1]:",
+        "        if False:",
+        ("tests/test_translit.py",),
+    ),
 ]
 
 

@@ -95,9 +95,11 @@ def detect_language(text: str) -> str | None:
     """'ru' or 'en' when the words clearly say so, else the letters; None for digits, emoji or an
     even mix. Words first: Russian speakers type names in Latin letters ("trump route tripp это то
     же самое?"), and a long name outweighs the short Russian words around it."""
-    cyrillic, latin = len(_CYRILLIC_WORD.findall(text)), len(_LATIN_WORD_ANY.findall(text))
-    if cyrillic == latin:
-        cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+    cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+    if cyrillic and latin:  # both scripts (rare): count words, letters only to break a tie
+        words = len(_CYRILLIC_WORD.findall(text)), len(_LATIN_WORD_ANY.findall(text))
+        if words[0] != words[1]:
+            cyrillic, latin = words
     if cyrillic > latin:
         return "ru"
     if latin > cyrillic:
