@@ -310,6 +310,8 @@ def test_of_the_phrasings_sharing_other_words_those_sharing_the_most_come_first(
             "september-2023-offensive/peacekeepers-killed",
         ),
         ("lala tepe what is it", "april-2016-war", "april-2016-war/lala-tepe"),
+        # "хочет" asks a view: the accession law's fact is asked that way too, not only the entry
+        ("армения в евросоюз хочет вступить?", "eu-role", "eu-role/eu-accession-law"),
         # a date asked of a person's act: the act's fact, not the biography
         (
             "when did pashinyan recognize karabakh as azerbaijan",
@@ -355,6 +357,8 @@ def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
         ("what was gorbachevs part in the karabakh conflict", "mikhail-gorbachev"),
         ("горбачев что делал с карабахом в 88", "mikhail-gorbachev"),
         ("did yeltsin try to make peace in karabakh", "zheleznovodsk-communique-1991"),
+        # "the constitution issue" is the demand on Armenia's constitution, not the treaty's last articles
+        ("whats the constitution issue", "armenian-constitution-question"),
     ],
 )
 def test_words_are_read_as_people_mean_them(engine: Engine, question: str, entry: str) -> None:
