@@ -1580,9 +1580,8 @@ MUTATIONS = [
     M(
         "follow-ups: a follow-up's own ranking stops at the usual candidates ('which districts were those')",
         "src/nkbot/engine/followup.py",
-        "        deep = self.engine.matcher.match(asked, limit=RERANK_TOP,"
-        " present=self.engine.asks_now(asked))",
-        "        deep = self.engine.ranking(asked)",
+        "        own = {s.intent.id: s.score for s in self.engine.ranking(asked, limit=RERANK_TOP)}",
+        "        own = {s.intent.id: s.score for s in self.engine.ranking(asked)}",
         ("tests/test_conversation.py",),
     ),
     M(

@@ -311,12 +311,15 @@ class Engine:
             padded = padded.replace(phrase, " ")
         return " ".join(padded.split())
 
-    def ranking(self, normalized: str) -> list[Scored]:
-        """The best CANDIDATES entries for a normalised question, best first.
+    def ranking(self, normalized: str, limit: int = CANDIDATES) -> list[Scored]:
+        """The best `limit` entries for a normalised question, best first.
 
-        Popular questions repeat, so the last few thousand rankings are kept; answers and
-        inline results share them.
+        Popular questions repeat, so the last few thousand rankings of CANDIDATES are kept;
+        answers and inline results share them. A deeper look (a follow-up weighing an entry just
+        below them) is ranked afresh.
         """
+        if limit != CANDIDATES:
+            return self.matcher.match(normalized, limit=limit, present=self.asks_now(normalized))
         ranked = self._ranked.get(normalized)
         if ranked is None:
             ranked = self.matcher.match(normalized, limit=CANDIDATES, present=self.asks_now(normalized))

@@ -1015,8 +1015,7 @@ class Dialogue:
         if not self._speaks_of(mine.intent, asked) and self._speaks_of(rival, asked):
             return None  # "and the casualties?" after who won: the entry in context has no toll
         # as deep as the matcher ranks: an entry just below the usual candidates still counts
-        deep = self.engine.matcher.match(asked, limit=RERANK_TOP, present=self.engine.asks_now(asked))
-        own = {s.intent.id: s.score for s in deep}
+        own = {s.intent.id: s.score for s in self.engine.ranking(asked, limit=RERANK_TOP)}
         near_top = own.get(rival.id, 0.0) >= max(own.values(), default=0.0) - OWN_TOP
         if near_top and own.get(rival.id, 0.0) > own.get(current.id, 0.0) + OWN_LEAD:
             return None  # "who won?" after the 2020 war: its own words ask for the outcome
