@@ -121,6 +121,16 @@ def test_another_conflict_is_declined_unless_the_question_is_about_this_one(engi
     assert israel.intent is not None and israel.intent.id == "arms-suppliers"
 
 
+def test_sanctions_on_russia_are_another_topic_and_on_azerbaijan_this_one(engine: Engine) -> None:
+    """The sanctions fact (none found on Azerbaijan) must not answer the sanctions of the Ukraine war,
+    nor the Mi-24 of 2020 another country's helicopter crash."""
+    for declined in ("eu sanctions on russia 2025", "санкции против россии ес", "raisi helicopter"):
+        result = engine.answer(declined)
+        assert result.reason is Reason.OUT_OF_SCOPE and result.intent is None, declined
+    ours = engine.answer("eu sanctions on azerbaijan")
+    assert ours.fact is not None and ours.fact.id == "eu-role/eu-sanctions"
+
+
 def test_unknown_says_so_and_points_to_topics(engine: Engine) -> None:
     result = engine.answer("how do i bake bread")
     assert result.status is Status.UNKNOWN

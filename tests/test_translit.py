@@ -35,6 +35,7 @@ def test_english_cyrillic_and_names_alone_are_left_as_typed(engine: Engine, ques
         ("xankendi segodnya", "stepanakert-khankendi"),
         ("vardanyan prigovor", "ruben-vardanyan"),
         ("hocali skolko pogiblo", "khojaly-massacre"),
+        ("nuzhno li razreshenie turistu chtoby poehat v karabah", "visiting-karabakh"),
     ],
 )
 def test_a_question_typed_in_latin_letters_is_answered_in_russian(
