@@ -1615,6 +1615,13 @@ MUTATIONS = [
         "        if False:",
         ("tests/test_translit.py",),
     ),
+    M(
+        "validation: a keyword that is one common word once stop words go ('right of return') is accepted",
+        "src/nkbot/engine/loader.py",
+        "                if others > KEYWORD_WORD_ENTRIES:\n",
+        "                if False:\n",
+        ("tests/test_knowledge_validation.py",),
+    ),
 ]
 
 

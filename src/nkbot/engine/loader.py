@@ -48,6 +48,7 @@ FACT_MAX = 280  # a precise answer is a sentence or two: it must fit above the f
 FACT_SOURCES_MAX = 3
 MIN_QUESTIONS = 5
 SCOPE_WORD_ENTRIES = 10  # a scope phrase may not be just one word more entries than this are asked with
+KEYWORD_WORD_ENTRIES = 15  # nor a keyword of several words one word more other entries than this are
 FACT_FIELDS = {"id", "questions", "answer", "sources", "present"}
 # Figures as written: "7,717", "7 717", "49.75", "49,75"; compared with separators dropped.
 _FIGURE = re.compile(r"\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?")
@@ -948,6 +949,7 @@ def load(root: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     )
     asked_with = _check_collisions([*intents, *scope], kb.normalizer, checker)
     _check_scope_words(scope, asked_with, kb.normalizer, checker)
+    _check_keyword_words(intents, asked_with, kb.normalizer, checker)
     _check_translations(intents, messages, set(languages), required["messages"], checker)
     _check_sources(intents, sources, source_files, checker)
     _check_consistency(intents, checker)
@@ -1107,6 +1109,30 @@ def _check_scope_words(
                     f"'{topic.id}': phrase {phrase!r} is only the word {found[0]!r} once stop words are "
                     f"dropped, a word {entries} entries are asked with: it would decline them (say more)",
                 )
+
+
+def _check_keyword_words(
+    intents: list[Intent], asked_with: dict[str, set[str]], normalizer: Normalizer, checker: _Checker
+) -> None:
+    """A keyword of several words that keeps a single word once stop words are dropped finds its
+    entry for that word alone, a common one: "right of return" answered "when returned?" with the
+    2023 exodus. Said with a word more, it keeps its sense."""
+    for intent in intents:
+        for texts in intent.keywords.values():
+            for text in texts:
+                found = set(normalizer.content_tokens(normalizer.normalize(text)))
+                if len(text.split()) < 2 or len(found) != 1:
+                    continue
+                word = next(iter(found))
+                others = len(asked_with.get(word, set()) - {intent.id})
+                if others > KEYWORD_WORD_ENTRIES:
+                    checker.error(
+                        Path(intent.file),
+                        intent.line,
+                        f"'{intent.id}': keyword {text!r} is only the word {word!r} once stop words "
+                        f"are dropped, a word {others} other entries are asked with: it would answer "
+                        "them (say more)",
+                    )
 
 
 def _check_sources(
