@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from nkbot.engine import Engine, Reason, Status
+from nkbot.engine.model import Intent
 from nkbot.engine.matcher import PHRASE_BUDGET
 from nkbot.engine.render import render_details, render_result, reply_for
 
@@ -273,6 +274,33 @@ def test_a_common_word_cut_short_by_the_budget_keeps_the_phrasings_sharing_the_o
     assert PHRASE_BUDGET < still < refugees  # "still" is the rarer word, and more than the budget holds
     found = crowded.answer("are there still idps in azerbaijan")
     assert found.intent is not None and found.intent.id == "refugees-both-sides"
+
+
+def test_phrasings_sharing_more_of_the_question_come_before_lighter_ones_sharing_less(
+    engine: Engine,
+) -> None:
+    """When the rarest word of a question has more phrasings than the budget holds, those sharing
+    the most of the question's other words are examined first, however heavy: 150 light phrasings
+    sharing one other word must not crowd out the one sharing both."""
+    kb = engine.kb
+    mines, tripp, ganja = (kb.intent(i) for i in ("landmines", "tripp-route", "ganja-missile-strikes"))
+    assert mines is not None and tripp is not None and ganja is not None
+
+    def planted(intent: Intent, phrasings: list[str]) -> Intent:
+        return replace(intent, questions={**intent.questions, "en": (*intent.questions["en"], *phrasings)})
+
+    changed = {
+        "landmines": planted(mines, ["zqw zqa zqb zt zu"]),  # shares both other words, and heavy
+        "tripp-route": planted(tripp, [f"zqw zqa zc{i}" for i in range(150)]),  # share one, light
+        "ganja-missile-strikes": planted(
+            ganja, [f"zqa zd{i}" for i in range(250)] + [f"zqb ze{i}" for i in range(200)]
+        ),
+    }
+    crowded = Engine(replace(kb, intents=tuple(changed.get(i.id, i) for i in kb.intents)))
+    postings = [len(crowded.matcher.phrase_postings[w]) for w in ("zqw", "zqb", "zqa")]
+    assert PHRASE_BUDGET < postings[0] < postings[1] < postings[2]  # "zqw" is the rarest, and crowded
+    found = crowded.answer("zqw zqa zqb")
+    assert found.intent is not None and found.intent.id == "landmines"
 
 
 def test_of_the_phrasings_sharing_other_words_those_sharing_the_most_come_first(engine: Engine) -> None:
