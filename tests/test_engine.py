@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from nkbot.engine import Engine, Reason, Status
-from nkbot.engine.model import Intent
 from nkbot.engine.matcher import PHRASE_BUDGET
+from nkbot.engine.model import Intent
 from nkbot.engine.render import render_details, render_result, reply_for
 
 from .conftest import SEED
