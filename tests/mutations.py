@@ -1622,6 +1622,20 @@ MUTATIONS = [
         "                if False:\n",
         ("tests/test_knowledge_validation.py",),
     ),
+    M(
+        "normalising: a number typed onto its word ('44дневная') is read as one unknown word",
+        "src/nkbot/engine/normalize.py",
+        '        text = _GLUED.sub(r"\\1 \\2", text)',
+        "        pass",
+        ("tests/test_normalize.py",),
+    ),
+    M(
+        "follow-ups: a present-tense question carries the year named before ('а щас война есть?' after 2020)",
+        "src/nkbot/engine/followup.py",
+        '            if self.engine.asks_now(fresh.normalized):  # "а щас война есть?"',
+        '            if False:  # "а щас война есть?"',
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

@@ -1571,3 +1571,10 @@ def test_a_side_swapped_into_an_entry_about_both_gets_that_sides_fact(engine: En
     context only when the same fact comes back: "а джебраил?" after Fuzuli's airport)."""
     fact = after(engine, "is ilham aliyev a dictator", "what about nikol pashinyan").fact
     assert fact is not None and fact.id == "democracy-ratings/pashinyan-critics"
+
+
+def test_a_present_question_after_a_past_toll_does_not_carry_its_year(engine: Engine) -> None:
+    """ "а щас война есть?" after the 2020 toll asks about now: the year named before is not carried
+    into it (it found the prisoners still held from 2020)."""
+    result = after(engine, "сколько погибло в 2020", "а щас война есть?")
+    assert result.intent is not None and result.intent.id == "current-status"

@@ -78,6 +78,17 @@ def test_punctuation_case_and_space_are_dropped(engine: Engine) -> None:
     assert engine.normalizer.normalize("\x00\u200b<b>\u202e") == "b"
 
 
+def test_a_number_typed_onto_its_word_is_read_apart(engine: Engine) -> None:
+    """ "44дневная" is "44 дневная" (the 2020 war, not a word nobody asks with); short endings stay
+    on their number, where they say a decade or an ordinal ("в 90х", "2nd")."""
+    fold = engine.normalizer.fold
+    assert fold("44дневная война") == "44 дневная война"
+    assert fold("44days war") == "44 days war"
+    assert fold("в 90х") == "в 90х" and fold("2nd war") == "2nd war"
+    result = engine.answer("44дневная война даты")
+    assert result.intent is not None and result.intent.id == "second-war"
+
+
 @pytest.mark.parametrize(
     ("typed", "read"),
     [

@@ -716,6 +716,8 @@ class Dialogue:
             kind = "swap"
         elif r.remainder or r.reference or r.lead or (r.stopwords and elliptical) or viewpoint:  # "when?"
             carried = [m for m in ctx.mentions if m.slot not in r.slots()]
+            if self.engine.asks_now(fresh.normalized):  # "а щас война есть?" after the 2020 toll: not 2020
+                carried = [m for m in carried if m.slot != "time"]
             extra = [self._name(m, lang) for m in carried]
             intent = current
             # "are there any armenians left": too short to be answered alone, so it asks of the subject

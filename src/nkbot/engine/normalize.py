@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
 
+_GLUED = re.compile(r"\b(\d+)([^\W\d_]{4,})\b")  # a word of four letters or more (not "90х", "2nd")
 _NON_WORD = re.compile(r"[^\w]+|_+")
 _YEAR_ABBREV = re.compile(r"'(\d{2})\b")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")
@@ -118,6 +119,7 @@ class Normalizer:
         text = _YEAR_RANGE.sub(_expand_range, text)
         text = _YEAR_ABBREV.sub(lambda m: _century(m.group(1)), text)
         text = _POSSESSIVE.sub(r"\1", text).replace("'", "")
+        text = _GLUED.sub(r"\1 \2", text)  # "44дневная", "44days": a number typed onto its word
         return " ".join(_NON_WORD.sub(" ", text).split())
 
     def normalize(self, text: str) -> str:
