@@ -1636,6 +1636,13 @@ MUTATIONS = [
         '            if False:  # "а щас война есть?"',
         ("tests/test_conversation.py",),
     ),
+    M(
+        "small talk: 'how are you today' is ranked as where things stand today",
+        "src/nkbot/engine/engine.py",
+        "        topic = self.small_talk(normalized) if all(self.asks_now(w) for w in words) else None",
+        "        topic = self.small_talk(normalized) if not ranked else None",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

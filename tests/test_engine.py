@@ -481,6 +481,16 @@ def test_small_talk_is_only_small_talk_without_a_question_of_its_own(engine: Eng
     assert engine.answer("how old are you").reason is Reason.OUT_OF_SCOPE
 
 
+def test_small_talk_with_a_word_of_now_is_still_small_talk(engine: Engine) -> None:
+    """ "How are you today" greets the bot: "today" ranks where things stand, but nothing else is
+    asked. "What is happening today" asks it."""
+    greeting = engine.answer("how are you today")
+    assert greeting.reason is Reason.OUT_OF_SCOPE and greeting.scope is not None
+    assert greeting.scope.id == "scope:greeting"
+    asked = engine.answer("what is happening today")
+    assert asked.intent is not None and asked.intent.id == "current-status"
+
+
 @pytest.mark.parametrize(
     ("question", "fact"),
     [

@@ -328,8 +328,10 @@ class Engine:
 
     def small_talk(self, normalized: str) -> Intent | None:
         """The scope topic of a question made only of small talk ("hi", "thanks", "who are you") and
-        words the knowledge does not know ("спасибо за инфу, бро", "thanks mate")."""
-        if any(self.matcher.lookup(t) for t in self.normalizer.content_tokens(normalized)):
+        words the knowledge does not know ("спасибо за инфу, бро", "thanks mate"), or of the present
+        ("how are you today": not where things stand today)."""
+        words = self.normalizer.content_tokens(normalized)
+        if any(self.matcher.lookup(t) and not self.asks_now(t) for t in words):
             return None
         padded = f" {normalized} "
         for phrase, topic in self._small_talk:
@@ -382,7 +384,9 @@ class Engine:
     ) -> Result:
         """The outcome for a ranking, with the language's thresholds unless others are given."""
         t = thresholds or self.thresholds_for(lang)
-        topic = self.small_talk(normalized) if not ranked else None
+        words = self.normalizer.content_tokens(normalized) if ranked else []
+        # "how are you today": small talk, whatever entries the word of now ranks
+        topic = self.small_talk(normalized) if all(self.asks_now(w) for w in words) else None
         if topic is None and ranked and ranked[0].intent.category == SCOPE and ranked[0].score >= t.suggest:
             # another war, the 1915 genocide: not the nearest Karabakh entry, unless one is as near
             # ("did israel help azerbaijan" is about its arms, not the war in Gaza)
