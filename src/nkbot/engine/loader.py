@@ -48,7 +48,7 @@ FACT_MAX = 280  # a precise answer is a sentence or two: it must fit above the f
 FACT_SOURCES_MAX = 3
 MIN_QUESTIONS = 5
 SCOPE_WORD_ENTRIES = 10  # a scope phrase may not be just one word more entries than this are asked with
-KEYWORD_WORD_ENTRIES = 15  # nor a keyword of several words one word more other entries than this are
+KEYWORD_WORD_ENTRIES = 15  # nor a keyword of several words one word that more other entries are asked with
 FACT_FIELDS = {"id", "questions", "answer", "sources", "present"}
 # Figures as written: "7,717", "7 717", "49.75", "49,75"; compared with separators dropped.
 _FIGURE = re.compile(r"\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?")
