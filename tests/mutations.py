@@ -1639,7 +1639,7 @@ MUTATIONS = [
     M(
         "small talk: 'how are you today' is ranked as where things stand today",
         "src/nkbot/engine/engine.py",
-        "        topic = self.small_talk(normalized) if all(self.asks_now(w) for w in words) else None",
+        "        topic = self.small_talk(normalized) if self._now_words.issuperset(words) else None",
         "        topic = self.small_talk(normalized) if not ranked else None",
         ("tests/test_engine.py",),
     ),

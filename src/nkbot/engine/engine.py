@@ -202,6 +202,8 @@ class Engine:
             for phrase in {self.normalizer.normalize(p) for p in words.present}
             if phrase
         )
+        # the one-word phrases of now, looked up by word ("today"): a set, not a scan of all of them
+        self._now_words = frozenset(p.strip() for p in self._present if " " not in p.strip())
         self.offices = Offices(kb, self._present, [p for phrases in asks.values() for p in phrases])
         # entry id -> its related entries stating where things stand, when it states nothing of now
         self._present_related: dict[str, tuple[Intent, ...]] = {
@@ -330,8 +332,8 @@ class Engine:
         """The scope topic of a question made only of small talk ("hi", "thanks", "who are you") and
         words the knowledge does not know ("спасибо за инфу, бро", "thanks mate"), or of the present
         ("how are you today": not where things stand today)."""
-        words = self.normalizer.content_tokens(normalized)
-        if any(self.matcher.lookup(t) and not self.asks_now(t) for t in words):
+        now = self._now_words
+        if any(t not in now and self.matcher.lookup(t) for t in self.normalizer.content_tokens(normalized)):
             return None
         padded = f" {normalized} "
         for phrase, topic in self._small_talk:
@@ -386,7 +388,7 @@ class Engine:
         t = thresholds or self.thresholds_for(lang)
         words = self.normalizer.content_tokens(normalized) if ranked else []
         # "how are you today": small talk, whatever entries the word of now ranks
-        topic = self.small_talk(normalized) if all(self.asks_now(w) for w in words) else None
+        topic = self.small_talk(normalized) if self._now_words.issuperset(words) else None
         if topic is None and ranked and ranked[0].intent.category == SCOPE and ranked[0].score >= t.suggest:
             # another war, the 1915 genocide: not the nearest Karabakh entry, unless one is as near
             # ("did israel help azerbaijan" is about its arms, not the war in Gaza)

@@ -48,7 +48,7 @@ FACT_MAX = 280  # a precise answer is a sentence or two: it must fit above the f
 FACT_SOURCES_MAX = 3
 MIN_QUESTIONS = 5
 SCOPE_WORD_ENTRIES = 10  # a scope phrase may not be just one word more entries than this are asked with
-KEYWORD_WORD_ENTRIES = 15  # nor a keyword of several words one word that more other entries are asked with
+KEYWORD_WORD_ENTRIES = 15  # nor a keyword of several words one word more other entries than this use
 FACT_FIELDS = {"id", "questions", "answer", "sources", "present"}
 # Figures as written: "7,717", "7 717", "49.75", "49,75"; compared with separators dropped.
 _FIGURE = re.compile(r"\d{1,3}(?:[ ,\u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?")
@@ -1101,14 +1101,20 @@ def _check_scope_words(
         if any(not w for w in words):
             continue  # small talk
         for phrase, found in zip(phrases, words, strict=True):
-            entries = len(asked_with.get(found[0], ())) if len(found) == 1 else 0
+            word = _lone_word(found)
+            entries = len(asked_with.get(word, ())) if word else 0
             if entries > SCOPE_WORD_ENTRIES:
                 checker.error(
                     Path(topic.file),
                     topic.line,
-                    f"'{topic.id}': phrase {phrase!r} is only the word {found[0]!r} once stop words are "
+                    f"'{topic.id}': phrase {phrase!r} is only the word {word!r} once stop words are "
                     f"dropped, a word {entries} entries are asked with: it would decline them (say more)",
                 )
+
+
+def _lone_word(found: list[str]) -> str | None:
+    """The one meaningful word a phrase keeps once stop words are dropped, if it keeps just one."""
+    return found[0] if len(found) == 1 else None
 
 
 def _check_keyword_words(
@@ -1120,11 +1126,10 @@ def _check_keyword_words(
     for intent in intents:
         for texts in intent.keywords.values():
             for text in texts:
-                found = set(normalizer.content_tokens(normalizer.normalize(text)))
-                if len(text.split()) < 2 or len(found) != 1:
-                    continue
-                word = next(iter(found))
-                others = len(asked_with.get(word, set()) - {intent.id})
+                if len(text.split()) < 2:
+                    continue  # one word is a name ("tripp", "khojaly"), meant to find its entry alone
+                word = _lone_word(normalizer.content_tokens(normalizer.normalize(text)))
+                others = len(asked_with.get(word, set()) - {intent.id}) if word else 0
                 if others > KEYWORD_WORD_ENTRIES:
                     checker.error(
                         Path(intent.file),
