@@ -516,6 +516,11 @@ def test_an_office_asked_then_is_held_at_the_time_in_context(engine: Engine) -> 
         "bishkek-protocol",
         "heydar-aliyev",
     ]
+    # "during it" points back at the time as "then" does (it got today's president of Armenia)
+    assert talk(engine, "april 2016 war", "who was armenian president during it") == [
+        "april-2016-war",
+        "serzh-sargsyan",
+    ]
     # without "then", a party's own question is answered as asked: now
     assert talk(engine, "khojaly massacre", "who is the president of azerbaijan") == [
         "khojaly-massacre",
