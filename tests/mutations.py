@@ -1411,15 +1411,16 @@ MUTATIONS = [
     M(
         "matching: an entry's name asked with more words counts as much as the fact asking that more",
         "src/nkbot/engine/matcher.py",
-        "            elif pname and coverage < NAME_ONLY:\n",
-        "            elif pname and coverage < 0.0:\n",
+        "                and coverage < NAME_ONLY\n",
+        "                and coverage < 0.0\n",
         ("tests/test_engine.py",),
     ),
     M(
         "matching: an entry's name alone gives way to a fact too",
         "src/nkbot/engine/matcher.py",
-        "            elif pname and coverage < NAME_ONLY:\n",
-        "            elif pname:\n",
+        "                and coverage < NAME_ONLY\n"
+        "                and (not dated or not self._own_year(years, when, coverage, total))\n",
+        "",
         ("tests/test_engine.py",),
     ),
     M(
@@ -1642,6 +1643,27 @@ MUTATIONS = [
         "        topic = self.small_talk(normalized) if self._now_words.issuperset(words) else None",
         "        topic = self.small_talk(normalized) if not ranked else None",
         ("tests/test_engine.py",),
+    ),
+    M(
+        "matching: a year of the entry's own is no part of its name ('2023 exodus' gets a fact)",
+        "src/nkbot/engine/matcher.py",
+        "                and (not dated or not self._own_year(years, when, coverage, total))\n",
+        "",
+        ("tests/test_engine.py",),
+    ),
+    M(
+        "matching: any year a long entry spans counts as its own ('exchange in 2023' gets the lead)",
+        "src/nkbot/engine/matcher.py",
+        "if first <= when.start.year and when.end.year <= last)",
+        "if first <= when.end.year and when.start.year <= last)",
+        ("tests/test_engine.py",),
+    ),
+    M(
+        "conversation: 'during it' does not point back at the time in context",
+        "knowledge/conversation.yaml",
+        ' "during it",\n',
+        "\n",
+        ("tests/test_conversation.py",),
     ),
 ]
 

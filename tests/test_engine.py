@@ -242,6 +242,13 @@ def test_a_name_and_more_asked_gets_the_fact_of_that_more_the_name_alone_the_lea
     for name, entry in [("gyumri base", "russia-wider-role"), ("the maraga massacre", "maraga-massacre")]:
         named = engine.answer(name)
         assert named.intent is not None and named.intent.id == entry and named.fact is None
+    # a year of the entry's own counts as part of its name ("2023 exodus" got the fact asking whether
+    # it was forced); a year within a longer entry still asks that year's fact
+    for name in ("2023 exodus", "исход 2023"):
+        named = engine.answer(name)
+        assert named.intent is not None and named.intent.id == "exodus-2023" and named.fact is None
+    yearly = engine.answer("any exchange in 2023")
+    assert yearly.fact is not None and yearly.fact.id == "detainees-question/exchange-2023"
 
 
 def test_a_typo_in_a_stored_phrasing_does_not_capture_the_same_typo_elsewhere(engine: Engine) -> None:

@@ -428,6 +428,18 @@ class Matcher:
         return intent.facts[self.phrases[best[1]].fact], best[0]
 
     @staticmethod
+    def _own_year(
+        years: list[tuple[str, int, int, float]], when: Span | None, coverage: float, total: float
+    ) -> bool:
+        """Whether a name's year is the entry's own, all of it within the year asked, and the name and
+        year are all the question asks: "2023 exodus" wants the lead; "exchange in 2023" asked of
+        detainees held 2020 to now asks that year's exchange."""
+        if when is None:
+            return False
+        own = sum(w for _, first, last, w in years if first <= when.start.year and when.end.year <= last)
+        return coverage + own * (1 - YEAR_BY_DATE) / total >= NAME_ONLY
+
+    @staticmethod
     def _dated(
         years: list[tuple[str, int, int, float]], when: Span, words: frozenset[str], total: float
     ) -> float:
@@ -524,10 +536,12 @@ class Matcher:
                         covered[tok] = share
                 coverage = sum(covered.values())
             when = dates[n] if years else None
+            dated = 0.0
             if when is not None:
                 # a year inside the entry's dates counts for its phrasings that leave it out, in
                 # choosing the entry's best phrasing too: "почему армения проиграла" for "... в 2020"
-                coverage += self._dated(years, when, pwords, total)
+                dated = self._dated(years, when, pwords, total)
+                coverage += dated
             precision = hit / pweight
             # _phrase_score, inlined: two calls per phrase cost about 5 % of a match
             capped = precision if precision < 1.0 else 1.0
@@ -545,7 +559,11 @@ class Matcher:
                 score *= ASKS_SAME if pasks == asks else ASKS_OTHER / ASKS_ENTRY
             elif asks and plead:
                 score *= LEAD_OF_KIND
-            elif pname and coverage < NAME_ONLY:
+            elif (
+                pname
+                and coverage < NAME_ONLY
+                and (not dated or not self._own_year(years, when, coverage, total))
+            ):
                 score *= NAME_LEAD
             if sides:
                 if not psides:
