@@ -1665,6 +1665,27 @@ MUTATIONS = [
         "\n",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "follow-ups: a reply just shown is shown again for a question asking something else",
+        "src/nkbot/engine/followup.py",
+        "        return self._not_again(result, after, ctx)\n",
+        "        return result, after\n",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: any fact asking the kind replaces the one shown, even one explaining less",
+        "src/nkbot/engine/followup.py",
+        "        if score < shown + AGAIN_MARGIN:\n",
+        "        if False:\n",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: a fact asked again what it said is replaced",
+        "src/nkbot/engine/followup.py",
+        "        if not asked or (ctx.fact is not None and matcher.fact_kinds.get(ctx.fact) == asked):\n",
+        "        if not asked:\n",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

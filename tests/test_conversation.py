@@ -1583,3 +1583,28 @@ def test_a_present_question_after_a_past_toll_does_not_carry_its_year(engine: En
     into it (it found the prisoners still held from 2020)."""
     result = after(engine, "сколько погибло в 2020", "а щас война есть?")
     assert result.intent is not None and result.intent.id == "current-status"
+
+
+def _facts_said(engine: Engine, *questions: str) -> list[str | None]:
+    """The fact (or None for an entry's lead) each turn answered."""
+    context, clock, out = None, 0.0, []
+    for q in questions:
+        result, context = engine.respond(q, context, None, clock)
+        clock += 30.0
+        out.append(result.fact.id if result.fact is not None else None)
+    return out
+
+
+def test_a_follow_up_that_would_get_the_same_reply_gets_the_fact_it_asks(engine: Engine) -> None:
+    """The reply just shown, shown again, answers nothing new: «аомян скока» (a typo of «армян»)
+    after the first war's toll got the overview of the toll again; the entry's fact on the Armenian
+    dead explains it. Asked again what it said, the fact stays: "в честь кого назвали" after the
+    city's names."""
+    said = _facts_said(engine, "в первой войне скока погибло", "аомян скока")
+    assert said == [None, "casualties-1988-1994/armenian-dead"]
+    said = _facts_said(
+        engine, "шуша щас чья", "а когда её взяли", "а в 92 как армяне её взяли?", "сколько там погибло тогда"
+    )
+    assert said[-1] == "capture-of-shusha-1992/losses"
+    said = _facts_said(engine, "почему степанакерт так называется", "в честь кого назвали")
+    assert said == ["stepanakert-khankendi/names"] * 2

@@ -58,6 +58,8 @@ POSITION = "position"  # the kind of question asking a side's view (conversation
 WHO = "who"  # the kind of question asking for a person or a party
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
+AGAIN_MIN = 0.3  # a fact explaining this share of a question answered again is the one it asks,
+AGAIN_MARGIN = 0.1  # ... if it explains this much more than the fact shown: "since when" after who holds it
 COUNTERPART = "counterpart"  # a step across to the other side's holder of the office
 
 
@@ -399,6 +401,43 @@ class Dialogue:
     # -- the turn ------------------------------------------------------------------------------
 
     def respond(
+        self, question: str, context: Context | None, lang: str | None, now: float
+    ) -> tuple[Result, Context | None]:
+        result, after = self._respond(question, context, lang, now)
+        ctx = context if context is not None and context.alive(now) else None
+        return self._not_again(result, after, ctx)
+
+    def _not_again(
+        self, result: Result, after: Context | None, ctx: Context | None
+    ) -> tuple[Result, Context | None]:
+        """A question answered with the very reply just shown asks something it did not say: "who
+        ended it?" after how long the blockade lasted. Another fact of the entry asking that kind of
+        thing answers, if its phrasings explain the question well enough."""
+        intent = result.intent
+        if (
+            ctx is None
+            or intent is None
+            or result.status is not Status.ANSWERED
+            or result.followup == "sources"
+            or ctx.intent != intent.id
+            or ctx.fact != (result.fact.id if result.fact is not None else None)
+        ):
+            return result, after
+        matcher = self.engine.matcher
+        own = self.engine.normalize(result.question)
+        asked = matcher.asked(own)
+        if not asked or (ctx.fact is not None and matcher.fact_kinds.get(ctx.fact) == asked):
+            return result, after  # asked again what it said: "how many were there" after the count
+        fact, score = matcher.fact_for(intent, result.normalized, skip=ctx.fact)
+        if fact is None or score < AGAIN_MIN or matcher.fact_kinds.get(fact.id) != asked:
+            return result, after
+        shown = matcher.fact_for(intent, result.normalized, only=ctx.fact)[1] if ctx.fact else 0.0
+        if score < shown + AGAIN_MARGIN:
+            return result, after  # what was shown explains it better: "в честь кого назвали" after the names
+        other = replace(result, fact=fact)
+        return other, replace(after, fact=fact.id) if after is not None else after
+
+    def _respond(
         self, question: str, context: Context | None, lang: str | None, now: float
     ) -> tuple[Result, Context | None]:
         engine = self.engine

@@ -392,9 +392,12 @@ class Matcher:
         """Whether the entry's answers use the word (its subjects, not the verbs it is asked with)."""
         return token in self._answer_words[self._numbers[intent.id]]
 
-    def fact_for(self, intent: Intent, normalized: str) -> tuple[Fact | None, float]:
+    def fact_for(
+        self, intent: Intent, normalized: str, skip: str | None = None, only: str | None = None
+    ) -> tuple[Fact | None, float]:
         """The fact of one entry whose phrasings best explain a question, and how well (0..1):
-        "how many died?" asked of the 2014 clashes, whichever entries its words rank first."""
+        "how many died?" asked of the 2014 clashes, whichever entries its words rank first.
+        `skip`: a fact not to give (the one just shown); `only`: the one fact to score."""
         n = self._numbers.get(intent.id)
         tokens = self._split_joined(self.normalizer.content_tokens(normalized))
         asks = self.asked(normalized)
@@ -408,6 +411,10 @@ class Matcher:
         sides = self.sides.intersection(tokens)
         for pid in self._of_intent.get(n, ()):
             phrase = self.phrases[pid]
+            if skip is not None and intent.facts[phrase.fact].id == skip:
+                continue
+            if only is not None and intent.facts[phrase.fact].id != only:
+                continue
             covered, hit = 0.0, 0.0
             for tok, expanded in expansions:
                 found = [(w, sim) for w, sim in expanded if w in phrase.words]
