@@ -1686,6 +1686,27 @@ MUTATIONS = [
         "        if not asked:\n",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "language: greetings around a question are read as words of their own ('yo who won ...')",
+        "knowledge/language.yaml",
+        "    yo, sup, hiya, howdy, wdym, obv, obviously,",
+        "   ",
+        ("tests/test_precise_answers.py",),
+    ),
+    M(
+        "language: 'wat' is not 'what' (a stored 'wat was the artsakh war' answers 'wat is artsakh')",
+        "knowledge/language.yaml",
+        "    what: [wat, wut, wht]\n",
+        "",
+        ("tests/test_precise_answers.py",),
+    ),
+    M(
+        "language: 'in the first place' is read as a place",
+        "knowledge/language.yaml",
+        '    actually: ["in the first place", "to begin with"]',
+        "    actually: [to begin with]",
+        ("tests/test_precise_answers.py",),
+    ),
 ]
 
 

@@ -389,10 +389,16 @@ def test_a_bare_name_gets_the_overview(engine: Engine) -> None:
 
 def test_an_interjection_before_a_question_is_not_small_talk(engine: Engine) -> None:
     """ "wow" alone is a reaction; "wow how many died in 2020" is a question about 2020."""
+    assert engine.answer("yo").scope is not None  # alone, still a greeting
     for question, intent in [
         ("wow how many died in 2020", "casualties-2020"),
         ("interesting, who won the first war", "first-war-outcome"),
         ("жесть скока погибло в 2020", "casualties-2020"),
+        # a greeting or slang around a question: "yo" got the greeting, "wat" (a rare word) the 2020
+        # war through a phrasing typed "wat was the artsakh war in 2020"
+        ("yo who won the 2020 war lol", "second-war-outcome"),
+        ("wat is artsakh", "republic-of-artsakh"),
+        ("who started the karabakh conflict in the first place", "contested-who-started"),
     ]:
         result = engine.answer(question)
         assert result.intent is not None and result.intent.id == intent, (question, result.reason)
