@@ -1707,6 +1707,27 @@ MUTATIONS = [
         "    actually: [to begin with]",
         ("tests/test_precise_answers.py",),
     ),
+    M(
+        "matching: a phrasing naming both sides answers a question naming one as well as its own side's",
+        "src/nkbot/engine/matcher.py",
+        "                elif psides - sides:\n",
+        "                elif False:\n",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "follow-ups: a person's name mentioned in many answers reads as a common word",
+        "src/nkbot/engine/followup.py",
+        "            if idf.get(t, 0.0) > GENERIC_IDF",
+        "            if idf.get(t, 0.0) > 99.0",
+        ("tests/test_conversation.py",),
+    ),
+    M(
+        "matching: phrasings sharing the question's words are not taken first past 600 postings",
+        "src/nkbot/engine/matcher.py",
+        "SHARED_SCAN = 1000 ",
+        "SHARED_SCAN = 600 ",
+        ("tests/test_engine.py",),
+    ),
 ]
 
 

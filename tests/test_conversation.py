@@ -1608,3 +1608,14 @@ def test_a_follow_up_that_would_get_the_same_reply_gets_the_fact_it_asks(engine:
     assert said[-1] == "capture-of-shusha-1992/losses"
     said = _facts_said(engine, "почему степанакерт так называется", "в честь кого назвали")
     assert said == ["stepanakert-khankendi/names"] * 2
+
+
+def test_a_persons_name_is_a_subject_however_many_answers_mention_them(engine: Engine) -> None:
+    """ "мирзоян это кто" after the initialling (which he did) asks who he is: his name is in so many
+    answers that its weight alone no longer marks it as a name, and «это» read as "it" kept the
+    treaty."""
+    assert talk(engine, "кто парафировал договор", "мирзоян это кто", "он ещё министр?") == [
+        "peace-agreement-initialed-2025",
+        "ararat-mirzoyan",
+        "ararat-mirzoyan",
+    ]

@@ -539,3 +539,10 @@ def test_gandzasar_is_the_monastery_not_ganja(engine: Engine) -> None:
     (Kirovabad) pogrom."""
     result = engine.answer("гандзасар не разрушили?")
     assert result.fact is not None and result.fact.id == "cultural-heritage/gandzasar"
+
+
+def test_a_stored_phrasing_is_found_past_a_common_word_with_many_phrasings(engine: Engine) -> None:
+    """«погибл» is in over 600 phrasings: those sharing the question's other words are examined
+    first, or the phrasing asked word for word falls outside the candidates (it got a 2011 fact)."""
+    result = engine.answer("потери в карабахе в 2010-е годы")
+    assert result.intent is not None and result.intent.id == "casualties-2010-2019"

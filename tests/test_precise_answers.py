@@ -5,6 +5,7 @@ context fills only what a question leaves out."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -456,17 +457,54 @@ def test_questions_from_the_editors_audit_get_the_entry_that_answers_them(
 def test_a_yes_or_no_opening_is_left_out_when_something_else_is_asked(engine: Engine) -> None:
     """ "No, as of June 2026, ..." answers "has it been signed?"; asked "why not?" or «а
     почему?» the same fact starts after that word, as "No" would answer nothing asked. A question
-    opening as a yes/no one keeps it, whatever word follows ("did they sign it and when")."""
+    opening as a yes/no one keeps it, whatever word follows ("did they sign it and when"). The
+    shipped facts open with the fact itself ("Still unsigned, ..."), so the test plants the opening
+    a maintainer may write."""
+    kb = engine.kb
+    entry = kb.intent("peace-agreement-initialed-2025")
+    assert entry is not None
+    planted_facts = tuple(
+        replace(
+            f,
+            answer={
+                "en": "No, as of June 2026: only initialled.",
+                "ru": "Нет, на июнь 2026 года: только парафирован.",
+            },
+        )
+        if f.id.endswith("/signed-yet")
+        else f
+        for f in entry.facts
+    )
+    planted = Engine(
+        replace(kb, intents=tuple(replace(i, facts=planted_facts) if i is entry else i for i in kb.intents))
+    )
     for first, then, opening in [
         ("has the peace deal been signed", "why not?", "No,"),
         ("подписан ли уже мирный договор", "а почему?", "Нет,"),
     ]:
-        asked, context = engine.respond(first, None, None, 0.0)
-        followed, _ = engine.respond(then, context, None, 30.0)
+        asked, context = planted.respond(first, None, None, 0.0)
+        followed, _ = planted.respond(then, context, None, 30.0)
         assert asked.fact is not None and followed.fact is not None and followed.fact.id == asked.fact.id
         said = reply_for(asked.intent, asked.lang, asked.fact).answer
         again = reply_for(followed.intent, followed.lang, followed.fact).answer
         assert said.startswith(opening) and not again.startswith(opening), again
         assert again[0].isupper() and said.lower().endswith(again.lower())
-    kept, _ = engine.respond("did they sign the peace deal and when", None, None, 0.0)
+    kept, _ = planted.respond("did they sign the peace deal and when", None, None, 0.0)
     assert kept.fact is not None and reply_for(kept.intent, "en", kept.fact).answer.startswith("No,")
+
+
+@pytest.mark.parametrize(
+    ("question", "not_opening"),
+    [  # asked the other way round, a fact opening "Yes" read as the opposite of what it says
+        ("are the cases dropped now", ("Yes", "No")),
+        ("what does the constitution say", ("Yes", "No")),
+        ("is the gyumri base part of the csto", ("Yes",)),
+    ],
+)
+def test_a_fact_opens_with_what_it_states_not_with_yes_or_no(
+    engine: Engine, question: str, not_opening: tuple[str, ...]
+) -> None:
+    result = engine.answer(question)
+    assert result.fact is not None, question
+    answer = reply_for(result.intent, "en", result.fact).answer  # type: ignore[arg-type]
+    assert not answer.startswith(not_opening), answer

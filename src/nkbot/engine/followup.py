@@ -168,6 +168,16 @@ class Vocabulary:
         norm = kb.normalizer
         self.normalizer = norm
         self.idf = idf
+        # the words of people's names (their titles before the brackets): a name is never a common
+        # word, however many answers mention the person ("мирзоян это кто" after the initialling)
+        self.person_names = {
+            t
+            for intent in kb.intents
+            if intent.category == PEOPLE
+            for title in intent.title.values()
+            for t in norm.content_tokens(norm.normalize(title.split("(")[0]))
+            if idf.get(t, 0.0) > GENERIC_IDF  # not "karabakh" in "Vladimir Putin's role in the Karabakh ..."
+        }
         words = kb.conversation.words.values()
         self.lead = set().union(*(_phrases(norm, w.lead) for w in words))
         self.reference = set().union(*(_phrases(norm, w.reference) for w in words))
@@ -331,7 +341,9 @@ class Vocabulary:
             if i not in sides and w not in self.asked and w not in stop
         ]
         # "шушинская декларация это что": a rare word names the thing "это" stands for
-        return any(self.regional(t) or self.idf.get(t, 0.0) > NAMED_IDF for t in before)
+        return any(
+            self.regional(t) or self.idf.get(t, 0.0) > NAMED_IDF or t in self.person_names for t in before
+        )
 
     def regional(self, stemmed: str) -> bool:
         """Whether a stemmed word names the region or the conflict ("karabakh", "карабахской").
@@ -1579,7 +1591,8 @@ class Dialogue:
         words = [t for t in self._content(r) if t not in self.words.asked and t not in self.words.present]
         # one word alone with a question word ("кто участвовал?") names no subject unless it is rare
         limit = NAMED_IDF if len(words) == 1 else GENERIC_IDF
-        common = all(idf.get(t, GENERIC_IDF + 1) <= limit for t in words)
+        names = self.words.person_names
+        common = all(idf.get(t, GENERIC_IDF + 1) <= limit and t not in names for t in words)
         return len(words) <= ELLIPTICAL_WORDS and common
 
     def _relation(self, token: str) -> bool:

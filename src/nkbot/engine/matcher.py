@@ -49,7 +49,7 @@ ANSWER_STRENGTH = 0.6  # a word found only in the answer text is weaker evidence
 BAG_SHARE = 0.5  # words found in the entry but not in its best phrase add this share of their weight
 PRECISION_SHARE = 0.6  # how much a phrase's unmatched words lower its score
 PHRASE_BUDGET = 96  # candidate phrases examined per question at most (32 lost exact phrasings)
-SHARED_SCAN = 600  # a word in this many phrasings at most has those sharing more question words taken first
+SHARED_SCAN = 1000  # a word in this many phrasings at most has those sharing more question words taken first
 SHARED_MIN = 16  # ... and words in more than this many are indexed as sets for it
 BAG_BUDGET = 16  # candidate entries found through answer words per question at most
 NAME_WEIGHT = 1.3  # a question word naming a place or person weighs this much more
@@ -577,6 +577,8 @@ class Matcher:
                     score *= SIDE_UNNAMED
                 elif not sides & psides:
                     score *= OTHER_SIDE
+                elif psides - sides:
+                    score *= SIDE_UNASKED  # both sides for one: "армянская сторона?" is Armenia's count
             elif psides:
                 score *= SIDE_UNASKED
             if score > answering_of(n, (-1.0, -1))[0]:
