@@ -1728,6 +1728,13 @@ MUTATIONS = [
         "SHARED_SCAN = 600 ",
         ("tests/test_engine.py",),
     ),
+    M(
+        "offices: 'the first president of artsakh' is not its first holder",
+        "src/nkbot/engine/offices.py",
+        "        if ordinal:\n            return self.extreme(office.id, last=ordinal[0] in self._last)\n",
+        "",
+        ("tests/test_offices.py",),
+    ),
 ]
 
 

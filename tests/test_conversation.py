@@ -1619,3 +1619,18 @@ def test_a_persons_name_is_a_subject_however_many_answers_mention_them(engine: E
         "ararat-mirzoyan",
         "ararat-mirzoyan",
     ]
+
+
+def test_the_first_or_last_one_after_a_holder_is_of_the_office_asked_about(engine: Engine) -> None:
+    """«а последний?» after the first president of Artsakh is Artsakh's last (Kocharyan, who held
+    it first, later led Armenia: its last holder is not the one asked); "and the first one?" after
+    a president of Azerbaijan is Azerbaijan's first."""
+    assert talk(engine, "first president of artsakh", "а последний?", "а до него?") == [
+        "robert-kocharyan",
+        "samvel-shahramanyan",
+        "arayik-harutyunyan",
+    ]
+    assert talk(engine, "who was the president of azerbaijan in 1993", "and the first one?") == [
+        "heydar-aliyev",
+        "ayaz-mutalibov",
+    ]

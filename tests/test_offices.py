@@ -26,6 +26,9 @@ from .conftest import KNOWLEDGE
         ("karabakh president during the 44 day war", "arayik-harutyunyan"),
         ("кто правил арменией во время войны 2020", "nikol-pashinyan"),  # "во время" is "in", no extra word
         ("is aliyev still running azerbaijan", "ilham-aliyev"),  # a holder's name asks no more
+        ("who was the first president of artsakh", "robert-kocharyan"),  # an ordinal: first or last holder
+        ("кто был последним президентом арцаха", "samvel-shahramanyan"),
+        ("первый президент азербайджана", "ayaz-mutalibov"),
     ],
 )
 def test_the_holder_of_the_year_asked(engine: Engine, question: str, holder: str) -> None:

@@ -467,6 +467,8 @@ WORD_LISTS = (
     "polar",
     "polar_questions",
     "sources",
+    "first",
+    "last",
 )
 DATE_FORMATS = {
     "day": {"day", "month_day", "year"},

@@ -159,6 +159,8 @@ class Words:
     polar: tuple[str, ...] = ()
     polar_questions: tuple[str, ...] = ()  # "did", "is": a question opening so asks yes or no
     sources: tuple[str, ...] = ()  # "source?", «пруфы?»: the answer before, shown again with its sources
+    first: tuple[str, ...] = ()  # "first", «первый»: of an office, its first holder
+    last: tuple[str, ...] = ()  # "last", «последний»: of an office, its last holder
     asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind of question -> its words
     months: tuple[Month, ...] = ()
     dates: dict[str, str] = field(default_factory=dict)

@@ -41,6 +41,10 @@ class Offices:
             self._starting.setdefault(name.split()[0], []).append(k)
         self._present = present
         self._ignored = {t for p in (*present, *asks) for t in norm.content_tokens(p.strip())}
+        # "the first president of artsakh", "the last one": an office's first or last holder
+        words = kb.conversation.words.values()
+        self._first = {t for w in words for p in w.first for t in norm.content_tokens(norm.normalize(p))}
+        self._last = {t for w in words for p in w.last for t in norm.content_tokens(norm.normalize(p))}
         # the words naming an office's holders: "is aliyev still running azerbaijan" asks no more
         # than who runs it now
         naming = {
@@ -90,9 +94,16 @@ class Offices:
         tokens = self.normalizer.content_tokens(rest)
         years = [int(t) for t in tokens if _YEAR.match(t)]
         holders = self._holder_words[office.id]
-        extra = [t for t in tokens if not _YEAR.match(t) and t not in self._ignored and t not in holders]
-        if len(extra) > EXTRA_WORDS or len(years) + (event is not None) > 1:
+        ordinal = [t for t in tokens if t in self._first or t in self._last]
+        extra = [
+            t
+            for t in tokens
+            if not _YEAR.match(t) and t not in self._ignored and t not in holders and t not in ordinal
+        ]
+        if len(extra) > EXTRA_WORDS or len(years) + (event is not None) + bool(ordinal) > 1:
             return None
+        if ordinal:
+            return self.extreme(office.id, last=ordinal[0] in self._last)
         if years:
             holder = _longest_in(office, date(years[0], 1, 1), date(years[0], 12, 31))
         elif event is not None:
@@ -104,6 +115,13 @@ class Offices:
         else:
             return None
         return self.kb.intent(holder.intent) if holder is not None else None
+
+    def extreme(self, office_id: str, last: bool) -> Intent | None:
+        """An office's first holder, or its last (one still in office is the last so far)."""
+        office = self._by_id.get(office_id)
+        if office is None or not office.holders:
+            return None
+        return self.kb.intent(office.holders[-1 if last else 0].intent)
 
     def tenure(self, intent_id: str | None) -> Span | None:
         """When `intent_id` held the first office listed that has them (open-ended if still held,
