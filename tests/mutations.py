@@ -1735,6 +1735,13 @@ MUTATIONS = [
         "",
         ("tests/test_offices.py",),
     ),
+    M(
+        "language: 'planted' (mines) is read as a typo of 'planned'",
+        "knowledge/language.yaml",
+        "    laid: [planted]",
+        "    laid: [laid down]",
+        ("tests/test_conversation.py",),
+    ),
 ]
 
 

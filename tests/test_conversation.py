@@ -1634,3 +1634,9 @@ def test_the_first_or_last_one_after_a_holder_is_of_the_office_asked_about(engin
         "heydar-aliyev",
         "ayaz-mutalibov",
     ]
+
+
+def test_who_planted_them_asks_who_laid_the_mines(engine: Engine) -> None:
+    """ "planted" was folded into "planned" as a typo; of mines it is "laid"."""
+    said = _facts_said(engine, "how many people killed by mines since 2020", "who planted them")
+    assert said[-1] == "landmines/who-laid-mines"
