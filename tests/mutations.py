@@ -1731,7 +1731,7 @@ MUTATIONS = [
     M(
         "offices: 'the first president of artsakh' is not its first holder",
         "src/nkbot/engine/offices.py",
-        "        if ordinal:\n            return self.extreme(office.id, last=ordinal[0] in self._last)\n",
+        "        if ordinal:\n            return self._extreme(office.id, last=ordinal[0] in self._last)\n",
         "",
         ("tests/test_offices.py",),
     ),

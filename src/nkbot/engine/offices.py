@@ -103,7 +103,7 @@ class Offices:
         if len(extra) > EXTRA_WORDS or len(years) + (event is not None) + bool(ordinal) > 1:
             return None
         if ordinal:
-            return self.extreme(office.id, last=ordinal[0] in self._last)
+            return self._extreme(office.id, last=ordinal[0] in self._last)
         if years:
             holder = _longest_in(office, date(years[0], 1, 1), date(years[0], 12, 31))
         elif event is not None:
@@ -116,7 +116,7 @@ class Offices:
             return None
         return self.kb.intent(holder.intent) if holder is not None else None
 
-    def extreme(self, office_id: str, last: bool) -> Intent | None:
+    def _extreme(self, office_id: str, last: bool) -> Intent | None:
         """An office's first holder, or its last (one still in office is the last so far)."""
         office = self._by_id.get(office_id)
         if office is None or not office.holders:
