@@ -546,3 +546,14 @@ def test_a_stored_phrasing_is_found_past_a_common_word_with_many_phrasings(engin
     first, or the phrasing asked word for word falls outside the candidates (it got a 2011 fact)."""
     result = engine.answer("потери в карабахе в 2010-е годы")
     assert result.intent is not None and result.intent.id == "casualties-2010-2019"
+
+
+def test_probe_misses_on_scope_and_names(engine: Engine) -> None:
+    """From the user probes: the enclave villages by their plural (not Karabakh as an enclave), a
+    football question declined rather than offered the ICJ, and the bot's sources asked of the bot."""
+    enclaves = engine.answer("what about the enclaves")
+    assert enclaves.intent is not None and enclaves.intent.id == "enclaves-and-exclaves"
+    cup = engine.answer("who won the 2022 world cup")
+    assert cup.intent is None and cup.scope is not None and cup.scope.id == "scope:other-conflicts"
+    sources = engine.answer("what sources do you use")
+    assert sources.scope is not None and sources.scope.id == "scope:about-bot"
