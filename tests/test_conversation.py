@@ -15,12 +15,20 @@ from nkbot.engine.datequery import date_query
 from nkbot.engine.followup import CONTEXT_SECONDS, Context
 
 
-def talk(engine: Engine, *questions: str, gap: float = 30.0) -> list[str]:
-    """What each turn answered: an entry id, timeline:SPAN, or the status."""
+def _results(engine: Engine, *questions: str, gap: float = 30.0) -> list[Result]:
+    """Each turn's result, asked one after another with the context the turn before left."""
     context, clock, out = None, 0.0, []
     for q in questions:
         result, context = engine.respond(q, context, None, clock)
         clock += gap
+        out.append(result)
+    return out
+
+
+def talk(engine: Engine, *questions: str, gap: float = 30.0) -> list[str]:
+    """What each turn answered: an entry id, timeline:SPAN, or the status."""
+    out = []
+    for result in _results(engine, *questions, gap=gap):
         if result.intent is not None and result.status is Status.ANSWERED:
             out.append(result.intent.id)
         elif result.span is not None:
@@ -1587,12 +1595,7 @@ def test_a_present_question_after_a_past_toll_does_not_carry_its_year(engine: En
 
 def _facts_said(engine: Engine, *questions: str) -> list[str | None]:
     """The fact (or None for an entry's lead) each turn answered."""
-    context, clock, out = None, 0.0, []
-    for q in questions:
-        result, context = engine.respond(q, context, None, clock)
-        clock += 30.0
-        out.append(result.fact.id if result.fact is not None else None)
-    return out
+    return [r.fact.id if r.fact is not None else None for r in _results(engine, *questions)]
 
 
 def test_a_follow_up_that_would_get_the_same_reply_gets_the_fact_it_asks(engine: Engine) -> None:
