@@ -1742,6 +1742,13 @@ MUTATIONS = [
         "    laid: [laid down]",
         ("tests/test_conversation.py",),
     ),
+    M(
+        "a person's title words carried beside a subject of the question's own",
+        "src/nkbot/engine/followup.py",
+        "if person is not None and r.mentions and any(m.entity == person.id for m in carried):",
+        "if False:",
+        ("tests/test_conversation.py::test_he_beside_a_subject_of_the_questions_own_carries_only_his_name",),
+    ),
 ]
 
 

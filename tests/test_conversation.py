@@ -1643,3 +1643,13 @@ def test_who_planted_them_asks_who_laid_the_mines(engine: Engine) -> None:
     """ "planted" was folded into "planned" as a typo; of mines it is "laid"."""
     said = _facts_said(engine, "how many people killed by mines since 2020", "who planted them")
     assert said[-1] == "landmines/who-laid-mines"
+
+
+def test_he_beside_a_subject_of_the_questions_own_carries_only_his_name(engine: Engine) -> None:
+    """ "what did he say about khojaly" after Mutalibov: "he" and Khojaly together are the massacre's
+    fact on his interview; carrying his title words too ("first president of azerbaijan 1990 1992")
+    drowned Khojaly and kept his resignation."""
+    said = _facts_said(engine, "ayaz mutalibov", "what did he say about khojaly")
+    assert said[-1] == "khojaly-massacre/mutalibov-interview"
+    said = _facts_said(engine, "ильхам алиев", "эрдоган", "он в 2020 чем помогал азерам")
+    assert said[-1] == "recep-tayyip-erdogan/war-2020"

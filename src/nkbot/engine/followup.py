@@ -796,6 +796,9 @@ class Dialogue:
                 and r.dates is None
             )
             titled = not carried or person is not None or bare or viewpoint
+            # "what did he say about khojaly": his name is enough beside a subject of the question's own
+            if person is not None and r.mentions and any(m.entity == person.id for m in carried):
+                titled = False
             if (
                 intent is not None
                 and titled
