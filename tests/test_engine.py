@@ -557,3 +557,16 @@ def test_probe_misses_on_scope_and_names(engine: Engine) -> None:
     assert cup.intent is None and cup.scope is not None and cup.scope.id == "scope:other-conflicts"
     sources = engine.answer("what sources do you use")
     assert sources.scope is not None and sources.scope.id == "scope:about-bot"
+
+
+def test_neighbouring_questions_and_a_signatory_phrasing(engine: Engine) -> None:
+    """Kazakhstan's capital is no question of the Astana statement, Abkhazia's recognisers none of
+    Artsakh's; who signed the 10 November ceasefire is its signatories, not Aliyev's war (whose
+    phrasing shared the date); Galstanyan's arrest is his own fact, not the critics of Pashinyan."""
+    for question in ("whats the capital of kazakhstan", "who recognized abkhazia"):
+        result = engine.answer(question)
+        assert result.intent is None and result.scope is not None, question
+    signed = engine.answer("кто подписал перемирие 10 ноября")
+    assert signed.fact is not None and signed.fact.id == "november-2020-agreement/who-signed"
+    arrest = engine.answer("за что арестовали архиепископа галстаняна")
+    assert arrest.fact is not None and arrest.fact.id == "border-delimitation-2024/galstanyan-arrest"
