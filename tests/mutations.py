@@ -1749,6 +1749,27 @@ MUTATIONS = [
         "if False:",
         ("tests/test_conversation.py::test_he_beside_a_subject_of_the_questions_own_carries_only_his_name",),
     ),
+    M(
+        "a name reaching further does not win over an earlier shorter one",
+        "src/nkbot/engine/followup.py",
+        "j + _longest(tokens, j, self.entity_phrases, self.longest) > i + k for j in range(i + 1, i + k)",
+        "False for j in range(i + 1, i + k)",
+        ("tests/test_conversation.py::test_in_the_second_after_the_first_war_swaps_the_war",),
+    ),
+    M(
+        "a why no fact of the entry answers is not passed to the linked entry's why",
+        "src/nkbot/engine/followup.py",
+        "return self._linked_why(result, after, asked) if asked == WHY else (result, after)",
+        "return result, after",
+        ("tests/test_conversation.py::test_a_why_the_entry_cannot_answer_is_the_linked_entrys_why",),
+    ),
+    M(
+        "any kind no fact of the entry answers is passed to a linked entry",
+        "src/nkbot/engine/followup.py",
+        "return self._linked_why(result, after, asked) if asked == WHY else (result, after)",
+        "return self._linked_why(result, after, asked)",
+        ("tests/test_conversation.py::test_a_why_the_entry_cannot_answer_is_the_linked_entrys_why",),
+    ),
 ]
 
 

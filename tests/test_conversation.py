@@ -1653,3 +1653,32 @@ def test_he_beside_a_subject_of_the_questions_own_carries_only_his_name(engine: 
     assert said[-1] == "khojaly-massacre/mutalibov-interview"
     said = _facts_said(engine, "ильхам алиев", "эрдоган", "он в 2020 чем помогал азерам")
     assert said[-1] == "recep-tayyip-erdogan/war-2020"
+
+
+def test_in_the_second_after_the_first_war_swaps_the_war(engine: Engine) -> None:
+    """ "а во второй" / "and in the second" after the first war's toll asks the 2020 war's toll (it
+    got the overview's count of wars); "in the first war" is still the war by its full name, not "in
+    the first" with "war" left over (it lost the first war's armies)."""
+    assert talk(engine, "сколько людей погибло в первой карабахской войне", "а во второй") == [
+        "casualties-1988-1994",
+        "casualties-2020",
+    ]
+    assert talk(engine, "how many died in the first karabakh war", "and in the second") == [
+        "casualties-1988-1994",
+        "casualties-2020",
+    ]
+    assert talk(engine, "army size 2020", "what about in the first war")[-1] == "strength-1993-1994"
+
+
+def test_a_why_the_entry_cannot_answer_is_the_linked_entrys_why(engine: Engine) -> None:
+    """«почему азербайджан выиграл» after who won the 2020 war got who won again: the outcome has no
+    fact saying why; the war, linked to it, has. A how-many is not passed on so: the share of Turkish
+    arms after the drones is in the reply just shown."""
+    said = _facts_said(
+        engine, "кто победил в первой карабахской", "а во второй?", "почему азербайджан выиграл"
+    )
+    assert said[-1] == "second-war/why-azerbaijan-won"
+    said = _facts_said(
+        engine, "were the drones turkish?", "what share of their weapons came from turkey then"
+    )
+    assert said == ["turkey-support-2020/drones", "turkey-support-2020/drones"]

@@ -276,6 +276,12 @@ class Vocabulary:
         i = 0
         while i < len(tokens):
             k = _longest(tokens, i, self.entity_phrases, self.longest) if i not in taken else 0
+            # "in the first war": "first war", reaching further, wins over "in the first"
+            if k and any(
+                j + _longest(tokens, j, self.entity_phrases, self.longest) > i + k
+                for j in range(i + 1, i + k)
+            ):
+                k = 0
             if k:
                 entity, slot = self.entities[tuple(tokens[i : i + k])]
                 r.mentions.append((i, i + k, Mention(entity, slot, " ".join(tokens[i : i + k]))))
@@ -442,12 +448,32 @@ class Dialogue:
             return result, after  # asked again what it said: "how many were there" after the count
         fact, score = matcher.fact_for(intent, result.normalized, skip=ctx.fact)
         if fact is None or score < AGAIN_MIN or matcher.fact_kinds.get(fact.id) != asked:
-            return result, after
+            # only a why: a figure or a date may already be in the reply shown ("what share came
+            # from turkey" after the drones, whose reply gives the share)
+            return self._linked_why(result, after, asked) if asked == WHY else (result, after)
         shown = matcher.fact_for(intent, result.normalized, only=ctx.fact)[1] if ctx.fact else 0.0
         if score < shown + AGAIN_MARGIN:
             return result, after  # what was shown explains it better: "в честь кого назвали" after the names
         other = replace(result, fact=fact)
         return other, replace(after, fact=fact.id) if after is not None else after
+
+    def _linked_why(self, result: Result, after: Context | None, asked: str) -> tuple[Result, Context | None]:
+        """No fact of the entry says why; the question's own answer does, in an entry linked to
+        it: «почему азербайджан выиграл» after who won the 2020 war is the war's why."""
+        intent = result.intent
+        fresh = self.engine.answer(result.question, result.lang)
+        found = fresh.intent
+        if (
+            intent is None
+            or found is None
+            or fresh.fact is None
+            or fresh.status is not Status.ANSWERED
+            or not found.linked(intent)
+            or self.engine.matcher.fact_kinds.get(fresh.fact.id) != asked
+        ):
+            return result, after
+        other = replace(result, intent=found, fact=fresh.fact, score=fresh.score)
+        return other, replace(after, intent=found.id, fact=fresh.fact.id) if after is not None else after
 
     def _respond(
         self, question: str, context: Context | None, lang: str | None, now: float
