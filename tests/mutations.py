@@ -1770,6 +1770,13 @@ MUTATIONS = [
         "return self._linked_why(result, after, asked)",
         ("tests/test_conversation.py::test_a_why_the_entry_cannot_answer_is_the_linked_entrys_why",),
     ),
+    M(
+        "an ordinal alone after an office question is not its first or last holder",
+        "src/nkbot/engine/followup.py",
+        "holder = offices.extreme_after(r.remainder, ctx.question, ctx.intent)",
+        "holder = None",
+        ("tests/test_conversation.py::test_an_ordinal_alone_asks_the_offices_first_or_last_holder",),
+    ),
 ]
 
 

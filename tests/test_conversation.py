@@ -1682,3 +1682,19 @@ def test_a_why_the_entry_cannot_answer_is_the_linked_entrys_why(engine: Engine) 
         engine, "were the drones turkish?", "what share of their weapons came from turkey then"
     )
     assert said == ["turkey-support-2020/drones", "turkey-support-2020/drones"]
+
+
+def test_an_ordinal_alone_asks_the_offices_first_or_last_holder(engine: Engine) -> None:
+    """ "а последним" after the first president of Karabakh got Kocharyan again; "and the first?"
+    after Azerbaijan's president asks its first holder; "and before him?" walks the office on."""
+    assert talk(engine, "кто был первым президентом нагорного карабаха", "а последним")[-1] == (
+        "samvel-shahramanyan"
+    )
+    assert talk(engine, "who is the president of azerbaijan", "and the first?")[-1] == "ayaz-mutalibov"
+    assert talk(
+        engine, "who was the first president of nagorno karabakh", "and the last?", "and before him?"
+    ) == [
+        "robert-kocharyan",
+        "samvel-shahramanyan",
+        "arayik-harutyunyan",
+    ]

@@ -536,7 +536,9 @@ class Dialogue:
         beside = self._beside_named(question, fresh.normalized, reading, ctx, lang, now)
         if beside is not None:
             return beside
-        stepped = self._step(question, fresh.normalized, reading, ctx, lang, now)
+        stepped = self._ordinal(question, fresh.normalized, reading, ctx, lang, now) or self._step(
+            question, fresh.normalized, reading, ctx, lang, now
+        )
         if stepped is not None:
             return stepped
         if (
@@ -676,6 +678,20 @@ class Dialogue:
             return None
         result = Result(question, normalized, Status.ANSWERED, found, 100.0, (), lang, followup=r.step)
         return result, replace(self.context_for(found, lang, now, ctx), walking=True)
+
+    def _ordinal(
+        self, question: str, normalized: str, r: Reading, ctx: Context | None, lang: str, now: float
+    ) -> tuple[Result, Context] | None:
+        """ "and the last?", «а последним» after the first president of Karabakh: the office's last
+        holder (the question before named the office, or the person answered held it)."""
+        if ctx is None or r.mentions or r.dates is not None or r.step is not None:
+            return None
+        offices = self.engine.offices
+        holder = offices.extreme_after(r.remainder, ctx.question, ctx.intent)
+        if holder is None:
+            return None
+        kind = SUCCESSOR if offices.asks_last(r.remainder) else PREDECESSOR
+        return self._held(question, normalized, holder, lang, now, ctx, kind)
 
     def _beside_named(
         self, question: str, normalized: str, r: Reading, ctx: Context | None, lang: str, now: float

@@ -5,7 +5,7 @@ in knowledge/conversation.yaml, not from word overlap, where the country's name 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from nkbot.engine.model import Holder, Intent, KnowledgeBase, Office, Span
@@ -115,6 +115,31 @@ class Offices:
         else:
             return None
         return self.kb.intent(holder.intent) if holder is not None else None
+
+    def extreme_after(self, words: Sequence[str], before: str, intent_id: str | None) -> Intent | None:
+        """An office's first or last holder, asked by those words alone ("and the last?", «а
+        последним») after a question naming the office (`before`, normalised) or after one of its
+        holders (`intent_id`)."""
+        last = self.asks_last(words)
+        if last is None:
+            return None
+        found = self._find(before)
+        office = found[1] if found is not None else None
+        if office is None:
+            office = next(
+                (o for o in self.kb.conversation.offices if any(h.intent == intent_id for h in o.holders)),
+                None,
+            )
+        return self._extreme(office.id, last=last) if office is not None else None
+
+    def asks_last(self, words: Sequence[str]) -> bool | None:
+        """Whether words that are only an ordinal ask for the last (True) or the first (False)
+        holder; None if they are anything else ("самый" alone is neither)."""
+        tokens = self.normalizer.content_tokens(" ".join(words))
+        if not tokens or any(t not in self._first and t not in self._last for t in tokens):
+            return None
+        kinds = {t in self._last for t in tokens if (t in self._first) != (t in self._last)}
+        return kinds.pop() if len(kinds) == 1 else None
 
     def _extreme(self, office_id: str, last: bool) -> Intent | None:
         """An office's first holder, or its last (one still in office is the last so far)."""
