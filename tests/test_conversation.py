@@ -601,12 +601,13 @@ def test_and_with_a_new_name_asks_about_that_name(engine: Engine) -> None:
 
 def test_a_question_pointing_back_is_read_with_the_context_before_it_is_declined(engine: Engine) -> None:
     """ "how many people live there" alone is a general country question (declined); after Shusha
-    it asks Shusha's population. Read with the context it must stay on the subject, else declined."""
+    it asks who lives in Shusha now (the resettled families, not its population before 2020). Read
+    with the context it must stay on the subject, else declined."""
     alone = engine.answer("how many people live there")
     assert alone.reason is Reason.OUT_OF_SCOPE
     result = after(engine, "shusha", "how many people live there")
     assert result.intent is not None and result.fact is not None
-    assert result.fact.id == "shusha-shushi/population"
+    assert result.fact.id == "shusha-shushi/how-many-live-there"
     costly = after(engine, "shusha", "how much did it cost")
     assert costly.intent is None
 
