@@ -1777,6 +1777,28 @@ MUTATIONS = [
         "holder = None",
         ("tests/test_conversation.py::test_an_ordinal_alone_asks_the_offices_first_or_last_holder",),
     ),
+    M(
+        "a year carried with a person's title becomes the conversation's time",
+        "src/nkbot/engine/followup.py",
+        'if person and m.slot == "time" and m.entity not in named and m.entity not in before:',
+        "if False:",
+        ("tests/test_conversation.py::test_a_persons_title_year_is_not_the_conversations_time",),
+    ),
+    M(
+        "'this ... thing' points back instead of bringing its own subject",
+        "src/nkbot/engine/followup.py",
+        "elif (t,) in self.things and not self.introduced.isdisjoint(tokens[k + 1 :]):",
+        "elif False:",
+        ("tests/test_conversation.py::test_this_thing_brings_its_own_subject",),
+    ),
+    M(
+        "language: the reason for asking ('im writing an essay on') is read as the question",
+        "knowledge/language.yaml",
+        '"im writing an essay on", "im writing an essay about", "i am writing an essay on", '
+        '"writing an essay on",',
+        "",
+        ("tests/test_engine.py::test_why_someone_asks_is_not_what_they_ask",),
+    ),
 ]
 
 

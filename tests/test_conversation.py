@@ -1699,3 +1699,20 @@ def test_an_ordinal_alone_asks_the_offices_first_or_last_holder(engine: Engine) 
         "samvel-shahramanyan",
         "arayik-harutyunyan",
     ]
+
+
+def test_a_persons_title_year_is_not_the_conversations_time(engine: Engine) -> None:
+    """ "what about armenia" after "is he still in power" of Aliyev asks Armenia's leader now: the
+    "since 2003" of his title, carried to read "he", made it Armenia's leader in 2003 (Kocharyan)."""
+    turns = talk(engine, "who is the president of azerbaijan", "is he still in power", "what about armenia")
+    assert turns == ["ilham-aliyev", "ilham-aliyev", "nikol-pashinyan"]
+
+
+def test_this_thing_brings_its_own_subject(engine: Engine) -> None:
+    """ "whats this western azerbaijan thing" after Babayan: "this ... thing" introduces a subject,
+    it does not point back at him."""
+    turns = talk(
+        engine, "who is samvel babayan", "did he try to kill ghukasyan", "whats this western azerbaijan thing"
+    )
+    assert turns[-1] == "western-azerbaijan-claims"
+    assert talk(engine, "who is samvel babayan", "what is this about")[-1] == "samvel-babayan"

@@ -570,3 +570,16 @@ def test_neighbouring_questions_and_a_signatory_phrasing(engine: Engine) -> None
     assert signed.fact is not None and signed.fact.id == "november-2020-agreement/who-signed"
     arrest = engine.answer("за что арестовали архиепископа галстаняна")
     assert arrest.fact is not None and arrest.fact.id == "border-delimitation-2024/galstanyan-arrest"
+
+
+def test_why_someone_asks_is_not_what_they_ask(engine: Engine) -> None:
+    """ "im writing an essay on the first karabakh war" got the homework decline ("write an essay
+    for me"); the essay is the reason for asking. A request to write one is still declined."""
+    for question in (
+        "im writing an essay on the first karabakh war",
+        "пишу реферат про первую карабахскую войну",
+    ):
+        result = engine.answer(question)
+        assert result.intent is not None and result.intent.id == "first-war", question
+    essay = engine.answer("write an essay for me")
+    assert essay.intent is None and essay.scope is not None

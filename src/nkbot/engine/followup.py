@@ -199,6 +199,7 @@ class Vocabulary:
             self.anywhere.update((p, step) for p in self.steps[step] if any((t,) in self.personal for t in p))
         self.anywhere_longest = max((len(p) for p in self.anywhere), default=1)
         self.human_cues = {t for w in words for p in _phrases(norm, w.human_cues) for t in p}
+        self.introduced = {t for w in words for p in _phrases(norm, w.introduced) for t in p}
         self.named = set().union(*(_phrases(norm, w.named) for w in words))
         self.objects = set().union(*(_phrases(norm, w.objects) for w in words))
         self.things = set().union(*(_phrases(norm, w.things) for w in words))
@@ -319,6 +320,8 @@ class Vocabulary:
                 r.stopwords += 1
             elif (t,) in self.named and any(start < k and m.slot == "person" for start, _, m in r.mentions):
                 r.stopwords += 1  # "and pashinyan, is he still pm?": he is pashinyan
+            elif (t,) in self.things and not self.introduced.isdisjoint(tokens[k + 1 :]):
+                r.stopwords += 1  # "whats this western azerbaijan thing": it brings its own subject
             elif (t,) in self.reference:
                 r.reference = True
                 r.personal = r.personal or (t,) in self.personal
@@ -1730,7 +1733,10 @@ class Dialogue:
         named = {m.entity for _, _, m in own.mentions}
         before = {m.entity: m.age for m in ctx.mentions} if ctx is not None else {}
         mentions = []
+        person = result.intent is not None and result.intent.category == PEOPLE
         for _, _, m in understood.mentions:
+            if person and m.slot == "time" and m.entity not in named and m.entity not in before:
+                continue  # "since 2003" carried with Aliyev's title is his tenure, not the talk's time
             age = 0 if m.entity in named else before.get(m.entity, -1) + 1
             if age <= CARRY_TURNS:
                 mentions.append(replace(m, age=age))

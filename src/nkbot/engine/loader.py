@@ -459,6 +459,7 @@ WORD_LISTS = (
     "addressee",
     "human",
     "human_cues",
+    "introduced",
     "named",
     "objects",
     "earlier",

@@ -150,6 +150,7 @@ class Words:
     define: tuple[str, ...] = ()  # "что такое", "what is a": what a thing is, a question of its own
     human: tuple[str, ...] = ()  # "he", "she": personal words that never stand for a thing (Russian "он" may)
     human_cues: tuple[str, ...] = ()  # "где", "жив": with a personal word, it stands for a person
+    introduced: tuple[str, ...] = ()  # "thing": after "this", it introduces a subject ("this tripp thing")
     named: tuple[str, ...] = ()  # "he", "он": after a person the question names, that person
     things: tuple[str, ...] = ()  # "it", "это": reference words for a thing, never for people
     objects: tuple[str, ...] = ()  # "it", "them": after their verb, so the word before is no name
