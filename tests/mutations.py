@@ -1799,6 +1799,35 @@ MUTATIONS = [
         "",
         ("tests/test_engine.py::test_why_someone_asks_is_not_what_they_ask",),
     ),
+    M(
+        "offices: an ordinal inside an office's name hides the office",
+        "src/nkbot/engine/offices.py",
+        '            if len(kept) < len(words):\n                found = self._find_in(" ".join(kept))',
+        "            pass",
+        ("tests/test_offices.py::test_an_ordinal_inside_an_offices_name_still_names_it",),
+    ),
+    M(
+        "offices: 'who came after him' walks the first office listed, not the one asked before",
+        "src/nkbot/engine/offices.py",
+        "        if named is not None:\n"
+        "            offices = (named[1], *(o for o in offices if o is not named[1]))",
+        "",
+        ("tests/test_conversation.py::test_the_office_asked_before_is_the_one_walked",),
+    ),
+    M(
+        "follow-ups: an ordinal with a side is read as that side's holder then",
+        "src/nkbot/engine/followup.py",
+        "        if any(offices.asks_last([t]) is not None for t in r.remainder):\n            return None",
+        "",
+        ("tests/test_conversation.py::test_an_ordinal_with_a_side_asks_that_sides_first_holder",),
+    ),
+    M(
+        "follow-ups: a person's title year becomes the time when the person is shown by a step",
+        "src/nkbot/engine/followup.py",
+        '            mentions = tuple(m for m in mentions if m.slot != "time")',
+        "            pass",
+        ("tests/test_conversation.py::test_a_person_reached_by_a_step_leaves_no_time_from_their_title",),
+    ),
 ]
 
 

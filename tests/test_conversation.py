@@ -1716,3 +1716,28 @@ def test_this_thing_brings_its_own_subject(engine: Engine) -> None:
     )
     assert turns[-1] == "western-azerbaijan-claims"
     assert talk(engine, "who is samvel babayan", "what is this about")[-1] == "samvel-babayan"
+
+
+def test_the_office_asked_before_is_the_one_walked(engine: Engine) -> None:
+    """ "who came after him" after the first president of Artsakh is Artsakh's second president,
+    not Kocharyan's successor in Armenia (the first office listed for him)."""
+    turns = talk(engine, "who was the first president of artsakh", "who came after him", "and after him?")
+    assert turns == ["robert-kocharyan", "arkadi-ghukasyan", "bako-sahakyan"]
+    assert talk(engine, "robert kocharyan", "who came after him")[-1] == "serzh-sargsyan"
+
+
+def test_an_ordinal_with_a_side_asks_that_sides_first_holder(engine: Engine) -> None:
+    """ "and who was azerbaijans first president" after Pashinyan got Aliyev, Azerbaijan's holder in
+    2018 (the year of Pashinyan's title, taken for the conversation's time)."""
+    turns = talk(
+        engine, "is aliyev still in power", "what about armenia", "and who was azerbaijans first president"
+    )
+    assert turns == ["ilham-aliyev", "nikol-pashinyan", "ayaz-mutalibov"]
+
+
+def test_a_person_reached_by_a_step_leaves_no_time_from_their_title(engine: Engine) -> None:
+    """ "and karabakh?" after "what about armenia" (Pashinyan, reached as Aliyev's counterpart now)
+    got Bako Sahakyan, Karabakh's leader in 2018: the year of Pashinyan's title ("since 2018"),
+    taken for the conversation's time."""
+    turns = talk(engine, "is aliyev still in power", "what about armenia", "and karabakh?")
+    assert turns[1] == "nikol-pashinyan" and turns[2] != "bako-sahakyan"

@@ -83,3 +83,10 @@ def test_an_offices_counterpart_must_be_another_office(tmp_path: Path) -> None:
     _, problems = load(root)
     found = [p for p in problems if "unknown counterpart 'azerbaijan-foreign-ministry'" in str(p)]
     assert found and all("conversation.yaml:" in str(p) for p in found)
+
+
+def test_an_ordinal_inside_an_offices_name_still_names_it(engine: Engine) -> None:
+    """ "who was artsakhs first leader": "first" sits inside "artsakh leader"; it got a "did you
+    mean" of the dissolution."""
+    result = engine.answer("who was artsakhs first leader")
+    assert result.intent is not None and result.intent.id == "robert-kocharyan"

@@ -661,9 +661,10 @@ class Dialogue:
             return self._held(question, normalized, other, lang, now, ctx, COUNTERPART)
         if r.step in (SUCCESSOR, PREDECESSOR):
             step = 1 if r.step == SUCCESSOR else -1
-            holder = self.engine.offices.neighbour(subject, step)
+            asked = ctx.question if ctx is not None else ""
+            holder = self.engine.offices.neighbour(subject, step, asked)
             if holder is None and ctx is not None:  # "а после него кто президентом стал": no name in it
-                holder = self.engine.offices.neighbour(ctx.intent, step)
+                holder = self.engine.offices.neighbour(ctx.intent, step, asked)
             if holder is not None:
                 return self._held(question, normalized, holder, lang, now, ctx, r.step)
             r.step = "next" if r.step == SUCCESSOR else "previous"  # not a person: the events around it
@@ -1412,6 +1413,8 @@ class Dialogue:
         if current is None or current.category != PEOPLE or r.dates is not None or r.reference:
             return None
         offices = self.engine.offices
+        if any(offices.asks_last([t]) is not None for t in r.remainder):
+            return None  # "and azerbaijans first president?": its first holder, not the one then
         if len(r.mentions) == 1 and r.slots() == {"party"} and self._common_words_only(r):
             words = self.kb.normalizer.content_tokens(r.mentions[0][2].phrase)
         elif not r.mentions and r.lead:  # "and in karabakh?", «а в карабахе кто был президентом»
@@ -1754,6 +1757,8 @@ class Dialogue:
         """The context after showing an entry by choice (a button, a number): it is the subject."""
         title = self.kb.normalizer.normalize(pick(intent.title, "en"))
         mentions = tuple(m for _, _, m in self.words.read(title).mentions)
+        if intent.category == PEOPLE:  # "since 2018" in Pashinyan's title is his tenure, not the talk's time
+            mentions = tuple(m for m in mentions if m.slot != "time")
         slots = {m.slot for m in mentions}
         kept = _age([m for m in ctx.mentions if m.slot not in slots]) if ctx is not None else ()
         return Context(title, intent.id, None, mentions + kept, lang, now)

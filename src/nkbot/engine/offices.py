@@ -72,6 +72,15 @@ class Offices:
         return found[0] if found is not None else None
 
     def _find(self, normalized: str) -> tuple[str, Office] | None:
+        found = self._find_in(normalized)
+        if found is None:  # "azerbaijans first president": the ordinal inside the office's name
+            words = normalized.split()
+            kept = [t for t in words if self.asks_last([t]) is None]
+            if len(kept) < len(words):
+                found = self._find_in(" ".join(kept))
+        return found
+
+    def _find_in(self, normalized: str) -> tuple[str, Office] | None:
         padded = f" {normalized} "
         names = self._names
         starting = self._starting
@@ -87,7 +96,11 @@ class Offices:
             return None
         phrase, office = found
         padded = f" {normalized} "
-        rest = padded.replace(phrase, " ", 1)
+        if phrase in padded:
+            rest = padded.replace(phrase, " ", 1)
+        else:  # found around an ordinal: "artsakhs first leader"
+            named = set(phrase.split())
+            rest = " " + " ".join(t for t in normalized.split() if t not in named) + " "
         event = next(((name, when) for name, when in self._events if name in rest), None)
         if event is not None:
             rest = rest.replace(event[0], " ", 1)
@@ -191,10 +204,15 @@ class Offices:
         is left of "and in karabakh?" names no subject but a side."""
         return bool(tokens) and all(t in self._side_words for t in tokens)
 
-    def neighbour(self, intent_id: str | None, step: int) -> Intent | None:
-        """The next (+1) or previous (-1) holder of an office `intent_id` held: the first office
-        listed that has one."""
-        for office in self.kb.conversation.offices:
+    def neighbour(self, intent_id: str | None, step: int, asked: str = "") -> Intent | None:
+        """The next (+1) or previous (-1) holder of an office `intent_id` held: the office the
+        question before named (`asked`, normalised: "who came after him" after the first president
+        of Artsakh is Artsakh's second), else the first office listed that has one."""
+        named = self._find(asked) if asked else None
+        offices = self.kb.conversation.offices
+        if named is not None:
+            offices = (named[1], *(o for o in offices if o is not named[1]))
+        for office in offices:
             ids = [h.intent for h in office.holders]
             if intent_id in ids:
                 k = ids.index(intent_id) + step
