@@ -583,3 +583,12 @@ def test_why_someone_asks_is_not_what_they_ask(engine: Engine) -> None:
         assert result.intent is not None and result.intent.id == "first-war", question
     essay = engine.answer("write an essay for me")
     assert essay.intent is None and essay.scope is not None
+
+
+def test_slang_for_service_and_tell_me_the_main_thing(engine: Engine) -> None:
+    """«срочка» is conscript service (its length now is a fact); «расскажи главное» asks for the
+    subject, «главное» is no word of it."""
+    service = engine.answer("сколько сейчас срочка в армении")
+    assert service.fact is not None and service.fact.id == "defence-budgets/conscription-cut"
+    main = engine.answer("расскажи главное про первую карабахскую войну")
+    assert main.intent is not None and main.intent.id == "first-war"
