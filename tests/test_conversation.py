@@ -1741,3 +1741,15 @@ def test_a_person_reached_by_a_step_leaves_no_time_from_their_title(engine: Engi
     taken for the conversation's time."""
     turns = talk(engine, "is aliyev still in power", "what about armenia", "and karabakh?")
     assert turns[1] == "nikol-pashinyan" and turns[2] != "bako-sahakyan"
+
+
+def test_the_last_exchange_and_how_many_remain(engine: Engine) -> None:
+    """From the probes: "when was the last exchange" after the POWs got the first swap of 2020, and
+    "how many remain" after it got where things stand; the latest release and the count held now."""
+    said = _facts_said(
+        engine,
+        "how many armenian pows were returned after 2020",
+        "when was the last exchange",
+        "how many remain",
+    )
+    assert said[1:] == ["detainees-question/latest-release", "detainees-question/how-many-now"]
