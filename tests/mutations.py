@@ -1828,6 +1828,13 @@ MUTATIONS = [
         "            pass",
         ("tests/test_conversation.py::test_a_person_reached_by_a_step_leaves_no_time_from_their_title",),
     ),
+    M(
+        "follow-ups: 'key dates' asked with nothing narrower is matched as an entry, not the timeline",
+        "src/nkbot/engine/followup.py",
+        "        if self._whole is not None and self.words.asks_chronology(reading):",
+        "        if False:",
+        ("tests/test_conversation.py::test_key_dates_list_the_whole_timeline",),
+    ),
 ]
 
 

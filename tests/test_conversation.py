@@ -1753,3 +1753,12 @@ def test_the_last_exchange_and_how_many_remain(engine: Engine) -> None:
         "how many remain",
     )
     assert said[1:] == ["detainees-question/latest-release", "detainees-question/how-many-now"]
+
+
+def test_key_dates_list_the_whole_timeline(engine: Engine) -> None:
+    """ "key dates" got the Key West talks, "timeline" alone the exodus: asked with no date or
+    subject, they ask for the conflict's events in order. "key west talks" is still the talks."""
+    for question in ("key dates", "timeline of the conflict", "хронология конфликта"):
+        result = engine.respond(question, None, None, 0.0)[0]
+        assert result.intent is None and result.span is not None and len(result.events) > 50, question
+    assert talk(engine, "key west talks") == ["key-west-talks-2001"]

@@ -215,6 +215,7 @@ class Vocabulary:
         self.asked = {t for w in words for ps in w.asks.values() for p in _phrases(norm, ps) for t in p}
         self.views = {t for w in words for p in _phrases(norm, w.asks.get(POSITION, ())) for t in p}
         self.timeline = {stem(t) for w in words for p in _phrases(norm, w.timeline) for t in p}
+        self.chronology = set().union(*(_phrases(norm, w.chronology) for w in words))
         self.scope = {stem(t) for w in words for p in _phrases(norm, w.scope) for t in p}
         self.joiners = frozenset(t for w in words for p in _phrases(norm, w.range) for t in p)
         self.months: dict[str, int] = {}
@@ -369,6 +370,15 @@ class Vocabulary:
             return False
         return all(stem(t) in self.timeline or stem(t) in self.scope for t in r.remainder)
 
+    def asks_chronology(self, r: Reading) -> bool:
+        """The whole timeline asked, no date or subject named: "key dates", «хронология конфликта»."""
+        if r.dates is not None or r.step is not None or r.reference or r.lead:
+            return False
+        if any(stem(m.phrase.split()[-1]) not in self.scope for _, _, m in r.mentions):
+            return False
+        asked = tuple(t for t in r.remainder if stem(t) not in self.scope)
+        return asked in self.chronology
+
     def asks_events(self, r: Reading) -> bool:
         """Says so in words ("what happened", "events"), not just a bare date ("and in 2016?")."""
         return any(stem(t) in self.timeline for t in r.remainder)
@@ -410,6 +420,12 @@ class Dialogue:
         self.kb = engine.kb
         self.words = Vocabulary(engine.kb, engine.matcher.idf)
         self._timeline = engine.kb.timeline()
+        # the whole conflict, for "key dates": from the first dated entry to the last
+        ends = [i.when.end for i in self._timeline if i.when is not None]
+        first = self._timeline[0].when if self._timeline else None
+        self._whole: Span | None = None
+        if first is not None:
+            self._whole = Span(first.start, max(ends), f"{first.start.year}/{max(ends).year}")
         self._periodic = [i for i in engine.kb.intents if i.period is not None]
         self._sides_of: dict[str, frozenset[str]] = {}  # fact id -> the side whose view it gives
         # entry id -> the one person an entry not about a person is linked to, when there is just one
@@ -553,6 +569,8 @@ class Dialogue:
             # "what happened next?" with nothing to go on: not a question for the matcher
             unknown = Result(question, fresh.normalized, Status.UNKNOWN, None, 0.0, (), lang, Reason.NO_MATCH)
             return unknown, context
+        if self._whole is not None and self.words.asks_chronology(reading):
+            return self._events(question, fresh.normalized, reading, self._whole, lang, now)
         dated = self.words.timeline_only(reading) and reading.dates is not None
         if dated:  # "what happened to the armenians in 1915": a year a scope topic is named by
             ranked = engine.ranking(fresh.normalized)

@@ -448,6 +448,7 @@ WORD_LISTS = (
     "predecessor",
     "counterpart",
     "timeline",
+    "chronology",
     "scope",
     "range",
     "present",

@@ -138,6 +138,7 @@ class Words:
     # "his counterpart", "его визави": the other side's holder of the office
     counterpart: tuple[str, ...] = ()
     timeline: tuple[str, ...] = ()
+    chronology: tuple[str, ...] = ()  # "key dates", "хронология": the whole timeline, when no date is named
     scope: tuple[str, ...] = ()
     range: tuple[str, ...] = ()
     present: tuple[str, ...] = ()  # words of a question about now: "still", "today", "сейчас"
