@@ -1835,6 +1835,13 @@ MUTATIONS = [
         "        if False:",
         ("tests/test_conversation.py::test_key_dates_list_the_whole_timeline",),
     ),
+    M(
+        "follow-ups: a sure question about now is swapped into the one before",
+        "src/nkbot/engine/followup.py",
+        "            and fresh.score >= SURE_ALONE\n",
+        "            and fresh.score > 1000\n",
+        ("tests/test_conversation.py::test_a_sure_question_about_now_is_not_swapped_into_the_one_before",),
+    ),
 ]
 
 

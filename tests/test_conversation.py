@@ -1762,3 +1762,10 @@ def test_key_dates_list_the_whole_timeline(engine: Engine) -> None:
         result = engine.respond(question, None, None, 0.0)[0]
         assert result.intent is None and result.span is not None and len(result.events) > 50, question
     assert talk(engine, "key west talks") == ["key-west-talks-2001"]
+
+
+def test_a_sure_question_about_now_is_not_swapped_into_the_one_before(engine: Engine) -> None:
+    """«а миротворцы там ещё есть» after "is it safe to go to Stepanakert" was swapped into that
+    question and got a "did you mean"; alone it is surely whether the peacekeepers are still there."""
+    said = _facts_said(engine, "безопасно ли сейчас ехать в степанакерт", "а миротворцы там ещё есть")
+    assert said[-1] == "peacekeepers-withdrawal-2024/still-there"

@@ -38,6 +38,7 @@ OWN_MARGIN = 15.0  # a lead follow-up keeps the context only if its own words ra
 STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher,
 OWN_LEAD = 5.0  # ... or the follow-up's own words rank the other this much higher ("who won?": the outcome)
 OWN_TOP = 10.0  # ... and near their best: "how many died" alone asks the overall toll, not the other one
+SURE_ALONE = 95.0  # a question about now its own words answer this surely is no swap into the one before
 CONTEXT_TIE = 12.0  # a question's own words this close between entries: the one in context answers
 OWN_SCOPE = 80.0  # out of scope this surely, a question with words of its own is no follow-up
 EXACT = 100.0  # a phrase scoring this is one of the entry's own names or phrasings
@@ -896,6 +897,14 @@ class Dialogue:
             found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
         if kind == "swap" and current is not None and current.period is not None:
             found = self._of_period(found, current, own, rewritten) or found
+        if (
+            kind == "swap"
+            and found.status is not Status.ANSWERED
+            and fresh.status is Status.ANSWERED
+            and fresh.score >= SURE_ALONE
+            and self.engine.asks_now(fresh.normalized)
+        ):
+            return None  # «а миротворцы там ещё есть» after visiting: where things stand, sure alone
         if viewpoint and found.status is not Status.ANSWERED:
             # "а что говорит армения" after who is right: the subject it carried is the whole
             # conflict, which several entries answer; the side's view is the entry's own
