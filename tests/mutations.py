@@ -1842,6 +1842,13 @@ MUTATIONS = [
         "            and fresh.score > 1000\n",
         ("tests/test_conversation.py::test_a_sure_question_about_now_is_not_swapped_into_the_one_before",),
     ),
+    M(
+        "matching: a phrase score keeps the last bits of a sum whose order the hash seed picks",
+        "src/nkbot/engine/matcher.py",
+        "score = round(coverage * (keep + PRECISION_SHARE * capped), 9)",
+        "score = coverage * (keep + PRECISION_SHARE * capped)",
+        ("tests/test_cli.py::test_the_answer_does_not_depend_on_the_runs_hash_seed",),
+    ),
 ]
 
 

@@ -259,3 +259,16 @@ def test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns(tmp_path: Path
     ru = json.loads(nkbot("eval", str(russian), "--json", "--half", "all", "--min-right", "0").stdout)
     assert (ru["right"], ru["partial"]) == (2, 0)  # an English date and decimal point, stated in Russian
     assert (out["dialogues"]["fresh_turns"], out["dialogues"]["fresh_right"]) == (1, 1)
+
+
+def test_the_answer_does_not_depend_on_the_runs_hash_seed() -> None:
+    """Sets of words are summed in an order each run's hash seed picks; a sum's last bits chose
+    between two phrasings scoring the same, so the same question got a fact in one run and the
+    entry's lead in another ("were civilans killed in the 44 day war too or just soldiers")."""
+    question = "were civilans killed in the 44 day war too or just soldiers"
+    facts = set()
+    for seed in ("1", "2"):
+        out = nkbot("ask", "--json", question, env={"PYTHONHASHSEED": seed})
+        assert out.returncode == 0, out.stderr
+        facts.add(json.loads(out.stdout)["fact"])
+    assert facts == {"casualties-2020/civilians"}

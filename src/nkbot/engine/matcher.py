@@ -552,7 +552,9 @@ class Matcher:
             precision = hit / pweight
             # _phrase_score, inlined: two calls per phrase cost about 5 % of a match
             capped = precision if precision < 1.0 else 1.0
-            score = coverage * (keep + PRECISION_SHARE * capped)
+            # rounded: the words shared are a set, summed in an order that varies from run to run,
+            # and the last bits of a sum must not pick between phrasings that score the same
+            score = round(coverage * (keep + PRECISION_SHARE * capped), 9)
             if present and ppresent:
                 score *= PRESENT_BOOST
             if relation != prelation:

@@ -113,7 +113,7 @@ class Speller:
 
     def _most_used(self, spellings: set[str]) -> str | None:
         """The known word among `spellings` used most often, if any is known."""
-        found = [w for w in spellings if w in self._counts]
+        found = sorted(w for w in spellings if w in self._counts)  # ties: the same one on every run
         return max(found, key=self._counts.__getitem__) if found else None
 
     def _one_slip(self, word: str) -> str:
@@ -122,8 +122,9 @@ class Speller:
             for known, _, _ in process.extract(
                 word, self._pools.get((word[0], length), ()), scorer=OSA.distance, score_cutoff=1, limit=None
             ):
-                if self._counts[known] > uses:
-                    best, uses = known, self._counts[known]
+                count = self._counts[known]
+                if count > uses or (count == uses and known < best):  # ties: the same one on every run
+                    best, uses = known, count
         return best
 
 
