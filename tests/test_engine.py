@@ -592,3 +592,16 @@ def test_slang_for_service_and_tell_me_the_main_thing(engine: Engine) -> None:
     assert service.fact is not None and service.fact.id == "defence-budgets/conscription-cut"
     main = engine.answer("расскажи главное про первую карабахскую войну")
     assert main.intent is not None and main.intent.id == "first-war"
+
+
+def test_a_change_of_subject_announced_is_no_part_of_the_question(engine: Engine) -> None:
+    """ "ok back to karabakh, how many refugees in 1990s" got the Great Return ("back" read as a
+    return); the announcement is dropped, the question is the first war's displaced. "can armenians
+    go back to karabakh" is still about return."""
+    result = engine.answer("ok back to karabakh, how many refugees in 1990s")
+    assert result.intent is not None and result.intent.id in {
+        "casualties-1988-1994",
+        "expulsions-and-refugees",
+    }
+    back = engine.answer("can armenians go back to karabakh")
+    assert back.intent is not None and back.intent.id == "refugees-in-armenia-2023"
