@@ -1769,3 +1769,11 @@ def test_a_sure_question_about_now_is_not_swapped_into_the_one_before(engine: En
     question and got a "did you mean"; alone it is surely whether the peacekeepers are still there."""
     said = _facts_said(engine, "безопасно ли сейчас ехать в степанакерт", "а миротворцы там ещё есть")
     assert said[-1] == "peacekeepers-withdrawal-2024/still-there"
+
+
+def test_slang_for_events_is_a_date_question(engine: Engine) -> None:
+    """«братан чо за движ был в сентябре 23 года в карабахе» got "I don't know": «движ» is slang
+    for what happened, «братан» addresses the bot. It asks for September 2023's events."""
+    result = engine.respond("братан чо за движ был в сентябре 23 года в карабахе", None, None, 0.0)[0]
+    assert result.span is not None and result.span.text.startswith("2023-09")
+    assert any(i.id == "september-2023-offensive" for i in result.events)
