@@ -1752,8 +1752,8 @@ MUTATIONS = [
     M(
         "a name reaching further does not win over an earlier shorter one",
         "src/nkbot/engine/followup.py",
-        "j + _longest(tokens, j, self.entity_phrases, self.longest) > i + k for j in range(i + 1, i + k)",
-        "False for j in range(i + 1, i + k)",
+        "j + _longest(tokens, j, self.entity_phrases, self.longest) > i + k\n",
+        "False\n",
         ("tests/test_conversation.py::test_in_the_second_after_the_first_war_swaps_the_war",),
     ),
     M(

@@ -45,6 +45,7 @@ class Offices:
         words = kb.conversation.words.values()
         self._first = {t for w in words for p in w.first for t in norm.content_tokens(norm.normalize(p))}
         self._last = {t for w in words for p in w.last for t in norm.content_tokens(norm.normalize(p))}
+        self._ordinal_starts = tuple(sorted(self._first | self._last))
         # the words naming an office's holders: "is aliyev still running azerbaijan" asks no more
         # than who runs it now
         naming = {
@@ -73,8 +74,10 @@ class Offices:
 
     def _find(self, normalized: str) -> tuple[str, Office] | None:
         found = self._find_in(normalized)
-        if found is None:  # "azerbaijans first president": the ordinal inside the office's name
-            words = normalized.split()
+        words = normalized.split()
+        # "azerbaijans first president": the ordinal inside the office's name (a cheap look at the
+        # words' beginnings first: this runs for every question)
+        if found is None and any(t.startswith(self._ordinal_starts) for t in words):
             kept = [t for t in words if self.asks_last([t]) is None]
             if len(kept) < len(words):
                 found = self._find_in(" ".join(kept))
