@@ -90,3 +90,12 @@ def test_an_ordinal_inside_an_offices_name_still_names_it(engine: Engine) -> Non
     mean" of the dissolution."""
     result = engine.answer("who was artsakhs first leader")
     assert result.intent is not None and result.intent.id == "robert-kocharyan"
+
+
+def test_the_very_first_holder_is_the_first(engine: Engine) -> None:
+    """«самым первым»: «самый» is in both the first and the last lists, and read first it made the
+    question ask for the last president (Ilham Aliyev)."""
+    result = engine.answer("кто был самым первым президентом азербайджана")
+    assert result.intent is not None and result.intent.id == "ayaz-mutalibov"
+    last = engine.answer("кто был самым последним президентом арцаха")
+    assert last.intent is not None and last.intent.id == "samvel-shahramanyan"

@@ -710,11 +710,11 @@ class Dialogue:
         if ctx is None or r.mentions or r.dates is not None or r.step is not None:
             return None
         offices = self.engine.offices
-        holder = offices.extreme_after(r.remainder, ctx.question, ctx.intent)
+        last = offices.asks_last(r.remainder)
+        holder = offices.extreme_after(last, ctx.question, ctx.intent) if last is not None else None
         if holder is None:
             return None
-        kind = SUCCESSOR if offices.asks_last(r.remainder) else PREDECESSOR
-        return self._held(question, normalized, holder, lang, now, ctx, kind)
+        return self._held(question, normalized, holder, lang, now, ctx, SUCCESSOR if last else PREDECESSOR)
 
     def _beside_named(
         self, question: str, normalized: str, r: Reading, ctx: Context | None, lang: str, now: float

@@ -74,10 +74,12 @@ class Offices:
 
     def _find(self, normalized: str) -> tuple[str, Office] | None:
         found = self._find_in(normalized)
-        words = normalized.split()
+        if found is not None:
+            return found
         # "azerbaijans first president": the ordinal inside the office's name (a cheap look at the
         # words' beginnings first: this runs for every question)
-        if found is None and any(t.startswith(self._ordinal_starts) for t in words):
+        words = normalized.split()
+        if any(t.startswith(self._ordinal_starts) for t in words):
             kept = [t for t in words if self.asks_last([t]) is None]
             if len(kept) < len(words):
                 found = self._find_in(" ".join(kept))
@@ -111,15 +113,16 @@ class Offices:
         years = [int(t) for t in tokens if _YEAR.match(t)]
         holders = self._holder_words[office.id]
         ordinal = [t for t in tokens if t in self._first or t in self._last]
+        last = self._last_of(ordinal)
         extra = [
             t
             for t in tokens
             if not _YEAR.match(t) and t not in self._ignored and t not in holders and t not in ordinal
         ]
-        if len(extra) > EXTRA_WORDS or len(years) + (event is not None) + bool(ordinal) > 1:
+        if len(extra) > EXTRA_WORDS or len(years) + (event is not None) + (last is not None) > 1:
             return None
-        if ordinal:
-            return self._extreme(office.id, last=ordinal[0] in self._last)
+        if last is not None:  # "самый" alone is no ordinal, but no other word either
+            return self._extreme(office, last)
         if years:
             holder = _longest_in(office, date(years[0], 1, 1), date(years[0], 12, 31))
         elif event is not None:
@@ -132,13 +135,10 @@ class Offices:
             return None
         return self.kb.intent(holder.intent) if holder is not None else None
 
-    def extreme_after(self, words: Sequence[str], before: str, intent_id: str | None) -> Intent | None:
-        """An office's first or last holder, asked by those words alone ("and the last?", «а
+    def extreme_after(self, last: bool, before: str, intent_id: str | None) -> Intent | None:
+        """An office's first or `last` holder, asked by an ordinal alone ("and the last?", «а
         последним») after a question naming the office (`before`, normalised) or after one of its
         holders (`intent_id`)."""
-        last = self.asks_last(words)
-        if last is None:
-            return None
         found = self._find(before)
         office = found[1] if found is not None else None
         if office is None:
@@ -146,7 +146,7 @@ class Offices:
                 (o for o in self.kb.conversation.offices if any(h.intent == intent_id for h in o.holders)),
                 None,
             )
-        return self._extreme(office.id, last=last) if office is not None else None
+        return self._extreme(office, last) if office is not None else None
 
     def asks_last(self, words: Sequence[str]) -> bool | None:
         """Whether words that are only an ordinal ask for the last (True) or the first (False)
@@ -154,13 +154,17 @@ class Offices:
         tokens = self.normalizer.content_tokens(" ".join(words))
         if not tokens or any(t not in self._first and t not in self._last for t in tokens):
             return None
-        kinds = {t in self._last for t in tokens if (t in self._first) != (t in self._last)}
+        return self._last_of(tokens)
+
+    def _last_of(self, ordinal: Collection[str]) -> bool | None:
+        """Whether ordinal words (content tokens) ask for the last holder or the first; a word of
+        both lists ("самый") says neither: «самым первым» is the first."""
+        kinds = {t in self._last for t in ordinal if (t in self._first) != (t in self._last)}
         return kinds.pop() if len(kinds) == 1 else None
 
-    def _extreme(self, office_id: str, last: bool) -> Intent | None:
+    def _extreme(self, office: Office, last: bool) -> Intent | None:
         """An office's first holder, or its last (one still in office is the last so far)."""
-        office = self._by_id.get(office_id)
-        if office is None or not office.holders:
+        if not office.holders:
             return None
         return self.kb.intent(office.holders[-1 if last else 0].intent)
 
