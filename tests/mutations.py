@@ -539,8 +539,8 @@ MUTATIONS = [
     M(
         "small talk: thanks with a word the knowledge does not know is not small talk",
         "src/nkbot/engine/engine.py",
-        "if any(self.matcher.lookup(t) for t in self.normalizer.content_tokens(normalized)):",
-        "if self.normalizer.content_tokens(normalized):",
+        "if any(t not in now and self.matcher.lookup(t) for t in self.normalizer",
+        "if any(t not in now for t in self.normalizer",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -772,8 +772,8 @@ MUTATIONS = [
     M(
         "offices: 'is aliyev still running azerbaijan' counts the holder's name as a word asking more",
         "src/nkbot/engine/offices.py",
-        " and t not in self._ignored and t not in holders]",
-        " and t not in self._ignored]",
+        " and t not in self._ignored and t not in holders and t not in ordinal\n",
+        " and t not in self._ignored and t not in ordinal\n",
         ("tests/test_offices.py",),
     ),
     M(
@@ -807,8 +807,8 @@ MUTATIONS = [
     M(
         "matching: a year inside an entry's dates counts only for its best phrasing chosen without it",
         "src/nkbot/engine/matcher.py",
-        "                coverage += self._dated(years, when, pwords, total)",
-        "                pass",
+        "                coverage += dated\n",
+        "                pass\n",
         ("tests/test_precise_answers.py",),
     ),
     M(
@@ -1703,8 +1703,8 @@ MUTATIONS = [
     M(
         "language: 'in the first place' is read as a place",
         "knowledge/language.yaml",
-        '    actually: ["in the first place", "to begin with"]',
-        "    actually: [to begin with]",
+        '    actually: ["in the first place", "to begin with",',
+        '    actually: ["to begin with",',
         ("tests/test_precise_answers.py",),
     ),
     M(
@@ -1731,7 +1731,8 @@ MUTATIONS = [
     M(
         "offices: 'the first president of artsakh' is not its first holder",
         "src/nkbot/engine/offices.py",
-        "        if ordinal:\n            return self._extreme(office.id, last=ordinal[0] in self._last)\n",
+        '        if last is not None:  # "самый" alone is no ordinal, but no other word either\n'
+        "            return self._extreme(office, last)\n",
         "",
         ("tests/test_offices.py",),
     ),
@@ -1773,7 +1774,7 @@ MUTATIONS = [
     M(
         "an ordinal alone after an office question is not its first or last holder",
         "src/nkbot/engine/followup.py",
-        "holder = offices.extreme_after(r.remainder, ctx.question, ctx.intent)",
+        "holder = offices.extreme_after(last, ctx.question, ctx.intent) if last is not None else None",
         "holder = None",
         ("tests/test_conversation.py::test_an_ordinal_alone_asks_the_offices_first_or_last_holder",),
     ),
@@ -1848,6 +1849,13 @@ MUTATIONS = [
         "score = round(coverage * (keep + PRECISION_SHARE * capped), 9)",
         "score = coverage * (keep + PRECISION_SHARE * capped)",
         ("tests/test_cli.py::test_the_answer_does_not_depend_on_the_runs_hash_seed",),
+    ),
+    M(
+        "offices: a word of both ordinal lists ('самым') decides first or last",
+        "src/nkbot/engine/offices.py",
+        "return kinds.pop() if len(kinds) == 1 else None",
+        "return next(iter(ordinal)) in self._last if ordinal else None",
+        ("tests/test_offices.py::test_the_very_first_holder_is_the_first",),
     ),
 ]
 
