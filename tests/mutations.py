@@ -1857,6 +1857,28 @@ MUTATIONS = [
         "return next(iter(ordinal)) in self._last if ordinal else None",
         ("tests/test_offices.py::test_the_very_first_holder_is_the_first",),
     ),
+    M(
+        "follow-ups: an answered question the entry in context explains better is not kept on it",
+        "src/nkbot/engine/followup.py",
+        "fresh = self._explained_here(fresh, fresh.normalized, reading, ctx) or fresh",
+        "fresh = fresh",
+        ("tests/test_conversation.py::test_a_follow_up_the_entry_in_context_explains_better_stays_on_it",),
+    ),
+    M(
+        "follow-ups: an unsure question the entry in context explains is left unsure",
+        "src/nkbot/engine/followup.py",
+        "if not answered and found.status is not Status.AMBIGUOUS:\n            return None\n        known",
+        "if not answered:\n            return None\n        known",
+        ("tests/test_conversation.py::test_a_follow_up_the_entry_in_context_explains_better_stays_on_it",),
+    ),
+    M(
+        "follow-ups: a place the conversation has not named is kept on the entry in context when explained",
+        "src/nkbot/engine/followup.py",
+        'if any(m.slot == "place" and m.entity not in known for _, _, m in r.mentions):\n'
+        '            return None  # "а мартуни',
+        'if False:\n            return None  # "а мартуни',
+        ("tests/test_conversation.py::test_a_follow_up_the_entry_in_context_explains_better_stays_on_it",),
+    ),
 ]
 
 

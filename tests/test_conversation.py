@@ -1777,3 +1777,16 @@ def test_slang_for_events_is_a_date_question(engine: Engine) -> None:
     result = engine.respond("братан чо за движ был в сентябре 23 года в карабахе", None, None, 0.0)[0]
     assert result.span is not None and result.span.text.startswith("2023-09")
     assert any(i.id == "september-2023-offensive" for i in result.events)
+
+
+def test_a_follow_up_the_entry_in_context_explains_better_stays_on_it(engine: Engine) -> None:
+    """«почему шуша была важна» after the capture of Shusha in 1992 got the town's entry, whose
+    words it shares; one of the capture's facts explains it clearly better, so it answers. So for
+    a question the matcher alone was unsure of ("and which parts stayed armenian" after the 2020
+    war's outcome). A place the conversation has not named is still its own subject."""
+    assert _facts_said(engine, "шуша 1992", "почему шуша была важна")[-1] == (
+        "capture-of-shusha-1992/why-important"
+    )
+    said = _facts_said(engine, "the 2020 war outcome", "and which parts stayed armenian")
+    assert said[-1] == "second-war-outcome/armenian-held-after"
+    assert talk(engine, "гадрут в 2020", "а мартуни когда сдали")[-1] != "hadrut-2020"

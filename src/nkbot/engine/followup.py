@@ -52,6 +52,8 @@ REF_FACT = 0.5  # ... or this share, when they point back ("it") at an entry oth
 STATED = 0.6  # ... or this share, when nothing is named: the entry in context states what is asked
 LISTED_TOLL_SPAN = timedelta(days=62)  # events listed for at most this long: a toll asked next is theirs
 OWN_TOLL = 0.2  # ... or this share, when a count of a period is asked: the event in context states its own
+EXPLAINED = 0.3  # a fact of the entry in context explaining this share of a follow-up answers it,
+EXPLAINED_LEAD = 0.1  # ... if this much better than any fact of the entry the question found alone
 FACT_MIN = 0.4  # a follow-up's own words explain this share of one of the entry's fact phrasings
 RELATED_LEAD = 0.2  # a name swapped in gives way to a related entry whose fact explains this much more
 SWAPPED_ASKS = ("count", "who")  # the kinds of question a side named with them swaps into the one before
@@ -603,6 +605,9 @@ class Dialogue:
                 or self._follow(question, fresh, reading, ctx, lang, now)
             )
             if followed is not None:
+                here = self._explained_here(followed[0], fresh.normalized, reading, ctx)
+                if here is not None:
+                    followed = here, self._after(here, reading, reading, ctx, lang, now)
                 return self._persons_word(followed[0], fresh.normalized, reading, ctx, lang, now) or followed
             fresh = (
                 self._toll_at(fresh, reading, ctx)
@@ -610,6 +615,7 @@ class Dialogue:
                 or self._stated_here(fresh, reading, ctx)
                 or self._tie_to_context(fresh, reading, ctx, lang)
             )
+            fresh = self._explained_here(fresh, fresh.normalized, reading, ctx) or fresh
             said = self._persons_word(fresh, fresh.normalized, reading, ctx, lang, now)
             if said is not None:
                 return said
@@ -1255,6 +1261,36 @@ class Dialogue:
         if self.engine.asks_now(fresh.normalized) and not fact.present:
             return None  # "is the road open now" after the blockade: where the road stands today
         return _answered(fresh, current, fresh.score, fact)
+
+    def _explained_here(self, found: Result, asked: str, r: Reading, ctx: Context) -> Result | None:
+        """ "was there a church there" after Jabrayil, "what did the echr say" after the occupation
+        question: one of the entry in context's facts explains the question clearly better than
+        any fact of the entry found (the heritage overview, the court cases), so the question is
+        about the subject in context; so is one the matcher was unsure of. Not a step along the
+        timeline or an office: those name their own subject."""
+        current = self._current(ctx)
+        if current is None or found.intent is current or r.step is not None:
+            return None
+        answered = found.status is Status.ANSWERED and found.intent is not None
+        if not answered and found.status is not Status.AMBIGUOUS:
+            return None
+        known = {m.entity for m in ctx.mentions}
+        if any(m.slot == "place" and m.entity not in known for _, _, m in r.mentions):
+            return None  # "а мартуни когда сдали" after Hadrut: Martuni's
+        if r.dates is not None and not answered:
+            return None  # "and in soviet times": unsure, the time named may be another entry's
+        if self.engine.offices.named(asked) is not None:
+            return None
+        matcher = self.engine.matcher
+        fact, score = matcher.fact_for(current, asked)
+        if fact is None or score < EXPLAINED:
+            return None
+        if answered:
+            assert found.intent is not None
+            _, theirs = matcher.fact_for(found.intent, asked)
+            if score < theirs + EXPLAINED_LEAD:
+                return None
+        return _answered(found, current, found.score, fact)
 
     def _toll_at(self, fresh: Result, r: Reading, ctx: Context) -> Result | None:
         """ "Death toll both sides" after the September 2022 clashes: answered alone by one of the
