@@ -1879,6 +1879,29 @@ MUTATIONS = [
         'if False:\n            return None  # "а мартуни',
         ("tests/test_conversation.py::test_a_follow_up_the_entry_in_context_explains_better_stays_on_it",),
     ),
+    M(
+        "follow-ups: a side's view with no fact of its own gets the entry's lead again",
+        "src/nkbot/engine/followup.py",
+        "fact = current.facts[k] if count else None",
+        "fact = None",
+        (
+            "tests/test_conversation.py::test_a_sides_view_with_no_fact_of_its_own_is_the_fact_asked_in_its_words",
+        ),
+    ),
+    M(
+        "matching: a name only one fact is about ('ghazanchetsots') gets the entry's lead",
+        "src/nkbot/engine/matcher.py",
+        "if pid >= 0 and pid in self._name_facts:\n            return intent.facts[self._name_facts[pid]]",
+        "if False:\n            pass",
+        ("tests/test_precise_answers.py::test_a_name_one_fact_is_about_answers_with_that_fact",),
+    ),
+    M(
+        "matching: another spelling of the entry's own name ('kelbadjar') is taken for one fact's name",
+        "src/nkbot/engine/matcher.py",
+        'continue  # the entry\'s own name, or another spelling of it: "kelbadjar"',
+        "pass",
+        ("tests/test_precise_answers.py::test_a_name_one_fact_is_about_answers_with_that_fact",),
+    ),
 ]
 
 

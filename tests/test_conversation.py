@@ -1790,3 +1790,15 @@ def test_a_follow_up_the_entry_in_context_explains_better_stays_on_it(engine: En
     said = _facts_said(engine, "the 2020 war outcome", "and which parts stayed armenian")
     assert said[-1] == "second-war-outcome/armenian-held-after"
     assert talk(engine, "гадрут в 2020", "а мартуни когда сдали")[-1] != "hadrut-2020"
+
+
+def test_a_sides_view_with_no_fact_of_its_own_is_the_fact_asked_in_its_words(engine: Engine) -> None:
+    """ "what does armenia say about it" after Khojaly's toll got the massacre's opening sentence
+    again: no fact gives Armenia's view alone, but the one on who is to blame is the fact whose
+    phrasings ask Armenia's position, and it states it."""
+    said = _facts_said(
+        engine, "khojaly massacre what happened", "how many died there", "what does armenia say"
+    )
+    assert said[-1] == "khojaly-massacre/who-responsible"
+    said = _facts_said(engine, "ходжалы что там случилось", "а армяне что говорят")
+    assert said[-1] == "khojaly-massacre/who-responsible"

@@ -508,3 +508,19 @@ def test_a_fact_opens_with_what_it_states_not_with_yes_or_no(
     assert result.fact is not None, question
     answer = reply_for(result.intent, "en", result.fact).answer  # type: ignore[arg-type]
     assert not answer.startswith(not_opening), answer
+
+
+def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None:
+    """ "ghazanchetsots" alone got the heritage entry's lead (both peoples' heritage suffered),
+    "dadivank" Kalbajar's: each keyword is a name only one of the entry's facts is about. A name
+    the entry opens with, or another spelling of it ("kelbadjar"), still gets the lead."""
+    for question, fact in (
+        ("ghazanchetsots", "cultural-heritage/ghazanchetsots"),
+        ("газанчецоц", "cultural-heritage/ghazanchetsots"),
+        ("dadivank", "kalbajar-karvachar/dadivank"),
+    ):
+        result = engine.answer(question)
+        assert result.fact is not None and result.fact.id == fact, question
+    for question, entry in (("kelbadjar", "kalbajar-karvachar"), ("khojaly massacre", "khojaly-massacre")):
+        result = engine.answer(question)
+        assert result.intent is not None and result.intent.id == entry and result.fact is None, question

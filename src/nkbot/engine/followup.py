@@ -430,7 +430,7 @@ class Dialogue:
         if first is not None:
             self._whole = Span(first.start, max(ends), f"{first.start.year}/{max(ends).year}")
         self._periodic = [i for i in engine.kb.intents if i.period is not None]
-        self._sides_of: dict[str, frozenset[str]] = {}  # fact id -> the side whose view it gives
+        self._sides_of: dict[str, Counter[str]] = {}  # fact id -> phrasings asking each side's view
         # entry id -> the one person an entry not about a person is linked to, when there is just one
         self._sole_people: dict[str, Intent] = {}
         for intent in engine.kb.intents:
@@ -1424,25 +1424,36 @@ class Dialogue:
         fact = next((f for f in current.facts if self._speaks_for(f) == sides), None)
         if strict and (fact is None or found.intent is current):
             return None  # "and azerbaijan?" after Armenia's view: only to the other side's view of it
+        if fact is None and len(sides) == 1 and mine.fact is None:
+            # "what does armenia say about it" after Khojaly: the fact some of whose phrasings ask
+            # Armenia's view (who is to blame), not the entry's lead again
+            (side,) = sides
+            votes = [(self._speakers(f)[side], k) for k, f in enumerate(current.facts)]
+            count, k = max(votes, key=lambda v: (v[0], -v[1]))
+            fact = current.facts[k] if count else None
         fact = fact or mine.fact
         return _answered(found, current, mine.score, fact)
 
     def _speaks_for(self, fact: Fact) -> frozenset[str]:
         """The side whose view a fact gives: the side named first in its phrasings that ask a view
         ("what does azerbaijan say about the armenians leaving"), when enough of them do; else none."""
+        speakers = self._speakers(fact)
+        side, count = speakers.most_common(1)[0] if speakers else ("", 0)
+        phrasings = sum(len(qs) for qs in fact.questions.values())
+        return frozenset({side}) if count >= SIDE_SHARE * phrasings else frozenset()
+
+    def _speakers(self, fact: Fact) -> Counter[str]:
+        """How many of a fact's phrasings ask each side's view ("armenian position on khojaly")."""
         found = self._sides_of.get(fact.id)
         if found is None:
-            speakers = Counter[str]()
-            phrasings = [q for qs in fact.questions.values() for q in qs]
-            for q in phrasings:
+            found = Counter[str]()
+            for q in (q for qs in fact.questions.values() for q in qs):
                 normalized = self.kb.normalizer.normalize(q)
                 if not self._views(normalized):
                     continue
                 parties = [m.entity for _, _, m in self.words.read(normalized).mentions if m.slot == "party"]
                 if parties:
-                    speakers[parties[0]] += 1
-            side, count = speakers.most_common(1)[0] if speakers else ("", 0)
-            found = frozenset({side}) if count >= SIDE_SHARE * len(phrasings) else frozenset()
+                    found[parties[0]] += 1
             self._sides_of[fact.id] = found
         return found
 

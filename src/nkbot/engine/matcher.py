@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -272,6 +272,7 @@ class Matcher:
             )
             for p in self.phrases
         ]
+        self._name_facts = self._facts_named(intents)
         phrase_postings: dict[str, list[int]] = defaultdict(list)
         for pid, phrase in enumerate(self.phrases):
             for tok in phrase.tokens:
@@ -358,11 +359,35 @@ class Matcher:
                     return kind
         return ""
 
+    def _facts_named(self, intents: Sequence[Intent]) -> dict[int, int]:
+        """Keywords of an entry that one of its facts alone is about ("ghazanchetsots" in the
+        heritage entry, "dadivank" in Kalbajar's): asked alone, the name wants that fact, not the
+        lead. Not a word of the title or of the answer's first paragraph ("khojaly", "kelbadjar"):
+        that name is the entry's own."""
+        found: dict[int, int] = {}
+        for pid, phrase in enumerate(self.phrases):
+            if phrase.fact >= 0 or not self._rows[pid][8]:
+                continue
+            intent = intents[phrase.intent]
+            opening = [*intent.title.values(), *(a.partition("\n")[0] for a in intent.answer.values())]
+            if phrase.words & {t for text in opening for t in self._tokens(text)}:
+                continue  # the entry's own name, or another spelling of it: "kelbadjar"
+            facts = {
+                self.phrases[other].fact
+                for other in self._of_intent.get(phrase.intent, ())
+                if phrase.words <= self.phrases[other].words
+            }
+            if len(facts) == 1:
+                found[pid] = facts.pop()
+        return found
+
     def _answering_fact(self, intent: Intent, asks: str, pid: int) -> Fact | None:
         """The fact of the entry's best phrase, or its lead (None) when that phrase asks another kind
         of thing than the question: a "when" question is not answered with a "who" fact. A "why"
         question takes the fact its words reach whatever it asks: a lead (a person's biography)
         explains less ("why won't aliyev sign": his condition, not his career)."""
+        if pid >= 0 and pid in self._name_facts:
+            return intent.facts[self._name_facts[pid]]
         if pid < 0 or self.phrases[pid].fact < 0:
             return None
         kind = self.phrases[pid].asks
