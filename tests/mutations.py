@@ -1902,6 +1902,13 @@ MUTATIONS = [
         "pass",
         ("tests/test_precise_answers.py::test_a_name_one_fact_is_about_answers_with_that_fact",),
     ),
+    M(
+        "follow-ups: a count the entry states but the words asked do not reach keeps the question on it",
+        "src/nkbot/engine/followup.py",
+        "return theirs >= FACT_MIN and theirs > score",
+        "return False",
+        ("tests/test_conversation.py::test_how_long_an_event_lasted_and_its_toll_after_it",),
+    ),
 ]
 
 

@@ -1802,3 +1802,17 @@ def test_a_sides_view_with_no_fact_of_its_own_is_the_fact_asked_in_its_words(eng
     assert said[-1] == "khojaly-massacre/who-responsible"
     said = _facts_said(engine, "ходжалы что там случилось", "а армяне что говорят")
     assert said[-1] == "khojaly-massacre/who-responsible"
+
+
+def test_how_long_an_event_lasted_and_its_toll_after_it(engine: Engine) -> None:
+    """ "how long did it last" after the April 2016 war got the September 2023 offensive's length:
+    the war had no fact saying it lasted four days. With one, «скок погибло» must still reach the
+    toll of 2016 (kept in the casualties entry), not the one count the war states, its length."""
+    assert _facts_said(engine, "april 2016 war", "how long did it last")[-1] == "april-2016-war/duration"
+    assert _facts_said(engine, "апрельская война", "сколько длилась")[-1] == "april-2016-war/duration"
+    assert (
+        _facts_said(engine, "april 2016 war", "скок погибло")[-1] == "casualties-2010-2019/april-2016-total"
+    )
+    assert (
+        _facts_said(engine, "april 2016 war", "how many died")[-1] == "casualties-2010-2019/april-2016-total"
+    )

@@ -1145,7 +1145,7 @@ class Dialogue:
             mine = titled[0]
         if mine.score < self.engine.thresholds_for(lang).answer:
             return None
-        if self._answers_kind(found, mine):
+        if self._answers_kind(found, mine, asked):
             return None  # "how many were there?": the entry found states the count, the one in context not
         if not self._speaks_of(mine.intent, asked) and self._speaks_of(rival, asked):
             return None  # "and the casualties?" after who won: the entry in context has no toll
@@ -1467,16 +1467,23 @@ class Dialogue:
         kind = matcher.asked(normalized)
         return not kind or any(matcher.fact_kinds.get(f.id) == kind for f in intent.facts)
 
-    def _answers_kind(self, found: Result, other: Scored) -> bool:
+    def _answers_kind(self, found: Result, other: Scored, asked: str) -> bool:
         """Whether `found` answers with a fact of the kind asked ("how many") and `other`'s entry has
-        none (a dated entry's lead tells when it happened)."""
+        none, or none the words `asked` reach («скок погибло» after the April war: its one count is
+        how many days it lasted). A dated entry's lead tells when it happened."""
         matcher = self.engine.matcher
         kind = matcher.asked(found.normalized)
         if not kind or found.fact is None or matcher.fact_kinds.get(found.fact.id) != kind:
             return False
         if kind == "when" and other.intent.when is not None:
             return False
-        return all(matcher.fact_kinds.get(f.id) != kind for f in other.intent.facts)
+        if all(matcher.fact_kinds.get(f.id) != kind for f in other.intent.facts):
+            return True
+        fact, score = matcher.fact_for(other.intent, asked)
+        if fact is not None and score >= FACT_MIN and matcher.fact_kinds.get(fact.id) == kind:
+            return False
+        _, theirs = matcher.fact_for(found.intent, asked)  # not «кто это сделал»: no words of either
+        return theirs >= FACT_MIN and theirs > score
 
     def _across(
         self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
