@@ -1909,6 +1909,15 @@ MUTATIONS = [
         "return False",
         ("tests/test_conversation.py::test_how_long_an_event_lasted_and_its_toll_after_it",),
     ),
+    M(
+        "follow-ups: the entry in context's fact is swapped back in though the found one's explains far more",
+        "src/nkbot/engine/followup.py",
+        "if theirs > score + REF_LEAD:",
+        "if False:",
+        (
+            "tests/test_conversation.py::test_a_fact_of_the_entry_found_that_explains_it_far_better_is_not_swapped_back",
+        ),
+    ),
 ]
 
 

@@ -1816,3 +1816,19 @@ def test_how_long_an_event_lasted_and_its_toll_after_it(engine: Engine) -> None:
     assert (
         _facts_said(engine, "april 2016 war", "how many died")[-1] == "casualties-2010-2019/april-2016-total"
     )
+
+
+def test_a_fact_of_the_entry_found_that_explains_it_far_better_is_not_swapped_back(engine: Engine) -> None:
+    """ "who dissolved it" after "does artsakh still exist": the republic's fact on how it ended
+    explains half the question, the dissolution's fact on who signed it four fifths; adding three
+    people to the knowledge tipped the first over its bar and the answer went back to the republic."""
+    said = _facts_said(engine, "does artsakh still exist", "who dissolved it")
+    assert said[-1] == "artsakh-dissolution/who-signed"
+
+
+def test_people_asked_about_by_name_get_their_own_entry(engine: Engine) -> None:
+    """ "who is vazgen sargsyan" got Levon Ter-Petrosyan and "is hikmet hajiyev a minister" the
+    genocide-claims entry that quotes him: both now have entries of their own."""
+    assert talk(engine, "who is vazgen sargsyan", "how did he die") == ["vazgen-sargsyan", "vazgen-sargsyan"]
+    assert _facts_said(engine, "is hikmet hajiyev a minister")[-1] == "hikmet-hajiyev/post"
+    assert talk(engine, "вазген саргсян кто это") == ["vazgen-sargsyan"]

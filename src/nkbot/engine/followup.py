@@ -49,6 +49,7 @@ NEAR_YEARS = 1  # a linked entry this close in time is on the subject in context
 SIDE_SHARE = 0.4  # a fact gives a side's view when this share of its phrasings ask that side's view
 OWN_SUPPORT = 3  # an unsure full question is read in context only if its own words rank the answer this high
 REF_FACT = 0.5  # ... or this share, when they point back ("it") at an entry other words pull away from
+REF_LEAD = 0.25  # ... unless a fact of the entry found explains it this much better ("who dissolved it")
 STATED = 0.6  # ... or this share, when nothing is named: the entry in context states what is asked
 LISTED_TOLL_SPAN = timedelta(days=62)  # events listed for at most this long: a toll asked next is theirs
 OWN_TOLL = 0.2  # ... or this share, when a count of a period is asked: the event in context states its own
@@ -1056,6 +1057,9 @@ class Dialogue:
         fact, score = self.engine.matcher.fact_for(current, fresh.normalized)
         if fact is None or score < REF_FACT:
             return None
+        theirs = self.engine.matcher.fact_for(found.intent, fresh.normalized)[1] if found.intent else 0.0
+        if theirs > score + REF_LEAD:
+            return None  # "who dissolved it" after Artsakh: the dissolution's signatories explain it better
         return _answered(found, current, found.score, fact)
 
     def _of_period(self, found: Result, current: Intent, own: list[Mention], asked: str) -> Result | None:
@@ -1473,7 +1477,12 @@ class Dialogue:
         how many days it lasted). A dated entry's lead tells when it happened."""
         matcher = self.engine.matcher
         kind = matcher.asked(found.normalized)
-        if not kind or found.fact is None or matcher.fact_kinds.get(found.fact.id) != kind:
+        if (
+            not kind
+            or found.intent is None
+            or found.fact is None
+            or matcher.fact_kinds.get(found.fact.id) != kind
+        ):
             return False
         if kind == "when" and other.intent.when is not None:
             return False
