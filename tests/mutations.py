@@ -1918,6 +1918,24 @@ MUTATIONS = [
             "tests/test_conversation.py::test_a_fact_of_the_entry_found_that_explains_it_far_better_is_not_swapped_back",
         ),
     ),
+    M(
+        "follow-ups: the other side's holder ('and armenia?') answers with the lead, not the fact asked",
+        "src/nkbot/engine/followup.py",
+        "                held = replace(held, fact=fact)\n        return held, context",
+        "                pass\n        return held, context",
+        (
+            "tests/test_conversation.py::test_the_other_sides_holder_answers_with_the_fact_the_swapped_question_asks",
+        ),
+    ),
+    M(
+        "follow-ups: a bare name before ('aliyev', 'and armenia?') picks a fact of the other side's holder",
+        "src/nkbot/engine/followup.py",
+        "score >= FACT_MIN and self.engine.matcher.asked(asked):",
+        "score >= FACT_MIN:",
+        (
+            "tests/test_conversation.py::test_the_other_sides_holder_answers_with_the_fact_the_swapped_question_asks",
+        ),
+    ),
 ]
 
 

@@ -1832,3 +1832,16 @@ def test_people_asked_about_by_name_get_their_own_entry(engine: Engine) -> None:
     assert talk(engine, "who is vazgen sargsyan", "how did he die") == ["vazgen-sargsyan", "vazgen-sargsyan"]
     assert _facts_said(engine, "is hikmet hajiyev a minister")[-1] == "hikmet-hajiyev/post"
     assert talk(engine, "вазген саргсян кто это") == ["vazgen-sargsyan"]
+
+
+def test_the_other_sides_holder_answers_with_the_fact_the_swapped_question_asks(engine: Engine) -> None:
+    """«а армении?» after «кто сейчас президент азербайджана» got Pashinyan's biography: he is
+    Armenia's leader, but its president is Khachaturyan, which his fact on that post says. A bare
+    name before ("aliyev", "and armenia?") asks nothing, so the lead stays."""
+    said = _facts_said(engine, "кто сейчас президент азербайджана", "а армении?")
+    assert said[-1] == "nikol-pashinyan/armenia-president"
+    assert _facts_said(engine, "who is the president of azerbaijan", "and armenia?")[-1] == (
+        "nikol-pashinyan/armenia-president"
+    )
+    assert talk(engine, "aliyev", "and armenia?")[-1] == "nikol-pashinyan"
+    assert _facts_said(engine, "aliyev", "and armenia?")[-1] is None

@@ -1516,7 +1516,15 @@ class Dialogue:
         other = offices.counterpart(current.id, side=words, within=self._time_of(ctx))
         if other is None:
             return None
-        return self._held(question, fresh.normalized, other, lang, now, ctx, COUNTERPART)
+        held, context = self._held(question, fresh.normalized, other, lang, now, ctx, COUNTERPART)
+        if r.mentions:
+            # "and armenia?" after Azerbaijan's president: Armenia's leader is its prime minister,
+            # whose fact on who is president (Khachaturyan, a ceremonial post) the question asks
+            asked = self._swap(ctx, [m for _, _, m in r.mentions])
+            fact, score = self.engine.matcher.fact_for(other, asked)
+            if fact is not None and score >= FACT_MIN and self.engine.matcher.asked(asked):
+                held = replace(held, fact=fact)
+        return held, context
 
     def _then(
         self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
