@@ -1790,6 +1790,8 @@ def test_a_follow_up_the_entry_in_context_explains_better_stays_on_it(engine: En
     said = _facts_said(engine, "the 2020 war outcome", "and which parts stayed armenian")
     assert said[-1] == "second-war-outcome/armenian-held-after"
     assert talk(engine, "гадрут в 2020", "а мартуни когда сдали")[-1] != "hadrut-2020"
+    # «а лачин?» after the capture of Shusha: unsure between Lachin's entries, never Shusha's aftermath
+    assert talk(engine, "когда армяне взяли шушу в 1992 году", "а лачин?")[-1] != "capture-of-shusha-1992"
 
 
 def test_a_sides_view_with_no_fact_of_its_own_is_the_fact_asked_in_its_words(engine: Engine) -> None:
