@@ -1891,8 +1891,8 @@ MUTATIONS = [
     M(
         "matching: a name only one fact is about ('ghazanchetsots') gets the entry's lead",
         "src/nkbot/engine/matcher.py",
-        "if pid >= 0 and pid in self._name_facts:\n            return intent.facts[self._name_facts[pid]]",
-        "if False:\n            pass",
+        "return intent.facts[self._name_facts[pid]]",
+        "pass",
         ("tests/test_precise_answers.py::test_a_name_one_fact_is_about_answers_with_that_fact",),
     ),
     M(

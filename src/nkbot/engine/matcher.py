@@ -365,12 +365,16 @@ class Matcher:
         lead. Not a word of the title or of the answer's first paragraph ("khojaly", "kelbadjar"):
         that name is the entry's own."""
         found: dict[int, int] = {}
+        openings: dict[int, set[str]] = {}  # entry -> the words of its title and first paragraph
         for pid, phrase in enumerate(self.phrases):
-            if phrase.fact >= 0 or not self._rows[pid][8]:
+            if phrase.fact >= 0 or not self._rows[pid][8]:  # [8]: the phrase is one of its names
                 continue
-            intent = intents[phrase.intent]
-            opening = [*intent.title.values(), *(a.partition("\n")[0] for a in intent.answer.values())]
-            if phrase.words & {t for text in opening for t in self._tokens(text)}:
+            opening = openings.get(phrase.intent)
+            if opening is None:
+                intent = intents[phrase.intent]
+                texts = [*intent.title.values(), *(a.partition("\n")[0] for a in intent.answer.values())]
+                opening = openings[phrase.intent] = {t for text in texts for t in self._tokens(text)}
+            if phrase.words & opening:
                 continue  # the entry's own name, or another spelling of it: "kelbadjar"
             facts = {
                 self.phrases[other].fact
@@ -386,7 +390,7 @@ class Matcher:
         of thing than the question: a "when" question is not answered with a "who" fact. A "why"
         question takes the fact its words reach whatever it asks: a lead (a person's biography)
         explains less ("why won't aliyev sign": his condition, not his career)."""
-        if pid >= 0 and pid in self._name_facts:
+        if pid in self._name_facts:  # keys are phrase ids, never -1
             return intent.facts[self._name_facts[pid]]
         if pid < 0 or self.phrases[pid].fact < 0:
             return None
