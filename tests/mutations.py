@@ -1936,6 +1936,13 @@ MUTATIONS = [
             "tests/test_conversation.py::test_the_other_sides_holder_answers_with_the_fact_the_swapped_question_asks",
         ),
     ),
+    M(
+        "follow-ups: a bare 'when?' drops the fact the entry's name found for another of the same kind",
+        "src/nkbot/engine/followup.py",
+        '        if kind == "carry" and current is not None and found.intent is current and not bare_found:',
+        '        if kind == "carry" and current is not None and found.intent is current:',
+        ("tests/test_conversation.py::test_a_bare_question_word_keeps_the_fact_the_entrys_name_found",),
+    ),
 ]
 
 

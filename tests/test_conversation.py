@@ -1847,3 +1847,21 @@ def test_the_other_sides_holder_answers_with_the_fact_the_swapped_question_asks(
     )
     assert talk(engine, "aliyev", "and armenia?")[-1] == "nikol-pashinyan"
     assert _facts_said(engine, "aliyev", "and armenia?")[-1] is None
+
+
+def test_a_bare_question_word_keeps_the_fact_the_entrys_name_found(engine: Engine) -> None:
+    """«когда» after «бишкекский протокол» and «кто подписал» got the 12 May ceasefire: asked with
+    the entry's name, "when" finds the protocol's own signing (4–5 May), and the bare word alone
+    must not pick another fact of the same kind over it."""
+    said = _facts_said(engine, "бишкекский протокол", "кто подписал", "когда")
+    assert said[-1] == "bishkek-protocol/protocol-date"
+    assert _facts_said(engine, "bishkek protocol", "when")[-1] == "bishkek-protocol/protocol-date"
+
+
+def test_who_brokered_the_2020_ceasefire(engine: Engine) -> None:
+    """ "who mediated the 2020 ceasefire" got "did you mean" the Bishkek Protocol: the November 2020
+    statement had no fact on its mediator (Russia, Putin)."""
+    said = _facts_said(engine, "who mediated the 2020 ceasefire")
+    assert said[-1] == "november-2020-agreement/who-brokered"
+    said = _facts_said(engine, "bishkek protocol", "and the 2020 ceasefire who mediated that")
+    assert said[-1] == "november-2020-agreement/who-brokered"

@@ -985,7 +985,16 @@ class Dialogue:
         # after Vardanyan: asked of a linked entry when the one in context never speaks of it
         if kind == "carry" and answered and found.intent is current and not kept:
             found = self._linked_asked(found, fresh, ctx, lang) or found
-        if kind == "carry" and current is not None and found.intent is current:
+        # "когда?" after the Bishkek Protocol: a bare question word asked with the entry's name
+        # already found the fact of its kind (the signing, not the ceasefire it led to)
+        bare_found = (
+            bool(kind_asked)
+            and not self._asking(r)
+            and not r.mentions
+            and found.fact is not None
+            and self.engine.matcher.fact_kinds.get(found.fact.id) == kind_asked
+        )
+        if kind == "carry" and current is not None and found.intent is current and not bare_found:
             matcher = self.engine.matcher
             fact, score = matcher.fact_for(current, fresh.normalized)
             if fact is not None and score >= FACT_MIN:
