@@ -1943,6 +1943,13 @@ MUTATIONS = [
         '        if kind == "carry" and current is not None and found.intent is current:',
         ("tests/test_conversation.py::test_a_bare_question_word_keeps_the_fact_the_entrys_name_found",),
     ),
+    M(
+        "normalising: the captives Armenia holds lose their own word, so 'armenian pows in azerbaijan' reads as the reverse",
+        "knowledge/language.yaml",
+        '    "prisoners heldinarmenia": [',
+        '    "prisoners": [',
+        ("tests/test_conversation.py::test_who_holds_whom_is_not_read_backwards",),
+    ),
 ]
 
 

@@ -1865,3 +1865,16 @@ def test_who_brokered_the_2020_ceasefire(engine: Engine) -> None:
     assert said[-1] == "november-2020-agreement/who-brokered"
     said = _facts_said(engine, "bishkek protocol", "and the 2020 ceasefire who mediated that")
     assert said[-1] == "november-2020-agreement/who-brokered"
+
+
+def test_who_holds_whom_is_not_read_backwards(engine: Engine) -> None:
+    """ "armenian pows in azerbaijan now" and "azerbaijani pows in armenia now" share every word, so
+    the first got the fact on the Azerbaijanis Armenia holds; the captives Armenia holds are said
+    in words of their own."""
+    for question in ("armenian pows in azerbaijan now", "армянские пленные в азербайджане сейчас"):
+        assert _facts_said(engine, question)[-1] != "detainees-question/azerbaijanis-in-armenia", question
+    for question in (
+        "are there azerbaijani prisoners in armenia",
+        "есть ли азербайджанские пленные в армении",
+    ):
+        assert _facts_said(engine, question)[-1] == "detainees-question/azerbaijanis-in-armenia", question
