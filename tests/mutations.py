@@ -1944,7 +1944,7 @@ MUTATIONS = [
         ("tests/test_conversation.py::test_a_bare_question_word_keeps_the_fact_the_entrys_name_found",),
     ),
     M(
-        "normalising: the captives Armenia holds lose their own word, so 'armenian pows in azerbaijan' reads as the reverse",
+        "normalising: Armenia's captives lose their own word ('armenian pows in azerbaijan' read backwards)",
         "knowledge/language.yaml",
         '    "prisoners heldinarmenia": [',
         '    "prisoners": [',
