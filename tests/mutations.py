@@ -872,7 +872,7 @@ MUTATIONS = [
         "src/nkbot/engine/followup.py",
         "            spoken = self._spoken_of(fresh.normalized, reading, ctx)",
         "            spoken = False",
-        ("tests/test_conversation.py",),
+        ("tests/test_conversation.py::test_a_side_asked_of_the_entry_in_context_is_no_other_topic",),
     ),
     M(
         "follow-ups: 'whats the population of yerevan' after the Soviet period is read in its context",
@@ -1949,6 +1949,27 @@ MUTATIONS = [
         '    "prisoners heldinarmenia": [',
         '    "prisoners": [',
         ("tests/test_conversation.py::test_who_holds_whom_is_not_read_backwards",),
+    ),
+    M(
+        "follow-ups: 'and of karabakh' after a declined 'capital of armenia?' is not asked of Karabakh",
+        "src/nkbot/engine/followup.py",
+        "        if ctx is not None and ctx.declined:",
+        "        if False:",
+        ("tests/test_conversation.py::test_a_declined_question_narrowed_to_karabakh_is_answered",),
+    ),
+    M(
+        "context: the declined question is lost on the way through JSON",
+        "src/nkbot/engine/followup.py",
+        '            str(data.get("declined") or ""),',
+        "",
+        ("tests/test_conversation.py::test_context_round_trips_through_json",),
+    ),
+    M(
+        "follow-ups: a side named beside 'it' («россия против неё?») is declined as out of scope",
+        "src/nkbot/engine/followup.py",
+        '            pointing = reading.reference and all(m.slot == "party" for _, _, m in reading.mentions)',
+        "            pointing = reading.reference and not reading.mentions",
+        ("tests/test_conversation.py::test_a_side_asked_of_the_entry_in_context_is_no_other_topic",),
     ),
 ]
 

@@ -309,6 +309,9 @@ def test_context_round_trips_through_json(engine: Engine) -> None:
     _, context = engine.respond("how many armenian soldiers died in 2020")
     assert context is not None and context.fact is not None  # the fact asked, for "source?"
     assert Context.from_json(json.loads(json.dumps(context.to_json()))) == context
+    _, context = engine.respond("capital of armenia?")  # declined, remembered for "and of karabakh?"
+    assert context is not None and context.declined
+    assert Context.from_json(json.loads(json.dumps(context.to_json()))) == context
     with pytest.raises((KeyError, ValueError, TypeError)):
         Context.from_json({"mentions": "nonsense"})
 
@@ -1878,3 +1881,22 @@ def test_who_holds_whom_is_not_read_backwards(engine: Engine) -> None:
         "есть ли азербайджанские пленные в армении",
     ):
         assert _facts_said(engine, question)[-1] == "detainees-question/azerbaijanis-in-armenia", question
+
+
+def test_a_declined_question_narrowed_to_karabakh_is_answered(engine: Engine) -> None:
+    """ "capital of armenia?" is out of scope; "and of karabakh" then had no context and got the
+    conflict's overview. It asks the declined question of Karabakh: its capital, Stepanakert/
+    Khankendi. A question of its own after a declined one is still answered as asked."""
+    assert talk(engine, "capital of armenia?", "and of karabakh") == ["unknown", "stepanakert-khankendi"]
+    assert talk(engine, "столица армении", "а карабаха") == ["unknown", "stepanakert-khankendi"]
+    assert talk(engine, "weather in baku", "and who won the 2020 war")[-1] == "second-war-outcome"
+    assert talk(engine, "capital of armenia?", "and how many died in 2020")[-1] != "stepanakert-khankendi"
+
+
+def test_a_side_asked_of_the_entry_in_context_is_no_other_topic(engine: Engine) -> None:
+    """«россия против?» after the EU mission in Armenia: alone out of scope, here a word or two the
+    mission's entry is asked with, so its fact on who criticises it answers. «россия против неё?»
+    was declined: a side named beside "it" still points back at the subject in context."""
+    assert _facts_said(engine, "миссия ес в армении", "россия против?")[-1] == "eu-mission-armenia/criticism"
+    said = _facts_said(engine, "миссия ес в армении", "россия против неё?")
+    assert said[-1] == "eu-mission-armenia/criticism"

@@ -90,6 +90,7 @@ class Context:
     walking: bool = False  # the entry was reached by "what happened next?": the next step follows on
     office: bool = False  # the person was reached by "who came before him?": "and before that?" goes on
     fact: str | None = None  # the fact last answered: "source?" shows it again, with its sources
+    declined: str = ""  # the question before, normalised, if it was out of scope: "capital of armenia?"
 
     def alive(self, now: float, ttl: float = CONTEXT_SECONDS) -> bool:
         return 0.0 <= now - self.at <= ttl
@@ -105,6 +106,7 @@ class Context:
             "walking": self.walking,
             "office": self.office,
             "fact": self.fact,
+            "declined": self.declined,
         }
 
     @classmethod
@@ -121,6 +123,7 @@ class Context:
             bool(data.get("walking", False)),
             bool(data.get("office", False)),
             None if data.get("fact") is None else str(data["fact"]),
+            str(data.get("declined") or ""),
         )
 
 
@@ -513,10 +516,17 @@ class Dialogue:
             return shown
         if reading.nowhere and not reading.mentions and fresh.status is not Status.ANSWERED:
             reading.reference = True  # "was there no food?": unanswerable alone, so "there" is the subject
+        if ctx is not None and ctx.declined:
+            narrowed = self._narrowed(question, fresh, reading, ctx, lang, now)
+            if narrowed is not None:
+                return narrowed
         if fresh.reason is Reason.OUT_OF_SCOPE:  # "thanks", "and in ukraine?": not a follow-up
-            pointing = reading.reference and not reading.mentions  # "how many people live there"
-            if ctx is None or engine.small_talk(fresh.normalized) is not None:
+            # "how many people live there", «россия против неё?» (a side and "it")
+            pointing = reading.reference and all(m.slot == "party" for _, _, m in reading.mentions)
+            if engine.small_talk(fresh.normalized) is not None:
                 return fresh, context
+            if ctx is None:
+                return fresh, self._declined(fresh, context, lang, now)
             addressed = any(t in self.words.addressee for t in reading.tokens)  # "а ты кто?": the bot
             if (
                 engine.chatter(fresh)
@@ -538,7 +548,7 @@ class Dialogue:
                 or (self._elliptical(reading) and not self._scope_own(fresh, reading))
                 or self._viewpoint(fresh.normalized, reading)
             ):
-                return fresh, context
+                return fresh, self._declined(fresh, context, lang, now)
             # "сколько их было?", "how many people live there" name nothing of their own: whatever
             # a neighbouring subject's phrasing they resemble, they ask about the subject in context
             followed = self._follow(
@@ -623,6 +633,35 @@ class Dialogue:
         if dated and reading.dates is not None:
             return self._events(question, fresh.normalized, reading, reading.dates.span, lang, now)
         return fresh, self._after(fresh, reading, reading, ctx, lang, now)
+
+    def _declined(self, fresh: Result, context: Context | None, lang: str, now: float) -> Context:
+        """The conversation as it was, remembering the question just declined: "and of karabakh?"
+        may narrow it to what the bot covers."""
+        if context is None:
+            return Context("", None, None, (), lang, now, declined=fresh.normalized)
+        return replace(context, declined=fresh.normalized)
+
+    def _narrowed(
+        self, question: str, fresh: Result, r: Reading, ctx: Context, lang: str, now: float
+    ) -> tuple[Result, Context | None] | None:
+        """ "capital of armenia?" (out of scope), then "and of karabakh?": the question declined,
+        asked of the name that takes the place of its own, if that is answered."""
+        content = self._content(r)
+        if not r.lead or r.dates is not None or not 0 < len(content) <= ELLIPTICAL_WORDS:
+            return None
+        if any(t in self.words.asked for t in content):
+            return None  # "and how many died there?" asks a question of its own
+        before = self.words.read(ctx.declined)
+        if len(before.mentions) != 1:
+            return None
+        start, end, _ = before.mentions[0]
+        tokens = before.tokens
+        rewritten = " ".join([*tokens[:start], *content, *tokens[end:]])
+        found = self.engine.resolve(question, rewritten, lang)
+        if found.status is not Status.ANSWERED or found.intent is None or found.intent.category == SCOPE:
+            return None
+        result = replace(found, followup="swap", understood=rewritten)
+        return result, self._after(result, self.words.read(rewritten), r, ctx, lang, now)
 
     def _shown_again(
         self, question: str, fresh: Result, r: Reading, ctx: Context | None, lang: str, now: float
