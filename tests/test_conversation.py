@@ -1900,3 +1900,12 @@ def test_a_side_asked_of_the_entry_in_context_is_no_other_topic(engine: Engine) 
     assert _facts_said(engine, "миссия ес в армении", "россия против?")[-1] == "eu-mission-armenia/criticism"
     said = _facts_said(engine, "миссия ес в армении", "россия против неё?")
     assert said[-1] == "eu-mission-armenia/criticism"
+
+
+def test_the_2020_wars_why_and_its_weapons(engine: Engine) -> None:
+    """ "why did they win" after "who won the 2020 war": a fact on Armenia's inquiry into the defeat,
+    phrased "why it lost", took the turn from the war's own fact on why Azerbaijan won. White
+    phosphorus got "I don't know"."""
+    said = _facts_said(engine, "who won the 2020 war", "why did they win")
+    assert said[-1] == "second-war/why-azerbaijan-won"
+    assert _facts_said(engine, "white phosphorus in 2020?")[-1] == "second-war/white-phosphorus"
