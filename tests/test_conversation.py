@@ -1909,3 +1909,12 @@ def test_the_2020_wars_why_and_its_weapons(engine: Engine) -> None:
     said = _facts_said(engine, "who won the 2020 war", "why did they win")
     assert said[-1] == "second-war/why-azerbaijan-won"
     assert _facts_said(engine, "white phosphorus in 2020?")[-1] == "second-war/white-phosphorus"
+
+
+def test_former_leaders_cases_and_russias_view_of_tripp(engine: Engine) -> None:
+    """Asked of a former leader just named, "was he in prison" repeated Kocharyan's biography, and
+    Russia's view of TRIPP had no answer: each now has a fact."""
+    assert _facts_said(engine, "robert kocharyan", "was he in prison")[-1] == "robert-kocharyan/in-custody"
+    said = _facts_said(engine, "serzh sargsyan", "was he charged with corruption")
+    assert said[-1] == "serzh-sargsyan/corruption-case"
+    assert _facts_said(engine, "россия согласна на трипп?")[-1] == "tripp-route/russia-position"
