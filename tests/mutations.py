@@ -1971,6 +1971,31 @@ MUTATIONS = [
         "            pointing = reading.reference and not reading.mentions",
         ("tests/test_conversation.py::test_a_side_asked_of_the_entry_in_context_is_no_other_topic",),
     ),
+    M(
+        "normalising: the country left loses its own word ('azerbaijanis fled armenia' read backwards)",
+        "knowledge/language.yaml",
+        (
+            '    "fled fromazerbaijan": ["fled azerbaijan", "fled from azerbaijan",\n'
+            '        "flee azerbaijan", "flee from azerbaijan", "fleeing azerbaijan",\n'
+            '        "fleeing from azerbaijan", "expelled from azerbaijan",\n'
+            '        "driven out of azerbaijan", "kicked out of azerbaijan",\n'
+            '        "forced out of azerbaijan", "deported from azerbaijan",\n'
+            '        "displaced from azerbaijan", "refugees from azerbaijan",\n'
+            '        "refugee from azerbaijan"]\n'
+            '    "fled fromarmenia": ['
+        ),
+        (
+            '    "fled azerbaijan": ["fled azerbaijan", "fled from azerbaijan",\n'
+            '        "flee azerbaijan", "flee from azerbaijan", "fleeing azerbaijan",\n'
+            '        "fleeing from azerbaijan", "expelled from azerbaijan",\n'
+            '        "driven out of azerbaijan", "kicked out of azerbaijan",\n'
+            '        "forced out of azerbaijan", "deported from azerbaijan",\n'
+            '        "displaced from azerbaijan", "refugees from azerbaijan",\n'
+            '        "refugee from azerbaijan"]\n'
+            '    "fled armenia": ['
+        ),
+        ("tests/test_conversation.py::test_who_fled_where_is_not_read_backwards",),
+    ),
 ]
 
 

@@ -1918,3 +1918,16 @@ def test_former_leaders_cases_and_russias_view_of_tripp(engine: Engine) -> None:
     said = _facts_said(engine, "serzh sargsyan", "was he charged with corruption")
     assert said[-1] == "serzh-sargsyan/corruption-case"
     assert _facts_said(engine, "россия согласна на трипп?")[-1] == "tripp-route/russia-position"
+
+
+def test_who_fled_where_is_not_read_backwards(engine: Engine) -> None:
+    """ "how many azerbaijanis fled armenia" got the count of Armenians who fled Azerbaijan: both
+    name the same two countries. The country left now has a word of its own, in both languages."""
+    assert (
+        _facts_said(engine, "how many azerbaijanis fled armenia")[-1]
+        == "expulsions-and-refugees/from-armenia"
+    )
+    said = _facts_said(engine, "сколько азербайджанцев бежало из армении")
+    assert said[-1] == "expulsions-and-refugees/from-armenia"
+    said = _facts_said(engine, "how many armenians fled azerbaijan")
+    assert said[-1] == "expulsions-and-refugees/armenians-displaced"
