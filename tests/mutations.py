@@ -1996,6 +1996,15 @@ MUTATIONS = [
         ),
         ("tests/test_conversation.py::test_who_fled_where_is_not_read_backwards",),
     ),
+    M(
+        "follow-ups: 'it' taken for a place no one named (Fuzuli after Kalbajar)",
+        "src/nkbot/engine/followup.py",
+        "            if r.reference and self._unnamed_place(fresh, r, ctx):",
+        "            if False:",
+        (
+            "tests/test_conversation.py::test_it_is_never_a_place_neither_the_question_nor_the_conversation_named",
+        ),
+    ),
 ]
 
 

@@ -1931,3 +1931,11 @@ def test_who_fled_where_is_not_read_backwards(engine: Engine) -> None:
     assert said[-1] == "expulsions-and-refugees/from-armenia"
     said = _facts_said(engine, "how many armenians fled azerbaijan")
     assert said[-1] == "expulsions-and-refugees/armenians-displaced"
+
+
+def test_it_is_never_a_place_neither_the_question_nor_the_conversation_named(engine: Engine) -> None:
+    """ "when did azerbaijan take it back" after the capture of Kalbajar in 1993 got Fuzuli's
+    recapture, which its words alone find: "it" is Kalbajar, handed back in November 2020."""
+    said = _facts_said(engine, "kalbajar what happened there", "when did azerbaijan take it back")
+    assert said[-1] == "district-handover-2020/handover-dates"
+    assert _facts_said(engine, "what is fuzuli", "when did azerbaijan take it back")[-1] == "fuzuli/retaken"

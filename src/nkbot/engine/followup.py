@@ -61,6 +61,7 @@ SWAPPED_ASKS = ("count", "who")  # the kinds of question a side named with them 
 POSITION = "position"  # the kind of question asking a side's view (conversation.yaml `asks`)
 WHO = "who"  # the kind of question asking for a person or a party
 PEOPLE = "people"  # the category of entries about one person (knowledge/categories.yaml)
+PLACES = "places"  # the category of entries about one town or district
 SUCCESSOR, PREDECESSOR = "successor", "predecessor"  # steps along an office's holders
 AGAIN_MIN = 0.3  # a fact explaining this share of a question answered again is the one it asks,
 AGAIN_MARGIN = 0.1  # ... if it explains this much more than the fact shown: "since when" after who holds it
@@ -1663,6 +1664,8 @@ class Dialogue:
                 return False
             if self._own_fact_linked(found, fresh, ctx):
                 return False
+            if r.reference and self._unnamed_place(fresh, r, ctx):
+                return True  # "when did azerbaijan take it back" after Kalbajar in 1993: not Fuzuli
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
         own = self.engine.ranking(fresh.normalized)
         floor = own[0].score - OWN_MARGIN if own else 0.0
@@ -1671,6 +1674,16 @@ class Dialogue:
             return False  # its own words point elsewhere: "seven districts", "and pashinyan?"
         marked = r.lead > 0 or r.reference or kind == "swap"
         return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
+
+    def _unnamed_place(self, fresh: Result, r: Reading, ctx: Context) -> bool:
+        """The question alone finds a place it never names, nor the conversation: "it" cannot be
+        that place."""
+        own = fresh.intent
+        if own is None or own.category != PLACES or own is self._current(ctx):
+            return False
+        named = {self.words.intent_of.get(m.entity, m.entity) for _, _, m in r.mentions}
+        named |= {self.words.intent_of.get(m.entity, m.entity) for m in ctx.mentions}
+        return own.id not in named
 
     @staticmethod
     def _by_name(fresh: Result) -> bool:
