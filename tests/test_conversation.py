@@ -1868,6 +1868,9 @@ def test_who_brokered_the_2020_ceasefire(engine: Engine) -> None:
     assert said[-1] == "november-2020-agreement/who-brokered"
     said = _facts_said(engine, "bishkek protocol", "and the 2020 ceasefire who mediated that")
     assert said[-1] == "november-2020-agreement/who-brokered"
+    # and the first war's: "who negotiated the ceasefire" after when it ended got "did you mean"
+    said = _facts_said(engine, "who started the first war", "when did it end", "who negotiated the ceasefire")
+    assert said[-1] == "bishkek-protocol/mediator"
 
 
 def test_who_holds_whom_is_not_read_backwards(engine: Engine) -> None:
