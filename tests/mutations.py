@@ -2005,6 +2005,13 @@ MUTATIONS = [
             "tests/test_conversation.py::test_it_is_never_a_place_neither_the_question_nor_the_conversation_named",
         ),
     ),
+    M(
+        "normalising: a doubled consonant stays on the stem ('stopped' -> 'stopp', not 'stop')",
+        "src/nkbot/engine/normalize.py",
+        '            if suffix in ("ed", "ing") and _DOUBLED.search(token):',
+        "            if False:",
+        ("tests/test_normalize.py",),
+    ),
 ]
 
 

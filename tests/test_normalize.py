@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from nkbot.engine import Engine
+from nkbot.engine.normalize import stem
 from nkbot.engine.spelling import Speller
 
 
@@ -288,3 +289,20 @@ def test_the_matcher_counts_two_swapped_letters_as_one_slip(engine: Engine) -> N
     """Russian words under six letters are left to the matcher by the speller: "агдма" (letters
     swapped) still stands for Aghdam, as a dropped or changed letter would."""
     assert "агдам" in dict(engine.matcher.lookup("агдма"))
+
+
+@pytest.mark.parametrize(
+    ("inflected", "plain"),
+    [("stopped", "stop"), ("planned", "plan"), ("running", "run"), ("added", "add"), ("killed", "kill")],
+)
+def test_a_consonant_doubled_before_an_ending_is_one_word_with_the_plain_form(
+    inflected: str, plain: str
+) -> None:
+    """ "when did artsakh stop existing" met a phrasing "... stopped existing" only as "stopp": the
+    doubled consonant of -ed / -ing goes with the ending (not a word's own: "added", "killed")."""
+    assert stem(inflected) == stem(plain)
+
+
+def test_artsakh_stopped_existing_is_its_dissolution(engine: Engine) -> None:
+    result = engine.answer("when did artsakh stop existing")
+    assert result.fact is not None and result.fact.id == "artsakh-dissolution/when-ceased"

@@ -155,6 +155,7 @@ class Normalizer:
 
 
 _SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_DOUBLED = re.compile(r"([bgmnprt])\1$")  # a consonant doubled before -ed / -ing
 _RUSSIAN = snowballstemmer.stemmer("russian")
 RUSSIAN_STEM_MAX = 6  # Snowball stems names unevenly (карабах -> караб, карабаха -> карабах): cut to a prefix
 
@@ -198,6 +199,9 @@ def stem(token: str) -> str:
             if suffix == "s" and token.endswith(("ss", "us", "is")):
                 return token
             token = token[: len(token) - len(suffix)] + replacement
+            # "stopped", "planned" -> "stop", "plan" (not "kill", "pass", "buzz": their own double letter)
+            if suffix in ("ed", "ing") and _DOUBLED.search(token):
+                token = token[:-1]
             break
     token = token[:-1] if token.endswith("e") and len(token) > 4 else token
     return token[:-2] + "is" if token.endswith("iz") else token  # recognize / recognise
