@@ -293,7 +293,15 @@ def test_the_matcher_counts_two_swapped_letters_as_one_slip(engine: Engine) -> N
 
 @pytest.mark.parametrize(
     ("inflected", "plain"),
-    [("stopped", "stop"), ("planned", "plan"), ("running", "run"), ("added", "add"), ("killed", "kill")],
+    [
+        ("stopped", "stop"),
+        ("planned", "plan"),
+        ("running", "run"),
+        ("added", "add"),
+        ("killed", "kill"),
+        ("occupied", "occupy"),
+        ("denied", "deny"),
+    ],
 )
 def test_a_consonant_doubled_before_an_ending_is_one_word_with_the_plain_form(
     inflected: str, plain: str

@@ -154,7 +154,7 @@ class Normalizer:
         return list(seen)
 
 
-_SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 _DOUBLED = re.compile(r"([bgmnprt])\1$")  # a consonant doubled before -ed / -ing
 _RUSSIAN = snowballstemmer.stemmer("russian")
 RUSSIAN_STEM_MAX = 6  # Snowball stems names unevenly (карабах -> караб, карабаха -> карабах): cut to a prefix
