@@ -1894,6 +1894,8 @@ def test_a_declined_question_narrowed_to_karabakh_is_answered(engine: Engine) ->
     assert talk(engine, "столица армении", "а карабаха") == ["unknown", "stepanakert-khankendi"]
     assert talk(engine, "weather in baku", "and who won the 2020 war")[-1] == "second-war-outcome"
     assert talk(engine, "capital of armenia?", "and how many died in 2020")[-1] != "stepanakert-khankendi"
+    # an hour later the conversation is over: "and of karabakh" asks nothing declined any more
+    assert talk(engine, "capital of armenia?", "and of karabakh", gap=3600.0)[-1] != "stepanakert-khankendi"
 
 
 def test_a_side_asked_of_the_entry_in_context_is_no_other_topic(engine: Engine) -> None:

@@ -526,8 +526,8 @@ class Dialogue:
             pointing = reading.reference and all(m.slot == "party" for _, _, m in reading.mentions)
             if engine.small_talk(fresh.normalized) is not None:
                 return fresh, context
-            if ctx is None:
-                return fresh, self._declined(fresh, context, lang, now)
+            if ctx is None:  # nothing alive before it: a conversation that starts declined
+                return fresh, self._declined(fresh, None, lang, now)
             addressed = any(t in self.words.addressee for t in reading.tokens)  # "а ты кто?": the bot
             if (
                 engine.chatter(fresh)
@@ -549,7 +549,7 @@ class Dialogue:
                 or (self._elliptical(reading) and not self._scope_own(fresh, reading))
                 or self._viewpoint(fresh.normalized, reading)
             ):
-                return fresh, self._declined(fresh, context, lang, now)
+                return fresh, self._declined(fresh, ctx, lang, now)
             # "сколько их было?", "how many people live there" name nothing of their own: whatever
             # a neighbouring subject's phrasing they resemble, they ask about the subject in context
             followed = self._follow(
