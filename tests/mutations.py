@@ -837,7 +837,9 @@ MUTATIONS = [
         "src/nkbot/engine/followup.py",
         'unsure_named = fresh.status is Status.AMBIGUOUS and bool(r.slots() - {"party", "time"})',
         "unsure_named = False",
-        ("tests/test_conversation.py",),
+        (
+            "tests/test_conversation.py::test_an_unsure_question_naming_its_own_person_is_not_carried_to_the_place_before",
+        ),
     ),
     M(
         "language: «вернули» (took back) folds into «забрал» (took): «когда взяли кельбаджар» gets 2020",
