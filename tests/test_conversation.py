@@ -1942,6 +1942,9 @@ def test_who_fled_where_is_not_read_backwards(engine: Engine) -> None:
     assert said[-1] == "expulsions-and-refugees/from-armenia"
     said = _facts_said(engine, "how many armenians fled azerbaijan")
     assert said[-1] == "expulsions-and-refugees/armenians-displaced"
+    # no country left named: the Azerbaijanis displaced, not the other side's count
+    said = _facts_said(engine, "сколько азербайджанцев бежало в 90х")
+    assert said[-1] == "expulsions-and-refugees/azerbaijanis-displaced"
 
 
 def test_it_is_never_a_place_neither_the_question_nor_the_conversation_named(engine: Engine) -> None:
