@@ -31,6 +31,17 @@ class Mutation:
     tests: tuple[str, ...]
 
 
+# the two refugee-direction keys of knowledge/language.yaml and the list between them
+_FLED_FROM = (
+    '    "fled fromazerbaijan": ["fled azerbaijan", "fled from azerbaijan",\n'
+    '        "flee azerbaijan", "flee from azerbaijan", "fleeing azerbaijan",\n'
+    '        "fleeing from azerbaijan", "expelled from azerbaijan",\n'
+    '        "driven out of azerbaijan", "kicked out of azerbaijan",\n'
+    '        "forced out of azerbaijan", "deported from azerbaijan",\n'
+    '        "displaced from azerbaijan", "refugees from azerbaijan",\n'
+    '        "refugee from azerbaijan"]\n'
+    '    "fled fromarmenia": ['
+)
 M = Mutation
 MUTATIONS = [
     M(
@@ -1932,8 +1943,8 @@ MUTATIONS = [
     M(
         "follow-ups: a bare name before ('aliyev', 'and armenia?') picks a fact of the other side's holder",
         "src/nkbot/engine/followup.py",
-        "score >= FACT_MIN and self.engine.matcher.asked(asked):",
-        "score >= FACT_MIN:",
+        '            if matcher.asked(asked):  # not after a bare "aliyev", which asked nothing',
+        "            if True:",
         (
             "tests/test_conversation.py::test_the_other_sides_holder_answers_with_the_fact_the_swapped_question_asks",
         ),
@@ -1941,8 +1952,8 @@ MUTATIONS = [
     M(
         "follow-ups: a bare 'when?' drops the fact the entry's name found for another of the same kind",
         "src/nkbot/engine/followup.py",
-        '        if kind == "carry" and current is not None and found.intent is current and not bare_found:',
-        '        if kind == "carry" and current is not None and found.intent is current:',
+        "            and not self._found_as_asked(found, r, kind_asked)\n",
+        "            and True\n",
         ("tests/test_conversation.py::test_a_bare_question_word_keeps_the_fact_the_entrys_name_found",),
     ),
     M(
@@ -1976,25 +1987,9 @@ MUTATIONS = [
     M(
         "normalising: the country left loses its own word ('azerbaijanis fled armenia' read backwards)",
         "knowledge/language.yaml",
-        (
-            '    "fled fromazerbaijan": ["fled azerbaijan", "fled from azerbaijan",\n'
-            '        "flee azerbaijan", "flee from azerbaijan", "fleeing azerbaijan",\n'
-            '        "fleeing from azerbaijan", "expelled from azerbaijan",\n'
-            '        "driven out of azerbaijan", "kicked out of azerbaijan",\n'
-            '        "forced out of azerbaijan", "deported from azerbaijan",\n'
-            '        "displaced from azerbaijan", "refugees from azerbaijan",\n'
-            '        "refugee from azerbaijan"]\n'
-            '    "fled fromarmenia": ['
-        ),
-        (
-            '    "fled azerbaijan": ["fled azerbaijan", "fled from azerbaijan",\n'
-            '        "flee azerbaijan", "flee from azerbaijan", "fleeing azerbaijan",\n'
-            '        "fleeing from azerbaijan", "expelled from azerbaijan",\n'
-            '        "driven out of azerbaijan", "kicked out of azerbaijan",\n'
-            '        "forced out of azerbaijan", "deported from azerbaijan",\n'
-            '        "displaced from azerbaijan", "refugees from azerbaijan",\n'
-            '        "refugee from azerbaijan"]\n'
-            '    "fled armenia": ['
+        _FLED_FROM,
+        _FLED_FROM.replace('"fled fromazerbaijan"', '"fled azerbaijan"').replace(
+            '"fled fromarmenia"', '"fled armenia"'
         ),
         ("tests/test_conversation.py::test_who_fled_where_is_not_read_backwards",),
     ),

@@ -635,6 +635,17 @@ class Dialogue:
             return self._events(question, fresh.normalized, reading, reading.dates.span, lang, now)
         return fresh, self._after(fresh, reading, reading, ctx, lang, now)
 
+    def _found_as_asked(self, found: Result, r: Reading, kind_asked: str) -> bool:
+        """ "когда?" after the Bishkek Protocol: a bare question word asked with the entry's name
+        already found the fact of its kind (the signing, not the ceasefire it led to)."""
+        return (
+            bool(kind_asked)
+            and found.fact is not None
+            and not r.mentions
+            and self.engine.matcher.fact_kinds.get(found.fact.id) == kind_asked
+            and not self._asking(r)
+        )
+
     def _declined(self, fresh: Result, context: Context | None, lang: str, now: float) -> Context:
         """The conversation as it was, remembering the question just declined: "and of karabakh?"
         may narrow it to what the bot covers."""
@@ -659,8 +670,8 @@ class Dialogue:
         tokens = before.tokens
         rewritten = " ".join([*tokens[:start], *content, *tokens[end:]])
         found = self.engine.resolve(question, rewritten, lang)
-        if found.status is not Status.ANSWERED or found.intent is None or found.intent.category == SCOPE:
-            return None
+        if found.status is not Status.ANSWERED or found.intent is None:
+            return None  # still out of scope (decide never answers with a scope topic), or unsure
         result = replace(found, followup="swap", understood=rewritten)
         return result, self._after(result, self.words.read(rewritten), r, ctx, lang, now)
 
@@ -1025,16 +1036,12 @@ class Dialogue:
         # after Vardanyan: asked of a linked entry when the one in context never speaks of it
         if kind == "carry" and answered and found.intent is current and not kept:
             found = self._linked_asked(found, fresh, ctx, lang) or found
-        # "когда?" after the Bishkek Protocol: a bare question word asked with the entry's name
-        # already found the fact of its kind (the signing, not the ceasefire it led to)
-        bare_found = (
-            bool(kind_asked)
-            and not self._asking(r)
-            and not r.mentions
-            and found.fact is not None
-            and self.engine.matcher.fact_kinds.get(found.fact.id) == kind_asked
-        )
-        if kind == "carry" and current is not None and found.intent is current and not bare_found:
+        if (
+            kind == "carry"
+            and current is not None
+            and found.intent is current
+            and not self._found_as_asked(found, r, kind_asked)
+        ):
             matcher = self.engine.matcher
             fact, score = matcher.fact_for(current, fresh.normalized)
             if fact is not None and score >= FACT_MIN:
@@ -1570,9 +1577,11 @@ class Dialogue:
             # "and armenia?" after Azerbaijan's president: Armenia's leader is its prime minister,
             # whose fact on who is president (Khachaturyan, a ceremonial post) the question asks
             asked = self._swap(ctx, [m for _, _, m in r.mentions])
-            fact, score = self.engine.matcher.fact_for(other, asked)
-            if fact is not None and score >= FACT_MIN and self.engine.matcher.asked(asked):
-                held = replace(held, fact=fact)
+            matcher = self.engine.matcher
+            if matcher.asked(asked):  # not after a bare "aliyev", which asked nothing
+                fact, score = matcher.fact_for(other, asked)
+                if fact is not None and score >= FACT_MIN:
+                    held = replace(held, fact=fact)
         return held, context
 
     def _then(
