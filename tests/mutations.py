@@ -2009,6 +2009,15 @@ MUTATIONS = [
         "            if False:",
         ("tests/test_normalize.py",),
     ),
+    M(
+        "follow-ups: tied entries linked to the war in context are not narrowed to the one of its time (April 2016 for the 2020 losses)",
+        "src/nkbot/engine/followup.py",
+        "            if len(timely) == 1:",
+        "            if False:",
+        (
+            "tests/test_conversation.py::test_a_question_tied_between_linked_entries_takes_the_one_of_the_war_in_context",
+        ),
+    ),
 ]
 
 

@@ -1961,3 +1961,10 @@ def test_the_president_of_nagorno_karabakh_is_asked_of_now(engine: Engine) -> No
     said = _facts_said(engine, "who is the president of nagorno karabakh")
     assert said[-1] == "artsakh-dissolution/who-is-president"
     assert talk(engine, "who was the president of nagorno karabakh in 2010") == ["bako-sahakyan"]
+
+
+def test_a_question_tied_between_linked_entries_takes_the_one_of_the_war_in_context(engine: Engine) -> None:
+    """ "How much land was lost" after the 2020 war ranks the April 2016 war first by a hair; both
+    are linked to the war in context, but only the 2020 outcome is of its time."""
+    turns = talk(engine, "почему армения проиграла войну 2020", "дроны?", "скока территории потеряли")
+    assert turns[-1] == "second-war-outcome"

@@ -1458,7 +1458,12 @@ class Dialogue:
             near = [s for s in tied if self._on_subject(s.intent, ctx)]
             if fresh.status is not Status.AMBIGUOUS or not near:
                 return fresh
-            if len(near) > 1 and near[0] is not ranked[0]:
+            # "скока территории потеряли" after the 2020 war: its outcome, not the April 2016 war
+            # merely linked to it
+            timely = [s for s in near if _near(s.intent, current, years=0)]
+            if len(timely) == 1:
+                near = timely
+            elif len(near) > 1 and near[0] is not ranked[0]:
                 return fresh
             mine = near[0]
         if mine.score < floor:
