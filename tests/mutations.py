@@ -2010,7 +2010,8 @@ MUTATIONS = [
         ("tests/test_normalize.py",),
     ),
     M(
-        "follow-ups: tied entries linked to the war in context are not narrowed to the one of its time (April 2016 for the 2020 losses)",
+        "follow-ups: tied entries linked to the war in context are not narrowed to the one of its time"
+        " (April 2016 for the 2020 losses)",
         "src/nkbot/engine/followup.py",
         "            if len(timely) == 1:",
         "            if False:",
