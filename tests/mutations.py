@@ -2019,6 +2019,17 @@ MUTATIONS = [
             "tests/test_conversation.py::test_a_question_tied_between_linked_entries_takes_the_one_of_the_war_in_context",
         ),
     ),
+    M(
+        "follow-ups: a linked entry's fact is chosen by the question's own words, without the subject in"
+        " context ('were any killed' after the peacekeepers: the overall toll)",
+        "src/nkbot/engine/followup.py",
+        "        if fact is None or score < STATED:\n            fact = top.fact",
+        "        if True:\n            fact = top.fact",
+        (
+            "tests/test_conversation.py::"
+            "test_a_linked_entry_asked_with_the_subject_in_context_answers_with_its_fact_on_that_subject",
+        ),
+    ),
 ]
 
 

@@ -1968,3 +1968,16 @@ def test_a_question_tied_between_linked_entries_takes_the_one_of_the_war_in_cont
     are linked to the war in context, but only the 2020 outcome is of its time."""
     turns = talk(engine, "почему армения проиграла войну 2020", "дроны?", "скока территории потеряли")
     assert turns[-1] == "second-war-outcome"
+
+
+def test_a_linked_entry_asked_with_the_subject_in_context_answers_with_its_fact_on_that_subject(
+    engine: Engine,
+) -> None:
+    """ "Were any killed" after the peacekeepers is asked of the September 2023 offensive, which
+    speaks of it; of that entry's facts, the one on the peacekeepers killed, not the overall toll
+    its words alone would pick."""
+    *_, result = _results(
+        engine, "when did the russian peacekeepers withdraw", "how many were deployed", "were any killed"
+    )
+    assert result.intent is not None and result.intent.id == "september-2023-offensive"
+    assert result.fact is not None and result.fact.id == "september-2023-offensive/peacekeepers-killed"

@@ -1297,7 +1297,12 @@ class Dialogue:
             return None
         if top.score < self.engine.thresholds_for(lang).suggest:
             return None
-        return replace(found, intent=top.intent, score=top.score, fact=top.fact, suggestions=())
+        # its fact read with the subject in context: "were any killed" after the peacekeepers is
+        # the offensive's fact on the peacekeepers killed, not its overall toll
+        fact, score = self.engine.matcher.fact_for(top.intent, found.normalized)
+        if fact is None or score < STATED:
+            fact = top.fact
+        return replace(found, intent=top.intent, score=top.score, fact=fact, suggestions=())
 
     def _stated_here(self, fresh: Result, r: Reading, ctx: Context) -> Result | None:
         """ "за что пожизненное" after Arayik Harutyunyan: a question naming nothing of its own,
