@@ -1945,6 +1945,11 @@ def test_who_fled_where_is_not_read_backwards(engine: Engine) -> None:
     # no country left named: the Azerbaijanis displaced, not the other side's count
     said = _facts_said(engine, "сколько азербайджанцев бежало в 90х")
     assert said[-1] == "expulsions-and-refugees/azerbaijanis-displaced"
+    # the people of one country from the other, asked after the other side's count
+    said = _facts_said(
+        engine, "how many azerbaijani idps displaced in the 90s", "and armenians from azerbaijan"
+    )
+    assert said[-1] == "expulsions-and-refugees/armenians-displaced"
 
 
 def test_it_is_never_a_place_neither_the_question_nor_the_conversation_named(engine: Engine) -> None:
