@@ -2037,6 +2037,27 @@ MUTATIONS = [
         '    "armenians fled fromazerbaijan": ["armenians from baku"]',
         ("tests/test_conversation.py::test_who_fled_where_is_not_read_backwards",),
     ),
+    M(
+        "normalising: «тропа трампа» is not the TRIPP route",
+        "knowledge/language.yaml",
+        '"тропа трампа", ',
+        "",
+        ("tests/test_normalize.py::test_spelling_variants_fold_to_one_form",),
+    ),
+    M(
+        "normalising: 'withdrew' and 'withdrawal' stay apart from 'withdraw'",
+        "knowledge/language.yaml",
+        "    withdraw: [withdrew, withdrawn, withdrawal, withdrawals, withdrawl]",
+        "    withdrawx: [withdrawn, withdrawals]",
+        ("tests/test_normalize.py::test_spelling_variants_fold_to_one_form",),
+    ),
+    M(
+        "normalising: 'school project' is read as part of the question",
+        "knowledge/language.yaml",
+        '"school project", ',
+        "",
+        ("tests/test_normalize.py::test_spelling_variants_fold_to_one_form",),
+    ),
 ]
 
 

@@ -37,6 +37,9 @@ from nkbot.engine.spelling import Speller
         ("во время войны", "в войны"),  # "during" is "in": the war dates the question
         ("гянджу", "гянджа"),  # the city in another case, so a follow-up carries it
         ("trucks", "goods"),  # "can trucks go to armenia" asks about goods transit
+        ("тропа трампа", "tripp"),  # the route's colloquial Russian name
+        ("withdrew", "withdraw"),  # the stemmer keeps the past tense and the noun apart
+        ("school project", "actually"),  # the reason for asking is no part of the question
         ("пропускает фуры", "разрешил провоз грузы"),
         ("армения отдала карты", "армения передала карты"),  # to give is to hand over
         ("wen did it start", "when did it start"),  # too short a slip for the speller
