@@ -2058,6 +2058,13 @@ MUTATIONS = [
         "",
         ("tests/test_normalize.py::test_spelling_variants_fold_to_one_form",),
     ),
+    M(
+        "knowledge: the permit fact is not asked 'can i visit karabakh now' (the refugees' return wins)",
+        "knowledge/topics/12-after-2023.yaml",
+        "            - can i visit karabakh now\n            - can i travel to karabakh now\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

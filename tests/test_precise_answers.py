@@ -524,3 +524,26 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
     for question, entry in (("kelbadjar", "kalbajar-karvachar"), ("khojaly massacre", "khojaly-massacre")):
         result = engine.answer(question)
         assert result.intent is not None and result.intent.id == entry and result.fact is None, question
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a visitor asking about now: the permit rules, not the refugees' return that a phrasing
+        # naming Armenians and "now" had outscored
+        ("can i visit karabakh now", "visiting-karabakh/permit-now"),
+        # the peoples displaced in the 1990s, each its own return
+        ("are azerbaijani idps returning to karabakh", "great-return/returned-so-far"),
+        # France's role has its own entry; a question naming no country does not reach it
+        ("did france sell weapons to armenia", "france-role/arms-to-armenia"),
+        ("was anyone punished for sumgait", "sumgait-pogrom/punished"),
+        ("what did the icj say about the lachin corridor", "icj-provisional-measures/february-2023-order"),
+        ("is pashinyan pro russian", "russia-wider-role/pashinyan-stance"),
+    ],
+)
+def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
+    result = engine.answer(question)
+    assert result.fact is not None and result.fact.id == fact, (
+        result.intent.id if result.intent else result.status,
+        result.fact.id if result.fact else None,
+    )
