@@ -2065,6 +2065,13 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "follow-ups: 'what is artsakh' after a question naming Armenia swaps Artsakh in for Armenia",
+        "src/nkbot/engine/followup.py",
+        "        if swap and (r.lead or sided or (other and not itself)):",
+        "        if swap and (r.lead or sided or other):",
+        ("tests/test_conversation.py::test_what_a_side_that_is_an_entrys_subject_is_is_asked_alone",),
+    ),
 ]
 
 

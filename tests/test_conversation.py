@@ -1986,3 +1986,12 @@ def test_a_linked_entry_asked_with_the_subject_in_context_answers_with_its_fact_
     )
     assert result.intent is not None and result.intent.id == "september-2023-offensive"
     assert result.fact is not None and result.fact.id == "september-2023-offensive/peacekeepers-killed"
+
+
+def test_what_a_side_that_is_an_entrys_subject_is_is_asked_alone(engine: Engine) -> None:
+    """ "what is artsakh" after a question naming Armenia had Artsakh swapped in for Armenia ("why
+    is france pro artsakh", "why did artsakh lose"): asked with nothing but question words, an
+    entry's own subject is asked about itself. "and artsakh?" still asks the question before."""
+    assert talk(engine, "why is france pro armenia", "what is artsakh")[-1] == "republic-of-artsakh"
+    assert talk(engine, "why did armenia lose the 2020 war", "what is artsakh")[-1] == "republic-of-artsakh"
+    assert talk(engine, "why did armenia lose the 2020 war", "and artsakh?")[-1] != "republic-of-artsakh"

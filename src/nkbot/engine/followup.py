@@ -883,7 +883,15 @@ class Dialogue:
         # a name already in context is no other one to swap in: "where is khojaly exactly" after it
         known = {m.entity for m in ctx.mentions if m.slot != "party"}  # a side may be asked again
         other = {m.slot for m in own if m.entity not in known} & {m.slot for m in ctx.mentions}
-        if swap and (r.lead or sided or other):
+        # "what is artsakh" after "why is france pro armenia": a side that is an entry's own subject,
+        # asked with nothing but question words, is asked alone, not swapped in for Armenia
+        itself = (
+            swap
+            and not r.lead
+            and not r.reference
+            and all(m.slot == "party" and self._titled(m.phrase) for m in own)
+        )
+        if swap and (r.lead or sided or (other and not itself)):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
             if asking and self.engine.matcher.asked(rewritten) != kind_asked:
                 rewritten = " ".join([rewritten, *asking])  # "а за армян кто" after what they numbered
