@@ -2070,7 +2070,14 @@ MUTATIONS = [
         "src/nkbot/engine/followup.py",
         "        if swap and (r.lead or sided or (other and not itself)):",
         "        if swap and (r.lead or sided or other):",
-        ("tests/test_conversation.py::test_what_a_side_that_is_an_entrys_subject_is_is_asked_alone",),
+        ("tests/test_conversation.py::test_what_an_entrys_own_name_is_is_asked_alone",),
+    ),
+    M(
+        "follow-ups: 'what is nkao' after the 2020 war is read as a word of the war (no subject of its own)",
+        "src/nkbot/engine/followup.py",
+        "        if not r.reference and (self._defines(r) or self._identifies(r)):",
+        "        if not r.reference and self._defines(r):",
+        ("tests/test_conversation.py::test_what_an_entrys_own_name_is_is_asked_alone",),
     ),
 ]
 

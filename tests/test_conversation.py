@@ -1988,10 +1988,15 @@ def test_a_linked_entry_asked_with_the_subject_in_context_answers_with_its_fact_
     assert result.fact is not None and result.fact.id == "september-2023-offensive/peacekeepers-killed"
 
 
-def test_what_a_side_that_is_an_entrys_subject_is_is_asked_alone(engine: Engine) -> None:
+def test_what_an_entrys_own_name_is_is_asked_alone(engine: Engine) -> None:
     """ "what is artsakh" after a question naming Armenia had Artsakh swapped in for Armenia ("why
     is france pro artsakh", "why did artsakh lose"): asked with nothing but question words, an
     entry's own subject is asked about itself. "and artsakh?" still asks the question before."""
     assert talk(engine, "why is france pro armenia", "what is artsakh")[-1] == "republic-of-artsakh"
     assert talk(engine, "why did armenia lose the 2020 war", "what is artsakh")[-1] == "republic-of-artsakh"
     assert talk(engine, "why did armenia lose the 2020 war", "and artsakh?")[-1] != "republic-of-artsakh"
+    # a person or a common name asked the same way: "who is aliyev" after Pashinyan's stance was
+    # read as "is aliyev pro russian", "what is nkao" after the 2020 war as a word of the war
+    assert talk(engine, "is pashinyan pro russian", "who is aliyev")[-1] == "ilham-aliyev"
+    assert talk(engine, "who won the 2020 war", "what is nkao")[-1] == "nkao-creation-1923"
+    assert talk(engine, "how many died in 2020", "the first war?")[-1] == "casualties-1988-1994"

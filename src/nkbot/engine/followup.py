@@ -214,6 +214,7 @@ class Vocabulary:
         self.earlier = set().union(*(_phrases(norm, w.earlier) for w in words))
         self.later = set().union(*(_phrases(norm, w.later) for w in words))
         self.define = set().union(*(_phrases(norm, w.define) for w in words))
+        self.identify = set().union(*(_phrases(norm, w.identify) for w in words))
         self.sources = set().union(*(_phrases(norm, w.sources) for w in words))
         self.kin = {t for w in words for p in _phrases(norm, w.kin) for t in p}
         self.addressee = {t for w in words for p in _phrases(norm, w.addressee) for t in p}
@@ -254,6 +255,7 @@ class Vocabulary:
         ]
         self.longest = max((len(p) for p in every), default=1)
         self.longest_define = max((len(p) for p in self.define), default=1)
+        self.longest_identify = max((len(p) for p in self.identify), default=1)
 
     def read(self, normalized: str) -> Reading:
         tokens = normalized.split()
@@ -883,14 +885,10 @@ class Dialogue:
         # a name already in context is no other one to swap in: "where is khojaly exactly" after it
         known = {m.entity for m in ctx.mentions if m.slot != "party"}  # a side may be asked again
         other = {m.slot for m in own if m.entity not in known} & {m.slot for m in ctx.mentions}
-        # "what is artsakh" after "why is france pro armenia": a side that is an entry's own subject,
-        # asked with nothing but question words, is asked alone, not swapped in for Armenia
-        itself = (
-            swap
-            and not r.lead
-            and not r.reference
-            and all(m.slot == "party" and self._titled(m.phrase) for m in own)
-        )
+        # "what is artsakh" after "why is france pro armenia", "who is aliyev" after Pashinyan's
+        # stance: an entry's own name asked with nothing but "what is" is asked alone, not swapped
+        # into the question before
+        itself = swap and not r.lead and not r.reference and self._identifies(r)
         if swap and (r.lead or sided or (other and not itself)):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
             if asking and self.engine.matcher.asked(rewritten) != kind_asked:
@@ -1802,7 +1800,7 @@ class Dialogue:
         Asking what a thing is ("что такое нкао") names it, however common its word."""
         if r.mentions or r.dates is not None:
             return False
-        if not r.reference and self._defines(r):
+        if not r.reference and (self._defines(r) or self._identifies(r)):
             return False
         return self._common_words_only(r) and not self._names_region(r) and not self._named_together(r)
 
@@ -1810,6 +1808,15 @@ class Dialogue:
         """Whether the question asks what a thing is ("что такое нкао", "а что такое трипп")."""
         longest = self.words.longest_define  # after a lead, or overlapping one ("а что" + "что такое")
         return any(_longest(r.tokens, k, self.words.define, longest) for k in range(r.lead + 1))
+
+    def _identifies(self, r: Reading) -> bool:
+        """Whether the question is "what is" or "who is" and an entry's own name, nothing else
+        ("what is nkao", "who is aliyev")."""
+        k = _longest(r.tokens, 0, self.words.identify, self.words.longest_identify)
+        if k == 0 or (not r.mentions and self.engine.matcher.asked(" ".join(r.tokens))):
+            return False  # "what are the casualties", "who is to blame": a kind of thing, no name
+        rest = [t for t in r.tokens[k:] if t not in self.kb.normalizer.stopwords]
+        return bool(rest) and self._titled(" ".join(rest))
 
     def _named_together(self, r: Reading) -> bool:
         """Common words that together are an entry's own name ("what about the peace treaty"):

@@ -466,6 +466,7 @@ WORD_LISTS = (
     "earlier",
     "later",
     "define",
+    "identify",
     "polar",
     "polar_questions",
     "sources",

@@ -149,6 +149,7 @@ class Words:
     kin: tuple[str, ...] = ()  # "father", "отец": with "his", another person than the one in context
     addressee: tuple[str, ...] = ()  # "you", «ты»: small talk with them asks about the bot, not the subject
     define: tuple[str, ...] = ()  # "что такое", "what is a": what a thing is, a question of its own
+    identify: tuple[str, ...] = ()  # "what is", "who is": before an entry's own name alone, asks about it
     human: tuple[str, ...] = ()  # "he", "she": personal words that never stand for a thing (Russian "он" may)
     human_cues: tuple[str, ...] = ()  # "где", "жив": with a personal word, it stands for a person
     introduced: tuple[str, ...] = ()  # "thing": after "this", it introduces a subject ("this tripp thing")
