@@ -492,8 +492,8 @@ MUTATIONS = [
     M(
         "follow-ups: 'azerbaijani side?' with no side in the question before is not asked of that side",
         "src/nkbot/engine/followup.py",
-        "if swap and (r.lead or sided or other):",
-        "if swap and (r.lead or other):",
+        "if swap and (r.lead or sided or (other and not itself)):",
+        "if swap and (r.lead or (other and not itself)):",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -506,7 +506,7 @@ MUTATIONS = [
     M(
         "follow-ups: 'что такое нкао' after a person is read as a question about that person",
         "src/nkbot/engine/followup.py",
-        "        if not r.reference and self._defines(r):\n"
+        "        if not r.reference and (self._defines(r) or self._identifies(r)):\n"
         "            return False\n"
         "        return self._common_words_only(r)",
         "        return self._common_words_only(r)",
