@@ -492,8 +492,8 @@ MUTATIONS = [
     M(
         "follow-ups: 'azerbaijani side?' with no side in the question before is not asked of that side",
         "src/nkbot/engine/followup.py",
-        "if swap and (r.lead or sided or (other and not itself)):",
-        "if swap and (r.lead or (other and not itself)):",
+        "if swap and (r.lead or sided or (other and (r.reference or not self._identifies(r)))):",
+        "if swap and (r.lead or (other and (r.reference or not self._identifies(r)))):",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -2068,7 +2068,7 @@ MUTATIONS = [
     M(
         "follow-ups: 'what is artsakh' after a question naming Armenia swaps Artsakh in for Armenia",
         "src/nkbot/engine/followup.py",
-        "        if swap and (r.lead or sided or (other and not itself)):",
+        "        if swap and (r.lead or sided or (other and (r.reference or not self._identifies(r)))):",
         "        if swap and (r.lead or sided or other):",
         ("tests/test_conversation.py::test_what_an_entrys_own_name_is_is_asked_alone",),
     ),

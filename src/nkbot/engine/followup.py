@@ -887,9 +887,8 @@ class Dialogue:
         other = {m.slot for m in own if m.entity not in known} & {m.slot for m in ctx.mentions}
         # "what is artsakh" after "why is france pro armenia", "who is aliyev" after Pashinyan's
         # stance: an entry's own name asked with nothing but "what is" is asked alone, not swapped
-        # into the question before
-        itself = swap and not r.lead and not r.reference and self._identifies(r)
-        if swap and (r.lead or sided or (other and not itself)):
+        # into the question before (looked up only when nothing else decides)
+        if swap and (r.lead or sided or (other and (r.reference or not self._identifies(r)))):
             rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
             if asking and self.engine.matcher.asked(rewritten) != kind_asked:
                 rewritten = " ".join([rewritten, *asking])  # "а за армян кто" after what they numbered
@@ -1759,7 +1758,7 @@ class Dialogue:
         return self._common_words_only(r)
 
     def _titled(self, phrase: str) -> bool:
-        """Whether a side's name alone is an entry's own name ("artsakh": the republic)."""
+        """Whether a name alone is an entry's own name ("artsakh": the republic; "nkao")."""
         ranked = self.engine.ranking(phrase)
         return bool(ranked) and ranked[0].score >= EXACT and ranked[0].intent.category != SCOPE
 
