@@ -649,7 +649,7 @@ MUTATIONS = [
     M(
         "follow-ups: 'why was it so important' after the battle of Shusha answers the town",
         "src/nkbot/engine/followup.py",
-        "        if fact is None or score < REF_FACT:\n",
+        "        if fact is None or score < REF_FACT or self._side_flipped(fact, r, ctx):\n",
         "        if True:\n",
         ("tests/test_conversation.py",),
     ),
@@ -2078,6 +2078,20 @@ MUTATIONS = [
         "        if not r.reference and (self._defines(r) or self._identifies(r)):",
         "        if not r.reference and self._defines(r):",
         ("tests/test_conversation.py::test_what_an_entrys_own_name_is_is_asked_alone",),
+    ),
+    M(
+        "follow-ups: the fact just shown asked of the other side ('а армяне её когда захватили') repeats it",
+        "src/nkbot/engine/followup.py",
+        "        return bool(asked) and bool(before) and not asked & before",
+        "        return False",
+        ("tests/test_conversation.py::test_the_fact_just_shown_asked_of_the_other_side_is_that_side_s_deed",),
+    ),
+    M(
+        "follow-ups: a count asked of the other side ('а азербайджан сколько признал') flips the event",
+        "src/nkbot/engine/followup.py",
+        '        if fact.id != ctx.fact or self.engine.matcher.asked(" ".join(r.tokens)) in SWAPPED_ASKS:',
+        "        if fact.id != ctx.fact:",
+        ("tests/test_conversation.py::test_the_fact_just_shown_asked_of_the_other_side_is_that_side_s_deed",),
     ),
 ]
 

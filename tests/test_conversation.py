@@ -2000,3 +2000,20 @@ def test_what_an_entrys_own_name_is_is_asked_alone(engine: Engine) -> None:
     assert talk(engine, "is pashinyan pro russian", "who is aliyev")[-1] == "ilham-aliyev"
     assert talk(engine, "who won the 2020 war", "what is nkao")[-1] == "nkao-creation-1923"
     assert talk(engine, "how many died in 2020", "the first war?")[-1] == "casualties-1988-1994"
+
+
+def test_the_fact_just_shown_asked_of_the_other_side_is_that_side_s_deed(engine: Engine) -> None:
+    """«а армяне её когда захватили» after "when did Azerbaijan take Shusha" got the November 2020
+    date again: the same fact asked of the other side asks about the other side's capture (1992).
+    A count states both sides' figures, so it does not flip."""
+    assert (
+        talk(engine, "шушу когда азеры взяли", "а армяне её когда захватили")[-1] == "capture-of-shusha-1992"
+    )
+    assert talk(engine, "when did azerbaijan take shusha", "and when did armenians take it")[-1] == (
+        "capture-of-shusha-1992"
+    )
+    assert talk(engine, "что щас в арцахе", "армян там сколько живет")[-1] == "current-status"
+    assert talk(engine, "сколько армян погибло в сентябре 2022", "а азербайджан сколько признал")[-1] in {
+        "casualties-2021-2022",
+        "september-2022-clashes",
+    }

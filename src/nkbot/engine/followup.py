@@ -1059,7 +1059,7 @@ class Dialogue:
         if viewpoint or (kind == "swap" and r.slots() == {"party"}):
             found = self._side_view(found, ctx, fresh, r, strict=not viewpoint) or found
         if kind == "carry" and current is not None and found.intent is not current:
-            found = self._its_fact(found, fresh, r, current) or found
+            found = self._its_fact(found, fresh, r, current, ctx) or found
         found = self._as_of_now(found, fresh.normalized)  # "is it signed yet" after the treaty's text
         result = replace(found, followup=kind, understood=rewritten)
         return result, self._after(result, second, r, ctx, lang, now)
@@ -1108,7 +1108,9 @@ class Dialogue:
         later = self.engine.today(found.intent, asked) if found.intent is not None else None
         return _answered(found, later[0], found.score, later[1]) if later is not None else found
 
-    def _its_fact(self, found: Result, fresh: Result, r: Reading, current: Intent) -> Result | None:
+    def _its_fact(
+        self, found: Result, fresh: Result, r: Reading, current: Intent, ctx: Context
+    ) -> Result | None:
         """ "Why was it so important?" after the 2020 battle of Shusha: "it" points back, nothing is
         named but a side, and one of the entry's own facts is asked in these words, so that fact
         answers, not the town that the name carried over finds ("who was guarding it before" after
@@ -1116,12 +1118,22 @@ class Dialogue:
         if not r.reference or r.human or not r.slots() <= {"party"} or r.dates is not None:
             return None
         fact, score = self.engine.matcher.fact_for(current, fresh.normalized)
-        if fact is None or score < REF_FACT:
+        if fact is None or score < REF_FACT or self._side_flipped(fact, r, ctx):
             return None
         theirs = self.engine.matcher.fact_for(found.intent, fresh.normalized)[1] if found.intent else 0.0
         if theirs > score + REF_LEAD:
             return None  # "who dissolved it" after Artsakh: the dissolution's signatories explain it better
         return _answered(found, current, found.score, fact)
+
+    def _side_flipped(self, fact: Fact, r: Reading, ctx: Context) -> bool:
+        """The fact just shown, asked again of the other side: «а армяне её когда захватили» after
+        "when did Azerbaijan take Shusha" asks about the other side's deed, not that one again (but
+        «а азербайджан сколько признал» after the toll: a count states each side's figure)."""
+        if fact.id != ctx.fact or self.engine.matcher.asked(" ".join(r.tokens)) in SWAPPED_ASKS:
+            return False
+        asked = {m.entity for _, _, m in r.mentions if m.slot == "party"}
+        before = {m.entity for m in ctx.mentions if m.slot == "party"}
+        return bool(asked) and bool(before) and not asked & before
 
     def _of_period(self, found: Result, current: Intent, own: list[Mention], asked: str) -> Result | None:
         """ "And in the first war?" after the armies' strength before 2020: the entry of the same
@@ -1353,7 +1365,7 @@ class Dialogue:
             return None
         matcher = self.engine.matcher
         fact, score = matcher.fact_for(current, asked)
-        if fact is None or score < EXPLAINED:
+        if fact is None or score < EXPLAINED or (answered and self._side_flipped(fact, r, ctx)):
             return None
         if answered:
             assert found.intent is not None
