@@ -2093,6 +2093,13 @@ MUTATIONS = [
         "        if fact.id != ctx.fact:",
         ("tests/test_conversation.py::test_the_fact_just_shown_asked_of_the_other_side_is_that_side_s_deed",),
     ),
+    M(
+        "matching: asked about now, an entry that says nothing of now is still a rival of where things stand",
+        "src/nkbot/engine/engine.py",
+        "            rivals = [s for s in rivals if any(f.present for f in s.intent.facts)]",
+        "            rivals = rivals",
+        ("tests/test_engine.py::test_asked_about_now_an_entry_that_says_nothing_of_now_is_no_rival",),
+    ),
 ]
 
 

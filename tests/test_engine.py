@@ -376,6 +376,16 @@ def test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact(
     assert (result.fact.id if result.fact else None) == fact
 
 
+def test_asked_about_now_an_entry_that_says_nothing_of_now_is_no_rival(engine: Engine) -> None:
+    """ "Is there a truce between armenia and azerbaijan now" offered the 1994 Bishkek Protocol
+    beside where things stand, and "is the fighting over now" a list of wars: close behind, but
+    saying nothing of now."""
+    for question in ("is there a truce between armenia and azerbaijan now", "is the fighting over now"):
+        result = engine.answer(question)
+        assert result.status is Status.ANSWERED, question
+        assert result.intent is not None and result.intent.id == "current-status", question
+
+
 @pytest.mark.parametrize(
     ("question", "entry"),
     [

@@ -421,6 +421,9 @@ class Engine:
             return Result(question, normalized, Status.UNKNOWN, None, top, (), lang, Reason.NO_MATCH)
         best = ranked[0]
         rivals = [s for s in ranked[1:] if best.score - s.score < t.margin]
+        if rivals and self.asks_now(normalized) and any(f.present for f in best.intent.facts):
+            # "is there a ceasefire now": an entry that says nothing of now is no rival to where things stand
+            rivals = [s for s in rivals if any(f.present for f in s.intent.facts)]
         if best.score >= t.answer and all(best.intent.linked(r.intent) for r in rivals):
             # Close runners-up are offered as buttons under the answer (related ones are anyway).
             others = tuple(
