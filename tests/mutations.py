@@ -2100,6 +2100,31 @@ MUTATIONS = [
         "            rivals = rivals",
         ("tests/test_engine.py::test_asked_about_now_an_entry_that_says_nothing_of_now_is_no_rival",),
     ),
+    M(
+        "follow-ups: 'ok then what was operation ring' walks the timeline from the subject in context",
+        "src/nkbot/engine/followup.py",
+        '        if own and not r.anchored and not r.inside and r.step in ("next", "previous"):',
+        "        if False:",
+        (
+            "tests/test_conversation.py::test_then_takes_no_object_so_the_words_after_it_are_a_question_of_their_own",
+        ),
+    ),
+    M(
+        "follow-ups: 'what happened after the bishkek protocol' is read as a question, not a step from it",
+        "src/nkbot/engine/followup.py",
+        "                    r.anchored = stem(tokens[i + k - 1]) in self.relations",
+        "                    r.anchored = False",
+        (
+            "tests/test_conversation.py::test_then_takes_no_object_so_the_words_after_it_are_a_question_of_their_own",
+        ),
+    ),
+    M(
+        "knowledge: «бишкекского перемирия» is no name, so the ceasefire in context answers",
+        "knowledge/conversation.yaml",
+        '"бишкекское перемирие",\n           "бишкекского перемирия"]',
+        '"бишкекское перемирие"]',
+        ("tests/test_conversation.py::test_a_ceasefire_named_by_its_adjective_is_not_the_one_in_context",),
+    ),
 ]
 
 

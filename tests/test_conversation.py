@@ -2017,3 +2017,28 @@ def test_the_fact_just_shown_asked_of_the_other_side_is_that_side_s_deed(engine:
         "casualties-2021-2022",
         "september-2022-clashes",
     }
+
+
+def test_then_takes_no_object_so_the_words_after_it_are_a_question_of_their_own(engine: Engine) -> None:
+    """ "ok then what was operation ring" walked the timeline from the subject in context, and «а
+    потом сталин отдал карабах азербайджану?» stepped from the entry its words found: "then" takes
+    no object, so a name after it is asked about. "What happened after X" still steps from X, and
+    "а потом?" from the subject in context."""
+    assert talk(engine, "what was black january", "ok then what was operation ring")[-1] == "operation-ring"
+    assert talk(engine, "война 1918-1920 годов", "а потом сталин отдал карабах азербайджану?")[-1] == (
+        "nkao-creation-1923"
+    )
+    stepped = _results(engine, "война 1918-1920 годов", "а потом?")[-1]
+    assert stepped.followup == "next" and stepped.intent is not None
+    assert stepped.intent.id != "armenian-azerbaijani-war-1918-1920"
+    after_named = _results(engine, "what was black january", "what happened after the bishkek protocol")[-1]
+    assert after_named.followup == "next"
+
+
+def test_a_ceasefire_named_by_its_adjective_is_not_the_one_in_context(engine: Engine) -> None:
+    """«кто был посредником бишкекского перемирия» after the September 2023 ceasefire got that
+    ceasefire's mediator: the Bishkek ceasefire, named as an adjective, is a name of its own."""
+    turns = talk(
+        engine, "какие условия у перемирия 20 сентября 2023", "кто был посредником бишкекского перемирия"
+    )
+    assert turns == ["september-2023-ceasefire", "bishkek-protocol"]

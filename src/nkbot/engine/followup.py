@@ -141,6 +141,7 @@ class Reading:
     then: set[int] = field(default_factory=set)  # tokens of "then", "at the time": the time in context
     step: str | None = None  # "next" | "previous" | "successor" | "predecessor" | "counterpart"
     inside: bool = False  # the step is read inside the question ("who was president before him")
+    anchored: bool = False  # the step phrase ends in a word that takes an object: "what happened after"
     mentions: list[tuple[int, int, Mention]] = field(default_factory=list)  # (start, end, mention)
     dates: DateQuery | None = None
     remainder: list[str] = field(default_factory=list)  # content words explained by none of the above
@@ -224,6 +225,7 @@ class Vocabulary:
         self.asked = {t for w in words for ps in w.asks.values() for p in _phrases(norm, ps) for t in p}
         self.views = {t for w in words for p in _phrases(norm, w.asks.get(POSITION, ())) for t in p}
         self.timeline = {stem(t) for w in words for p in _phrases(norm, w.timeline) for t in p}
+        self.relations = {stem(t) for w in words for p in _phrases(norm, w.relations) for t in p}
         self.chronology = set().union(*(_phrases(norm, w.chronology) for w in words))
         self.scope = {stem(t) for w in words for p in _phrases(norm, w.scope) for t in p}
         self.joiners = frozenset(t for w in words for p in _phrases(norm, w.range) for t in p)
@@ -267,6 +269,7 @@ class Vocabulary:
                 k = _longest(tokens, i, phrases, self.longest)
                 if k and r.step is None:
                     r.step = step
+                    r.anchored = stem(tokens[i + k - 1]) in self.relations
                     taken.update(range(i, i + k))
             if r.step is not None or (
                 tokens[i] not in stopwords
@@ -712,6 +715,15 @@ class Dialogue:
         anchor: Span | None = None
         subject = ctx.intent if ctx is not None else None  # whose successor or predecessor
         named = [t for t in r.remainder if stem(t) not in self.words.timeline and t not in self.words.asked]
+        own = any(not self.words.regional(stem(t)) for t in named) or any(
+            m.age == 0 and not m.entity.startswith(DATE) for _, _, m in r.mentions
+        )
+        if own and not r.anchored and not r.inside and r.step in ("next", "previous"):
+            # "а потом сталин карабах отдал?", "ok then what was operation ring", «а что потом в баку
+            # было»: "then" takes no object, so the words after it are a question of their own, not
+            # the point to step from ("what happened after that in karabakh" still steps)
+            r.step = None
+            return None
         dated_only = all(m.entity.startswith(DATE) for _, _, m in r.mentions)
         if r.dates is not None and not named and dated_only and r.step in ("next", "previous"):
             return None  # "а потом что было в январе 1990": the date asked, not the step from the subject
@@ -1342,6 +1354,8 @@ class Dialogue:
             return None
         if self.engine.asks_now(fresh.normalized) and not fact.present:
             return None  # "is the road open now" after the blockade: where the road stands today
+        if self._named_elsewhere(current, fresh):
+            return None  # «кто был посредником бишкекского перемирия» after the 2023 ceasefire: Bishkek's
         return _answered(fresh, current, fresh.score, fact)
 
     def _explained_here(self, found: Result, asked: str, r: Reading, ctx: Context) -> Result | None:
