@@ -2125,6 +2125,13 @@ MUTATIONS = [
         '"бишкекское перемирие"]',
         ("tests/test_conversation.py::test_a_ceasefire_named_by_its_adjective_is_not_the_one_in_context",),
     ),
+    M(
+        "follow-ups: 'on' of 'going on' asks for events, so 'and on the azeri side?' is no swap",
+        "src/nkbot/engine/followup.py",
+        "            elif t in stopwords and stem(t) not in self.timeline_alone:",
+        "            elif t in stopwords and stem(t) not in self.timeline:",
+        ("tests/test_conversation.py::test_on_a_side_asks_the_question_before_of_that_side",),
+    ),
 ]
 
 

@@ -2042,3 +2042,12 @@ def test_a_ceasefire_named_by_its_adjective_is_not_the_one_in_context(engine: En
         engine, "какие условия у перемирия 20 сентября 2023", "кто был посредником бишкекского перемирия"
     )
     assert turns == ["september-2023-ceasefire", "bishkek-protocol"]
+
+
+def test_on_a_side_asks_the_question_before_of_that_side(engine: Engine) -> None:
+    """ "and on the azeri side?" after the Armenian dead of 2020 got the 2020 war's overview: "on",
+    a word of "what is going on", was read as asking for events, so the side was not swapped in.
+    "what is going on in karabakh" still asks where things stand."""
+    turns = talk(engine, "how many armenian soldiers died in the 44 day war", "and on the azeri side?")
+    assert turns == ["casualties-2020", "casualties-2020"]
+    assert talk(engine, "whats going on in karabakh these days") == ["current-status"]

@@ -225,6 +225,9 @@ class Vocabulary:
         self.asked = {t for w in words for ps in w.asks.values() for p in _phrases(norm, ps) for t in p}
         self.views = {t for w in words for p in _phrases(norm, w.asks.get(POSITION, ())) for t in p}
         self.timeline = {stem(t) for w in words for p in _phrases(norm, w.timeline) for t in p}
+        # a stop word asks for events only as a phrase of its own ("было"): "on", a word of "going
+        # on", is none in "and on the azeri side?"
+        self.timeline_alone = {stem(p[0]) for w in words for p in _phrases(norm, w.timeline) if len(p) == 1}
         self.relations = {stem(t) for w in words for p in _phrases(norm, w.relations) for t in p}
         self.chronology = set().union(*(_phrases(norm, w.chronology) for w in words))
         self.scope = {stem(t) for w in words for p in _phrases(norm, w.scope) for t in p}
@@ -340,7 +343,7 @@ class Vocabulary:
                 r.reference = True
                 r.personal = r.personal or (t,) in self.personal
                 r.human = r.human or (t,) in self.human
-            elif t in stopwords and stem(t) not in self.timeline:  # "что было в ..." asks for events
+            elif t in stopwords and stem(t) not in self.timeline_alone:  # "что было в ..."
                 r.stopwords += 1
             else:
                 r.remainder.append(t)
