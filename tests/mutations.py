@@ -2132,6 +2132,13 @@ MUTATIONS = [
         "            elif t in stopwords and stem(t) not in self.timeline:",
         ("tests/test_conversation.py::test_on_a_side_asks_the_question_before_of_that_side",),
     ),
+    M(
+        "eval: 'к 20 годам' does not state '20 лет', so a reply that says so is only partial",
+        'src/nkbot/evaluation.py',
+        '    text = _YEARS_RU.sub(r"\\1 лет", text)',
+        '    text = text',
+        ('tests/test_cli.py::test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns',),
+    ),
 ]
 
 

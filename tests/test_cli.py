@@ -226,7 +226,8 @@ def test_stats_errors_are_clear(tmp_path: Path) -> None:
 
 
 def test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns(tmp_path: Path) -> None:
-    """ "23 Jul 1993" is stated by "23 July 1993", in Russian by "23 июля 1993"; a figure of the
+    """ "23 Jul 1993" is stated by "23 July 1993", in Russian by "23 июля 1993" ("20 лет" by "к 20
+    годам"); a figure of the
     entry that the first-seen reply leaves out makes the answer partial; a turn marked fresh is
     scored on its own."""
     asked = tmp_path / "en" / "q.yaml"
@@ -241,7 +242,8 @@ def test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns(tmp_path: Path
     russian.write_text(
         "- q: когда пал агдам\n  expect: aghdam-1993\n  contains: 23 July 1993\n"
         "- q: сколько процентов проголосовали за независимость на референдуме 1991 года в карабахе\n"
-        "  expect: independence-referendum-1991\n  contains: 99.89%\n",
+        "  expect: independence-referendum-1991\n  contains: 99.89%\n"
+        "- q: бако саакян\n  expect: bako-sahakyan\n  contains: 20 лет\n",
         encoding="utf-8",
     )
     talk = tmp_path / "en" / "d.yaml"
@@ -257,7 +259,8 @@ def test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns(tmp_path: Path
         1,
     )  # the month spelled out counts; a figure the reply lacks not
     ru = json.loads(nkbot("eval", str(russian), "--json", "--half", "all", "--min-right", "0").stdout)
-    assert (ru["right"], ru["partial"]) == (2, 0)  # an English date and decimal point, stated in Russian
+    # an English date and decimal point, and "20 лет" stated as "к 20 годам", in Russian
+    assert (ru["right"], ru["partial"]) == (3, 0)
     assert (out["dialogues"]["fresh_turns"], out["dialogues"]["fresh_right"]) == (1, 1)
 
 

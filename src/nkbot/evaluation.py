@@ -303,15 +303,18 @@ _MONTH_EN = {
     "январ": "jan", "феврал": "feb", "март": "mar", "апрел": "apr", "ма": "may", "июн": "jun",
     "июл": "jul", "август": "aug", "сентябр": "sep", "октябр": "oct", "ноябр": "nov", "декабр": "dec",
 }  # fmt: skip
+_YEARS_RU = re.compile(r"(\d+)\s*(?:год|года|году|годам|годами|годах|лет)\b")
 _MONTH_RU = re.compile(rf"\b({'|'.join(_MONTH_EN)})(?:ь|я|е|а|й)?\b")
 
 
 def _plain(text: str) -> str:
     """Compare as a reader would: "23 Jul 1993" is stated by "23 July 1993" (and by "23 июля
-    1993"), "19-20" by "19–20", "100,417" by "100 417", "99.89%" by "99,89%"."""
+    1993"), "19-20" by "19–20", "100,417" by "100 417", "99.89%" by "99,89%",
+    "20 лет" by "к 20 годам"."""
     text = _MONTH.sub(r"\1", text.casefold()).replace("\u2013", "-").replace("\u2014", "-")
     text = _MONTH_RU.sub(lambda m: _MONTH_EN[m.group(1)], text)
     text = re.sub(r"(?<=\d)[ ,\u00a0\u202f](?=\d{3}\b)", "", text)
+    text = _YEARS_RU.sub(r"\1 лет", text)
     return re.sub(r"(?<=\d),(?=\d)", ".", text)  # a Russian decimal comma: "99,89 %" states "99.89%"
 
 
