@@ -2134,10 +2134,17 @@ MUTATIONS = [
     ),
     M(
         "eval: 'к 20 годам' does not state '20 лет', so a reply that says so is only partial",
-        'src/nkbot/evaluation.py',
+        "src/nkbot/evaluation.py",
         '    text = _YEARS_RU.sub(r"\\1 лет", text)',
-        '    text = text',
-        ('tests/test_cli.py::test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns',),
+        "    text = text",
+        ("tests/test_cli.py::test_eval_reads_dates_as_a_reader_does_and_counts_fresh_turns",),
+    ),
+    M(
+        "follow-ups: the entry just shown, asked by its own title ('and the gyumri base?'), repeats its lead",
+        'src/nkbot/engine/followup.py',
+        '        if result.fact is None and ctx.fact is not None:',
+        '        if False:',
+        ('tests/test_conversation.py::test_the_entry_just_shown_asked_by_its_own_name_answers_the_fact_its_words_ask',),
     ),
 ]
 

@@ -2051,3 +2051,15 @@ def test_on_a_side_asks_the_question_before_of_that_side(engine: Engine) -> None
     turns = talk(engine, "how many armenian soldiers died in the 44 day war", "and on the azeri side?")
     assert turns == ["casualties-2020", "casualties-2020"]
     assert talk(engine, "whats going on in karabakh these days") == ["current-status"]
+
+
+def test_the_entry_just_shown_asked_by_its_own_name_answers_the_fact_its_words_ask(engine: Engine) -> None:
+    """ "and the gyumri base?" after whether Armenia left the CSTO matched the entry's own title,
+    so its lead came again (no word of the base's number or lease): the entry was just shown, and
+    one of its facts says what is asked."""
+    for before, question in (
+        ("did armenia leave the csto", "and the gyumri base?"),
+        ("армения вышла из одкб?", "база в гюмри"),
+    ):
+        *_, result = _results(engine, before, question)
+        assert result.fact is not None and result.fact.id == "russia-wider-role/gyumri-base", question

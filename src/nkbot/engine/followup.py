@@ -473,10 +473,18 @@ class Dialogue:
             or result.status is not Status.ANSWERED
             or result.followup == "sources"
             or ctx.intent != intent.id
-            or ctx.fact != (result.fact.id if result.fact is not None else None)
         ):
             return result, after
         matcher = self.engine.matcher
+        if result.fact is None and ctx.fact is not None:
+            # «а база в гюмри?» after whether Armenia left the CSTO: the entry's own title, asked
+            # of the entry just shown, asks for the one fact of it its words explain, not its lead
+            fact, score = matcher.fact_for(intent, result.normalized, skip=ctx.fact)
+            if fact is None or score < STATED:
+                return result, after
+            return replace(result, fact=fact), replace(after, fact=fact.id) if after is not None else after
+        if ctx.fact != (result.fact.id if result.fact is not None else None):
+            return result, after
         own = self.engine.normalize(result.question)
         asked = matcher.asked(own)
         if not asked or (ctx.fact is not None and matcher.fact_kinds.get(ctx.fact) == asked):
