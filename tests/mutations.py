@@ -2141,10 +2141,12 @@ MUTATIONS = [
     ),
     M(
         "follow-ups: the entry just shown, asked by its own title ('and the gyumri base?'), repeats its lead",
-        'src/nkbot/engine/followup.py',
-        '        if result.fact is None and ctx.fact is not None:',
-        '        if False:',
-        ('tests/test_conversation.py::test_the_entry_just_shown_asked_by_its_own_name_answers_the_fact_its_words_ask',),
+        "src/nkbot/engine/followup.py",
+        "        if result.fact is None and ctx.fact is not None:",
+        "        if False:",
+        (
+            "tests/test_conversation.py::test_the_entry_just_shown_asked_by_its_own_name_answers_the_fact_its_words_ask",
+        ),
     ),
 ]
 

@@ -1365,8 +1365,6 @@ class Dialogue:
             return None
         if self.engine.asks_now(fresh.normalized) and not fact.present:
             return None  # "is the road open now" after the blockade: where the road stands today
-        if self._named_elsewhere(current, fresh):
-            return None  # «кто был посредником бишкекского перемирия» after the 2023 ceasefire: Bishkek's
         return _answered(fresh, current, fresh.score, fact)
 
     def _explained_here(self, found: Result, asked: str, r: Reading, ctx: Context) -> Result | None:
