@@ -2148,6 +2148,13 @@ MUTATIONS = [
             "tests/test_conversation.py::test_the_entry_just_shown_asked_by_its_own_name_answers_the_fact_its_words_ask",
         ),
     ),
+    M(
+        "follow-ups: 'then' with words finding the step's own entry (the 2020 war after Tovuz) is no step",
+        'src/nkbot/engine/followup.py',
+        '        return found if found is not None and any(s.intent is found for s in top) else None',
+        '        return None',
+        ('tests/test_conversation.py::test_then_with_words_that_find_the_step_s_own_entry_is_a_step',),
+    ),
 ]
 
 

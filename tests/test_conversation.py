@@ -2063,3 +2063,14 @@ def test_the_entry_just_shown_asked_by_its_own_name_answers_the_fact_its_words_a
     ):
         *_, result = _results(engine, before, question)
         assert result.fact is not None and result.fact.id == "russia-wider-role/gyumri-base", question
+
+
+def test_then_with_words_that_find_the_step_s_own_entry_is_a_step(engine: Engine) -> None:
+    """«а потом в сентябре полномасштабная началась?» after the July 2020 clashes got the first
+    war: "then" with words of its own asks a question of its own, unless those words rank the
+    entry the step reaches (the 2020 war) among their best; then it is the step."""
+    *_, result = _results(
+        engine, "что было на границе в июле 2020", "кто начал", "а потом в сентябре полномасштабная началась?"
+    )
+    assert result.intent is not None and result.intent.id == "second-war"
+    assert result.followup == "next"

@@ -51,6 +51,7 @@ OWN_SUPPORT = 3  # an unsure full question is read in context only if its own wo
 REF_FACT = 0.5  # ... or this share, when they point back ("it") at an entry other words pull away from
 REF_LEAD = 0.25  # ... unless a fact of the entry found explains it this much better ("who dissolved it")
 STATED = 0.6  # ... or this share, when nothing is named: the entry in context states what is asked
+STEP_AGREES = 3  # "then" and words of its own steps if the step's entry is among their best this many
 LISTED_TOLL_SPAN = timedelta(days=62)  # events listed for at most this long: a toll asked next is theirs
 OWN_TOLL = 0.2  # ... or this share, when a count of a period is asked: the event in context states its own
 EXPLAINED = 0.3  # a fact of the entry in context explaining this share of a follow-up answers it,
@@ -733,8 +734,13 @@ class Dialogue:
             # "а потом сталин карабах отдал?", "ok then what was operation ring", «а что потом в баку
             # было»: "then" takes no object, so the words after it are a question of their own, not
             # the point to step from ("what happened after that in karabakh" still steps)
-            r.step = None
-            return None
+            target = self._stepped_to(normalized, r, ctx)
+            if target is None:
+                r.step = None
+                return None
+            # «после этого война началась?» after the Tovuz clashes: its words find the step's entry
+            result = Result(question, normalized, Status.ANSWERED, target, 100.0, (), lang, followup=r.step)
+            return result, replace(self.context_for(target, lang, now, ctx), walking=True)
         dated_only = all(m.entity.startswith(DATE) for _, _, m in r.mentions)
         if r.dates is not None and not named and dated_only and r.step in ("next", "previous"):
             return None  # "а потом что было в январе 1990": the date asked, not the step from the subject
@@ -784,6 +790,21 @@ class Dialogue:
             return None
         result = Result(question, normalized, Status.ANSWERED, found, 100.0, (), lang, followup=r.step)
         return result, replace(self.context_for(found, lang, now, ctx), walking=True)
+
+    def _stepped_to(self, normalized: str, r: Reading, ctx: Context | None) -> Intent | None:
+        """The entry a step from the subject in context reaches, if the question's own words rank
+        it among their best: "then" with words of its own is a step only when they agree."""
+        if ctx is None:
+            return None
+        anchor_id, anchor = self._anchor(ctx)
+        if anchor is None:
+            return None
+        if r.step == "next":
+            found = following(self._timeline, anchor, anchor_id)
+        else:
+            found = preceding(self._timeline, anchor, anchor_id)
+        top = self.engine.ranking(normalized)[:STEP_AGREES]
+        return found if found is not None and any(s.intent is found for s in top) else None
 
     def _ordinal(
         self, question: str, normalized: str, r: Reading, ctx: Context | None, lang: str, now: float
