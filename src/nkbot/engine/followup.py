@@ -173,11 +173,13 @@ class Vocabulary:
     """knowledge/conversation.yaml compiled into normalised token phrases (all languages at once:
     a Russian follow-up to an English question still reads)."""
 
-    def __init__(self, kb: KnowledgeBase, idf: Mapping[str, float]) -> None:
-        """`idf`: the matcher's word weights, telling rare words (names) from common ones."""
+    def __init__(self, kb: KnowledgeBase, idf: Mapping[str, float], relations: Collection[str]) -> None:
+        """`idf`: the matcher's word weights, telling rare words (names) from common ones;
+        `relations`: its stemmed words placing a question in time ("after", "до")."""
         norm = kb.normalizer
         self.normalizer = norm
         self.idf = idf
+        self.relations = relations
         # the words of people's names (their titles before the brackets): a name is never a common
         # word, however many answers mention the person ("мирзоян это кто" after the initialling)
         self.person_names = {
@@ -229,7 +231,6 @@ class Vocabulary:
         # a stop word asks for events only as a phrase of its own ("было"): "on", a word of "going
         # on", is none in "and on the azeri side?"
         self.timeline_alone = {stem(p[0]) for w in words for p in _phrases(norm, w.timeline) if len(p) == 1}
-        self.relations = {stem(t) for w in words for p in _phrases(norm, w.relations) for t in p}
         self.chronology = set().union(*(_phrases(norm, w.chronology) for w in words))
         self.scope = {stem(t) for w in words for p in _phrases(norm, w.scope) for t in p}
         self.joiners = frozenset(t for w in words for p in _phrases(norm, w.range) for t in p)
@@ -435,7 +436,7 @@ class Dialogue:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.kb = engine.kb
-        self.words = Vocabulary(engine.kb, engine.matcher.idf)
+        self.words = Vocabulary(engine.kb, engine.matcher.idf, engine.matcher.relations)
         self._timeline = engine.kb.timeline()
         # the whole conflict, for "key dates": from the first dated entry to the last
         ends = [i.when.end for i in self._timeline if i.when is not None]
@@ -739,8 +740,7 @@ class Dialogue:
                 r.step = None
                 return None
             # «после этого война началась?» after the Tovuz clashes: its words find the step's entry
-            result = Result(question, normalized, Status.ANSWERED, target, 100.0, (), lang, followup=r.step)
-            return result, replace(self.context_for(target, lang, now, ctx), walking=True)
+            return self._stepped(question, normalized, target, r.step, lang, now, ctx)
         dated_only = all(m.entity.startswith(DATE) for _, _, m in r.mentions)
         if r.dates is not None and not named and dated_only and r.step in ("next", "previous"):
             return None  # "а потом что было в январе 1990": the date asked, not the step from the subject
@@ -782,13 +782,30 @@ class Dialogue:
         if ctx is not None and ctx.walking and anchor_id is not None and anchor_id == ctx.intent:
             # walking the timeline: the entry beside the last one, even inside a long period
             found = neighbour(self._timeline, anchor_id, 1 if r.step == "next" else -1)
-        elif r.step == "next":  # from a subject: what came once it was over
-            found = following(self._timeline, anchor, anchor_id)
         else:
-            found = preceding(self._timeline, anchor, anchor_id)
+            found = self._reached(r.step, anchor, anchor_id)
         if found is None:
             return None
-        result = Result(question, normalized, Status.ANSWERED, found, 100.0, (), lang, followup=r.step)
+        return self._stepped(question, normalized, found, r.step, lang, now, ctx)
+
+    def _reached(self, step: str, anchor: Span, anchor_id: str | None) -> Intent | None:
+        """The entry a step reaches from a subject: what came once it was over, or before it began."""
+        if step == "next":
+            return following(self._timeline, anchor, anchor_id)
+        return preceding(self._timeline, anchor, anchor_id)
+
+    def _stepped(
+        self,
+        question: str,
+        normalized: str,
+        found: Intent,
+        step: str,
+        lang: str,
+        now: float,
+        ctx: Context | None,
+    ) -> tuple[Result, Context]:
+        """The answer of a step along the timeline, and the context that walks on from it."""
+        result = Result(question, normalized, Status.ANSWERED, found, 100.0, (), lang, followup=step)
         return result, replace(self.context_for(found, lang, now, ctx), walking=True)
 
     def _stepped_to(self, normalized: str, r: Reading, ctx: Context | None) -> Intent | None:
@@ -797,12 +814,9 @@ class Dialogue:
         if ctx is None:
             return None
         anchor_id, anchor = self._anchor(ctx)
-        if anchor is None:
+        if anchor is None or r.step is None:
             return None
-        if r.step == "next":
-            found = following(self._timeline, anchor, anchor_id)
-        else:
-            found = preceding(self._timeline, anchor, anchor_id)
+        found = self._reached(r.step, anchor, anchor_id)
         top = self.engine.ranking(normalized)[:STEP_AGREES]
         return found if found is not None and any(s.intent is found for s in top) else None
 
