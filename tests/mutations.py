@@ -2150,10 +2150,24 @@ MUTATIONS = [
     ),
     M(
         "follow-ups: 'then' with words finding the step's own entry (the 2020 war after Tovuz) is no step",
-        'src/nkbot/engine/followup.py',
-        '        return found if found is not None and any(s.intent is found for s in top) else None',
-        '        return None',
-        ('tests/test_conversation.py::test_then_with_words_that_find_the_step_s_own_entry_is_a_step',),
+        "src/nkbot/engine/followup.py",
+        "        return found if found is not None and any(s.intent is found for s in top) else None",
+        "        return None",
+        ("tests/test_conversation.py::test_then_with_words_that_find_the_step_s_own_entry_is_a_step",),
+    ),
+    M(
+        "normalising: «до сих пор» no longer asks what «ещё» does («арцах до сих пор существует»)",
+        "knowledge/language.yaml",
+        '    еще: ["до сих пор", "по сей день", "все еще"]',
+        '    еще: ["по сей день", "все еще"]',
+        ("tests/test_engine.py::test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact",),
+    ),
+    M(
+        "normalising: 'anymore' no longer asks what 'still' does ('does artsakh exist anymore')",
+        "knowledge/language.yaml",
+        "    still: [anymore]",
+        "    # still: [anymore]",
+        ("tests/test_engine.py::test_asked_about_now_an_entry_of_the_past_gives_way_to_its_present_fact",),
     ),
 ]
 
