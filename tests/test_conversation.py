@@ -732,6 +732,20 @@ def test_follow_ups_after_the_fuel_depot_blast_ask_about_it(engine: Engine) -> N
     assert talk(engine, opened, "how many died", "was it an attack?") == ["fuel-depot-explosion-2023"] * 3
 
 
+def test_after_what_a_name_means_it_is_the_region_named(engine: Engine) -> None:
+    """After what "Nagorno" means, "it" is the region, not its name: the entry's `subject` is
+    carried, and "when did it become an autonomous region" is the NKAO's creation in 1923."""
+    turns = talk(engine, "what does nagorno even mean", "when did it become an autonomous region")
+    assert turns == ["name-nagorno-karabakh", "nkao-creation-1923"]
+
+
+def test_the_deal_that_brought_the_peacekeepers_in_is_the_2020_ceasefire(engine: Engine) -> None:
+    turns = talk(
+        engine, "are the russian peacekeepers still in karabakh", "who signed the deal that brought them in"
+    )
+    assert turns == ["peacekeepers-withdrawal-2024", "november-2020-agreement"]
+
+
 def test_a_follow_up_asking_a_count_goes_where_the_count_is(engine: Engine) -> None:
     """After "are they still there?" (the withdrawal), "how many were there?" is the force's size:
     the entry in context states no count, the peacekeepers' entry does."""

@@ -598,6 +598,9 @@ def test_why_someone_asks_is_not_what_they_ask(engine: Engine) -> None:
         assert result.intent is not None and result.intent.id == "first-war", question
     essay = engine.answer("write an essay for me")
     assert essay.intent is None and essay.scope is not None
+    # where the question was heard is no word of it: "talking" had read as peace talks (Iran's entry)
+    heard = engine.answer("what is the trump route thing everyone's talking about")
+    assert heard.intent is not None and heard.intent.id == "tripp-route"
 
 
 def test_slang_for_service_and_tell_me_the_main_thing(engine: Engine) -> None:
