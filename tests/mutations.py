@@ -2191,6 +2191,21 @@ MUTATIONS = [
         "",
         ("tests/test_conversation.py::test_the_deal_that_brought_the_peacekeepers_in_is_the_2020_ceasefire",),
     ),
+    M(
+        "language: the asker's story weighs in the question ('stupid', 'grandpa', 'lots' spelt as 'lost')",
+        "knowledge/language.yaml",
+        "    neighbour, neighbor, mom, mum, lot, lots, dumb, stupid, silly, noob, kinda, prob,",
+        "    neighbour, neighbor, mom, mum,",
+        ("tests/test_engine.py::test_the_askers_own_story_is_no_word_of_the_question",),
+    ),
+    M(
+        "scope: thanks for the help are read as a question about help ('thanks, that helped a lot')",
+        "knowledge/scope.yaml",
+        ",\n           thanks that helped, that helped a lot, thanks this helped, "
+        "that was helpful thanks, thanks very helpful]",
+        "]",
+        ("tests/test_engine.py::test_the_askers_own_story_is_no_word_of_the_question",),
+    ),
 ]
 
 

@@ -503,6 +503,24 @@ def test_small_talk_is_only_small_talk_without_a_question_of_its_own(engine: Eng
     assert engine.answer("how old are you").reason is Reason.OUT_OF_SCOPE
 
 
+def test_the_askers_own_story_is_no_word_of_the_question(engine: Engine) -> None:
+    """Who in the family asked, and an apology for asking, are not what is asked: "stupid" and
+    "grandpa" outweighed the question, and "lots" was spelt right as "lost" (who lost). Thanks for
+    help is thanks, not the US's help to a side."""
+    for question, entry in (
+        (
+            "my grandpa fought in the 90s, did lots of diaspora armenians go fight in karabakh",
+            "foreign-fighters",
+        ),
+        ("sorry prob a stupid question but where even is nagorno karabakh", "geography-of-karabakh"),
+    ):
+        result = engine.answer(question)
+        assert result.intent is not None and result.intent.id == entry, question
+    for question in ("thanks, that helped a lot", "спасибо, очень помогли"):
+        thanks = engine.answer(question)
+        assert thanks.scope is not None and thanks.scope.id == "scope:thanks", question
+
+
 def test_small_talk_with_a_word_of_now_is_still_small_talk(engine: Engine) -> None:
     """ "How are you today" greets the bot: "today" ranks where things stand, but nothing else is
     asked. "What is happening today" asks it."""
