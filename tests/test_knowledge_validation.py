@@ -240,6 +240,16 @@ def test_two_facts_asked_the_same_way_collide(kdir: Path) -> None:
     assert any("collides" in p.message and p.path == path for p in _errors(kdir))
 
 
+def test_the_same_words_asking_another_kind_are_another_question(kdir: Path) -> None:
+    """ "Who are the test people" is not "how many test people": the matcher tells them apart
+    by the question word (as "who started it all" from "when did it all start"), so the check
+    does too. The same words asking the same kind still collide."""
+    _write(kdir, FACT_ENTRY.replace("tell me the test thing", "who are the test people"))
+    assert _errors(kdir) == []
+    _write(kdir, FACT_ENTRY.replace("tell me the test thing", "how many are the test people"))
+    assert any("collides with" in e.message for e in _errors(kdir))
+
+
 def test_scope_topics_are_checked(kdir: Path) -> None:
     scope = kdir / "scope.yaml"
     scope.write_text(

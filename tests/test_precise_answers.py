@@ -325,6 +325,8 @@ def test_a_decade_counts_like_the_years_in_it(engine: Engine) -> None:
         "кто начал войну",
         "did armenia start the war",
         "who started the war armenia or azerbaijan",
+        # "it all in karabakh" had met the overview's "when did it all start in karabagh"
+        "who started it all in karabakh",
     ],
 )
 def test_a_neutral_question_on_who_started_is_not_answered_with_one_side(
@@ -335,6 +337,17 @@ def test_a_neutral_question_on_who_started_is_not_answered_with_one_side(
     result = engine.answer(question)
     assert result.intent is not None and result.intent.id == "contested-who-started"
     assert result.fact is None or not result.fact.id.endswith("-account")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["why did pashinyan give karabakh away", "почему пашинян отдал карабах", "пашинян отдал карабах?"],
+)
+def test_why_armenia_gave_up_karabakh_is_its_stated_reason(engine: Engine, question: str) -> None:
+    """ "Why did he give it away" asks why: the reason Armenia gave for recognising Azerbaijan's
+    borders, attributed, not Pashinyan's biography or only the date he signed in Granada."""
+    result = engine.answer(question)
+    assert result.fact is not None and result.fact.id == "contested-who-is-right/why-armenia-recognised"
 
 
 @pytest.mark.parametrize("question", ["was it ethnic cleansing", "была ли это этническая чистка"])

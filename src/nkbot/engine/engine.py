@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from nkbot.engine.kinds import asked_kinds
 from nkbot.engine.loader import load_or_raise
 from nkbot.engine.matcher import Matcher, Scored
 from nkbot.engine.model import DEFAULT_LANG, SCOPE, Fact, Intent, KnowledgeBase, Span, Words, pick
@@ -163,10 +164,7 @@ class Engine:
         self._normalized: dict[str, str] = {}  # questions as asked -> as read: repeated ones are common
         self._spelt: dict[str, str] = {}  # questions as asked -> in their own letters ("kto" -> «кто»)
         norm = self.normalizer
-        asks: dict[str, list[str]] = {}
-        for words in kb.conversation.words.values():
-            for kind, phrases in words.asks.items():
-                asks.setdefault(kind, []).extend(norm.normalize(p) for p in phrases)
+        asks = asked_kinds(kb, norm)
         relations = [w for words in kb.conversation.words.values() for w in words.relations]
         names = [
             name

@@ -28,6 +28,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from nkbot.engine.kinds import QuestionKinds
 from nkbot.engine.model import Fact, Intent, Span
 from nkbot.engine.normalize import Normalizer
 
@@ -179,11 +180,7 @@ class Matcher:
         # the words of places' and people's names: "физули отстроили" is about Fuzuli first, not
         # about the one rebuilt town whose phrasing shares the rarer verb
         self.names = frozenset(t for n in names for t in self._tokens(n))
-        self._asks: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)  # by first word
-        for kind, phrases in (asks or {}).items():
-            for p in phrases:
-                if p.split():
-                    self._asks[p.split()[0]].append((tuple(p.split()), kind))
+        self.kinds = QuestionKinds(asks or {})
         raw: list[tuple[int, int, str, tuple[str, ...]]] = []
         answer_words: list[set[str]] = []
         named: set[tuple[int, tuple[str, ...]]] = set()  # an entry's keywords: its names, asking nothing
@@ -352,12 +349,7 @@ class Matcher:
 
     def asked(self, normalized: str) -> str:
         """The kind of question ("when", "count", "who"...): the first question word decides."""
-        tokens = normalized.split()
-        for at, token in enumerate(tokens):
-            for phrase, kind in self._asks.get(token, ()):
-                if tuple(tokens[at : at + len(phrase)]) == phrase:
-                    return kind
-        return ""
+        return self.kinds.of(normalized)
 
     def _facts_named(self, intents: Sequence[Intent]) -> dict[int, int]:
         """Keywords of an entry that one of its facts alone is about ("ghazanchetsots" in the
