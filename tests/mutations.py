@@ -2229,6 +2229,20 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_why_armenia_gave_up_karabakh_is_its_stated_reason",),
     ),
+    M(
+        "knowledge: Aliyev's vote share is not asked of his elections",
+        "knowledge/topics/08-people.yaml",
+        "            - сколько процентов набрал алиев на выборах\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
+    M(
+        "knowledge: the Bishkek ceasefire (not protocol) is not asked of its signatories",
+        "knowledge/topics/02-soviet-and-first-war.yaml",
+        "            - кто подписал бишкекское перемирие\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

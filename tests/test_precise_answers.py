@@ -552,6 +552,11 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         ("was anyone punished for sumgait", "sumgait-pogrom/punished"),
         ("what did the icj say about the lachin corridor", "icj-provisional-measures/february-2023-order"),
         ("is pashinyan pro russian", "russia-wider-role/pashinyan-stance"),
+        # a percentage asked of Aliyev: his own elections, not Armenia's 2026 vote that shares
+        # "сколько процентов набрал"
+        ("скока процентов набрал ильхам алиев на выборах 2024", "ilham-aliyev/elections"),
+        # the Bishkek ceasefire's signatories, not Serzh Sargsyan, who signed the armistice of 12 May
+        ("бишкекское перимирие кто подписывал", "bishkek-protocol/who-signed"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
