@@ -2239,7 +2239,8 @@ MUTATIONS = [
     M(
         "knowledge: the Bishkek ceasefire (not protocol) is not asked of its signatories",
         "knowledge/topics/02-soviet-and-first-war.yaml",
-        "            - кто подписал бишкекское перемирие\n",
+        "            - кто подписал бишкекское перемирие\n"
+        "            - чьи подписи под бишкекским перемирием\n",
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
