@@ -2244,6 +2244,40 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "knowledge: the Karabakh Committee has no fact of its own (the lead speaks only of the vote)",
+        "knowledge/topics/02-soviet-and-first-war.yaml",
+        (
+            "      - id: committee\n"
+            "        questions:\n"
+            "          en:\n"
+            "            - what was the karabakh committee\n"
+            "            - karabakh committee 1988 who were they\n"
+            "            - who led the karabakh movement\n"
+            "            - who was in the karabakh committee\n"
+            "            - who were the leaders of the 1988 protests in yerevan\n"
+            "            - what did the karabakh committee do\n"
+            "          ru:\n"
+            "            - что такое комитет карабах\n"
+            "            - комитет карабах 1988 кто это\n"
+            "            - кто возглавлял карабахское движение\n"
+            "            - кто входил в комитет карабах\n"
+            "            - кто руководил митингами в ереване в 1988\n"
+            "            - чем занимался комитет карабах\n"
+            "        answer:\n"
+            '          en: "A group of Armenian intellectuals, Levon Ter-Petrosyan among'
+            " them, who led the 1988 movement to join Karabakh to Armenia. Soviet"
+            " authorities held them from 11 December 1988, after the Spitak earthquake, to"
+            ' 31 May 1989."\n'
+            '          ru: "Группа армянских интеллектуалов, среди них Левон Тер-Петросян,'
+            " возглавившая движение 1988 года за присоединение Карабаха к Армении. Советские"
+            " власти держали их под арестом с 11 декабря 1988 года, после Спитакского"
+            ' землетрясения, по 31 мая 1989 года."\n'
+            "        sources: [s2-wiki-karabakh-committee]\n"
+        ),
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

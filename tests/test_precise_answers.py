@@ -557,6 +557,9 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         ("скока процентов набрал ильхам алиев на выборах 2024", "ilham-aliyev/elections"),
         # the Bishkek ceasefire's signatories, not Serzh Sargsyan, who signed the armistice of 12 May
         ("бишкекское перимирие кто подписывал", "bishkek-protocol/who-signed"),
+        # the committee that led the 1988 movement has its own fact (the lead spoke only of the vote)
+        ("what was the karabakh committee", "karabakh-movement-1988/committee"),
+        ("кто возглавлял карабахское движение", "karabakh-movement-1988/committee"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
