@@ -2278,6 +2278,13 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "knowledge: whether Russia will leave Gyumri is not asked of the base's fact",
+        "knowledge/topics/11-actors.yaml",
+        "            - will russia leave gyumri\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

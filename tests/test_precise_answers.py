@@ -560,6 +560,8 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         # the committee that led the 1988 movement has its own fact (the lead spoke only of the vote)
         ("what was the karabakh committee", "karabakh-movement-1988/committee"),
         ("кто возглавлял карабахское движение", "karabakh-movement-1988/committee"),
+        # the base's future is its fact (leased to 2044), not Russia's role at large
+        ("will russia leave gyumri", "russia-wider-role/gyumri-base"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
