@@ -2285,6 +2285,13 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "language: 'a lie' is read as a place lying somewhere (the official number is a lie: geography)",
+        'knowledge/language.yaml',
+        '    fake: ["a lie", "all lies", lies, liar, liars]',
+        '    # fake: ["a lie", "all lies", lies, liar, liars]',
+        ('tests/test_conversation.py::test_doubting_the_answer_asks_about_it_again',),
+    ),
 ]
 
 

@@ -942,6 +942,8 @@ def test_a_side_that_is_a_subject_of_its_own_is_asked_about_itself(engine: Engin
         ("whats happening in karabakh", "is that true", "current-status"),
         ("блокада лачинского коридора", "это фейк", "blockade-2022"),
         ("блокада лачинского коридора", "серьёзно?", "blockade-2022"),
+        # "lie" is no place lying somewhere ("where does karabakh lie": the region's geography)
+        ("how many died in sumgait", "the official number is a lie", "sumgait-pogrom"),
     ],
 )
 def test_doubting_the_answer_asks_about_it_again(
