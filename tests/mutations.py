@@ -2287,10 +2287,17 @@ MUTATIONS = [
     ),
     M(
         "language: 'a lie' is read as a place lying somewhere (the official number is a lie: geography)",
-        'knowledge/language.yaml',
+        "knowledge/language.yaml",
         '    fake: ["a lie", "all lies", lies, liar, liars]',
         '    # fake: ["a lie", "all lies", lies, liar, liars]',
-        ('tests/test_conversation.py::test_doubting_the_answer_asks_about_it_again',),
+        ("tests/test_conversation.py::test_doubting_the_answer_asks_about_it_again",),
+    ),
+    M(
+        'knowledge: why Armenia attacked is asked in Russian only of the September 2022 clashes',
+        'knowledge/topics/09-contested.yaml',
+        '        - зачем армения напала на азербайджан\n',
+        '',
+        ('tests/test_precise_answers.py::test_why_one_side_attacked_gets_both_sides_charges',),
     ),
 ]
 

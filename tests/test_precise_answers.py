@@ -369,6 +369,16 @@ def test_a_question_naming_one_side_gets_both_sides(engine: Engine, question: st
     assert result.fact is None or result.fact.id != "contested-occupation/armenian-denial"
 
 
+@pytest.mark.parametrize(
+    "question", ["why did armenia attack azerbaijan", "зачем армения напала на азербайджан"]
+)
+def test_why_one_side_attacked_gets_both_sides_charges(engine: Engine, question: str) -> None:
+    """A loaded "why did X attack Y", naming no war, gets each side's charge and the record, not
+    the one episode (September 2022) whose "why" phrasing shared its words."""
+    result = engine.answer(question)
+    assert result.intent is not None and result.intent.id == "contested-aggressor"
+
+
 @pytest.mark.parametrize("question", ["was khojaly a genocide", "khojaly genocide", "ходжалы это геноцид"])
 def test_genocide_as_a_label_is_answered_with_who_uses_it(engine: Engine, question: str) -> None:
     """'Genocide' for Khojaly is Azerbaijan's term: the answer says who uses it, not the event alone."""
