@@ -2293,11 +2293,11 @@ MUTATIONS = [
         ("tests/test_conversation.py::test_doubting_the_answer_asks_about_it_again",),
     ),
     M(
-        'knowledge: why Armenia attacked is asked in Russian only of the September 2022 clashes',
-        'knowledge/topics/09-contested.yaml',
-        '        - зачем армения напала на азербайджан\n',
-        '',
-        ('tests/test_precise_answers.py::test_why_one_side_attacked_gets_both_sides_charges',),
+        "knowledge: why Armenia attacked is asked in Russian only of the September 2022 clashes",
+        "knowledge/topics/09-contested.yaml",
+        "        - зачем армения напала на азербайджан\n        - почему азербайджан напал на армению\n",
+        "",
+        ("tests/test_precise_answers.py::test_why_one_side_attacked_gets_both_sides_charges",),
     ),
 ]
 
