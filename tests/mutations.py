@@ -2299,6 +2299,13 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_why_one_side_attacked_gets_both_sides_charges",),
     ),
+    M(
+        'knowledge: how many prisoners Baku holds is not asked of the count now',
+        'knowledge/topics/06-peace-process.yaml',
+        '            - number of armenian prisoners held by baku\n',
+        '',
+        ('tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact',),
+    ),
 ]
 
 

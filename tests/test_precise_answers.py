@@ -572,6 +572,8 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         ("кто возглавлял карабахское движение", "karabakh-movement-1988/committee"),
         # the base's future is its fact (leased to 2044), not Russia's role at large
         ("will russia leave gyumri", "russia-wider-role/gyumri-base"),
+        # the count of Armenians Baku holds now, not the 2020 war's prisoners of war
+        ("number of armenian prisoners in baku", "detainees-question/how-many-now"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
