@@ -2300,10 +2300,17 @@ MUTATIONS = [
         ("tests/test_precise_answers.py::test_why_one_side_attacked_gets_both_sides_charges",),
     ),
     M(
-        'knowledge: how many prisoners Baku holds is not asked of the count now',
-        'knowledge/topics/06-peace-process.yaml',
-        '            - number of armenian prisoners held by baku\n',
-        '',
+        "knowledge: how many prisoners Baku holds is not asked of the count now",
+        "knowledge/topics/06-peace-process.yaml",
+        "            - number of armenian prisoners held by baku\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
+    M(
+        "knowledge: Artsakh's leadership in exile is not marked as where things stand now",
+        'knowledge/topics/05-2021-2024.yaml',
+        '        sources: [s5-mirrorspec-lefigaro-2024, s5-massis-annul, s5-alarabiya-dissolve]\n        present: true\n',
+        '        sources: [s5-mirrorspec-lefigaro-2024, s5-massis-annul, s5-alarabiya-dissolve]\n',
         ('tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact',),
     ),
 ]

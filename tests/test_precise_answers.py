@@ -574,6 +574,8 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         ("will russia leave gyumri", "russia-wider-role/gyumri-base"),
         # the count of Armenians Baku holds now, not the 2020 war's prisoners of war
         ("number of armenian prisoners in baku", "detainees-question/how-many-now"),
+        # the exiled leadership is where things stand now (a present fact), as the state's end is
+        ("is there an artsakh government in exile now", "artsakh-dissolution/in-exile"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
