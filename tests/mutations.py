@@ -2308,10 +2308,11 @@ MUTATIONS = [
     ),
     M(
         "knowledge: Artsakh's leadership in exile is not marked as where things stand now",
-        'knowledge/topics/05-2021-2024.yaml',
-        '        sources: [s5-mirrorspec-lefigaro-2024, s5-massis-annul, s5-alarabiya-dissolve]\n        present: true\n',
-        '        sources: [s5-mirrorspec-lefigaro-2024, s5-massis-annul, s5-alarabiya-dissolve]\n',
-        ('tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact',),
+        "knowledge/topics/05-2021-2024.yaml",
+        "        sources: [s5-mirrorspec-lefigaro-2024, s5-massis-annul, s5-alarabiya-dissolve]\n"
+        "        present: true\n",
+        "        sources: [s5-mirrorspec-lefigaro-2024, s5-massis-annul, s5-alarabiya-dissolve]\n",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
 ]
 
