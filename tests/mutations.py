@@ -2112,7 +2112,7 @@ MUTATIONS = [
     M(
         "follow-ups: 'what happened after the bishkek protocol' is read as a question, not a step from it",
         "src/nkbot/engine/followup.py",
-        "                    r.anchored = stem(tokens[i + k - 1]) in self.relations",
+        "                    r.anchored = self.relation(tokens[i + k - 1])",
         "                    r.anchored = False",
         (
             "tests/test_conversation.py::test_then_takes_no_object_so_the_words_after_it_are_a_question_of_their_own",

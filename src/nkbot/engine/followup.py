@@ -264,6 +264,10 @@ class Vocabulary:
         self.longest_define = max((len(p) for p in self.define), default=1)
         self.longest_identify = max((len(p) for p in self.identify), default=1)
 
+    def relation(self, token: str) -> bool:
+        """Whether a word places a question in time relative to something ("after", «до»)."""
+        return stem(token) in self.relations
+
     def read(self, normalized: str) -> Reading:
         tokens = normalized.split()
         r = Reading(tokens)
@@ -274,7 +278,7 @@ class Vocabulary:
                 k = _longest(tokens, i, phrases, self.longest)
                 if k and r.step is None:
                     r.step = step
-                    r.anchored = stem(tokens[i + k - 1]) in self.relations
+                    r.anchored = self.relation(tokens[i + k - 1])
                     taken.update(range(i, i + k))
             if r.step is not None or (
                 tokens[i] not in stopwords
@@ -947,7 +951,7 @@ class Dialogue:
         # stance: an entry's own name asked with nothing but "what is" is asked alone, not swapped
         # into the question before (looked up only when nothing else decides)
         if swap and (r.lead or sided or (other and (r.reference or not self._identifies(r)))):
-            rewritten = self._swap(ctx, own, placed=any(self._relation(t) for t in r.tokens))
+            rewritten = self._swap(ctx, own, placed=any(self.words.relation(t) for t in r.tokens))
             if asking and self.engine.matcher.asked(rewritten) != kind_asked:
                 rewritten = " ".join([rewritten, *asking])  # "а за армян кто" after what they numbered
             kind = "swap"
@@ -1908,9 +1912,6 @@ class Dialogue:
         common = all(idf.get(t, GENERIC_IDF + 1) <= limit and t not in names for t in words)
         return len(words) <= ELLIPTICAL_WORDS and common
 
-    def _relation(self, token: str) -> bool:
-        return stem(token) in self.engine.matcher.relations
-
     def _swap(self, ctx: Context, new: list[Mention], placed: bool = False) -> str:
         """The question before with the new names in place of the old ones of their slot. A time
         swapped in without a word placing it ("and in the 90s?" after "armies before 2020") drops
@@ -1929,7 +1930,7 @@ class Dialogue:
                 before = start - 1  # "before the 2020 war": past "the"
                 while before > 0 and old.tokens[before] in self.words.normalizer.stopwords:
                     before -= 1
-                if before >= 0 and self._relation(old.tokens[before]):
+                if before >= 0 and self.words.relation(old.tokens[before]):
                     dropped.add(before)
         for k, tok in enumerate(old.tokens):
             if k in dropped:
