@@ -2314,6 +2314,14 @@ MUTATIONS = [
         "        sources: [s5-mirrorspec-lefigaro-2024, s5-massis-annul, s5-alarabiya-dissolve]\n",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "Armenia's defence minister in 1992 asked of Vazgen Sargsyan's fact",
+        "knowledge/topics/08-people.yaml",
+        '            - "who was armenia\'s defence minister when shusha fell"\n'
+        "            - armenian defence minister in 1992\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

@@ -576,6 +576,10 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         ("number of armenian prisoners in baku", "detainees-question/how-many-now"),
         # the exiled leadership is where things stand now (a present fact), as the state's end is
         ("is there an artsakh government in exile now", "artsakh-dissolution/in-exile"),
+        # Armenia's defence minister in 1992 was Vazgen Sargsyan, not Azerbaijan's (first-war/commanders)
+        ("who was armenias defence minister when shusha fell in 1992", "vazgen-sargsyan/war-role"),
+        ("кто был министром обороны армении в 1992", "vazgen-sargsyan/war-role"),
+        ("кто был министром обороны армении в 2020", "second-war/commanders"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
