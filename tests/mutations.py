@@ -2322,6 +2322,26 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "a follow-up back at the entry in context that states no fact of its kind stays there",
+        "src/nkbot/engine/followup.py",
+        "        if found is current and self._states_kind(current, fresh.normalized):\n"
+        "            return False\n"
+        "        return own.linked(current)",
+        "        if found is current:\n            return False\n        return own.linked(current)",
+        (
+            "tests/test_conversation.py::test_a_follow_up_of_a_kind_the_entry_in_context_never_states_is_the_linked_entrys",
+        ),
+    ),
+    M(
+        "the refugees' entry not linked to the ethnic-cleansing question",
+        "knowledge/topics/09-contested.yaml",
+        "related: [exodus-2023, refugees-in-armenia-2023, september-2023-offensive",
+        "related: [exodus-2023, september-2023-offensive",
+        (
+            "tests/test_conversation.py::test_a_follow_up_of_a_kind_the_entry_in_context_never_states_is_the_linked_entrys",
+        ),
+    ),
 ]
 
 

@@ -1791,12 +1791,16 @@ class Dialogue:
     def _own_fact_linked(self, found: Intent, fresh: Result, ctx: Context) -> bool:
         """The question's own words answer it with a fact of an entry linked to the one in context,
         while the names carried over pull it to a third: "which side had more" after the first war's
-        refugees is the refugees on both sides, not the war's sides. Not an overview's fact, which
-        every war links to: "who won" after the 2020 war is that war's outcome."""
+        refugees is the refugees on both sides, not the war's sides. Or back to the one in context,
+        when it has no fact of the kind asked: "where do they live now" after the exodus called
+        ethnic cleansing is where the refugees live. Not an overview's fact, which every war links
+        to: "who won" after the 2020 war is that war's outcome."""
         current, own = self._current(ctx), fresh.intent
         if current is None or own is None or fresh.fact is None or fresh.status is not Status.ANSWERED:
             return False
-        if found is current or own is found or own.category == OVERVIEW:
+        if own is found or own.category == OVERVIEW:
+            return False
+        if found is current and self._states_kind(current, fresh.normalized):
             return False
         return own.linked(current)
 
