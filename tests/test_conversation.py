@@ -1590,24 +1590,28 @@ def test_a_follow_up_answered_by_a_fact_of_a_linked_entry_is_not_pulled_to_a_thi
     assert talk(engine, "the 2020 war", "who won")[-1] == "second-war-outcome"
 
 
-def test_a_follow_up_of_a_kind_the_entry_in_context_never_states_is_the_linked_entrys(engine: Engine) -> None:
+@pytest.mark.parametrize(
+    ("before", "question", "expected"),
+    [
+        (
+            ("how many died in the first karabakh war", "how many became refugess"),
+            "which side had more refugees",
+            ["expulsions-and-refugees", "refugees-both-sides"],
+        ),
+        (
+            ("how many armenians left karabakh in 2023", "is that ethnic cleansing"),
+            "where do they live now",
+            ["contested-ethnic-cleansing-2023", "refugees-in-armenia-2023"],
+        ),
+    ],
+)
+def test_a_follow_up_of_a_kind_the_entry_in_context_never_states_is_the_linked_entrys(
+    engine: Engine, before: tuple[str, str], question: str, expected: list[str]
+) -> None:
     """The subject carried over finds the entry in context again, but it states nothing of the
     kind asked ("which side", "where"), and the question alone is a fact of a linked entry: that
     fact answers, not the entry in context once more."""
-    turns = talk(
-        engine,
-        "how many died in the first karabakh war",
-        "how many became refugess",
-        "which side had more refugees",
-    )
-    assert turns[1:] == ["expulsions-and-refugees", "refugees-both-sides"]
-    turns = talk(
-        engine,
-        "how many armenians left karabakh in 2023",
-        "is that ethnic cleansing",
-        "where do they live now",
-    )
-    assert turns[1:] == ["contested-ethnic-cleansing-2023", "refugees-in-armenia-2023"]
+    assert talk(engine, *before, question)[1:] == expected
 
 
 def test_and_with_a_bare_question_word_asks_about_the_entry_answered(engine: Engine) -> None:
