@@ -2342,6 +2342,13 @@ MUTATIONS = [
             "tests/test_conversation.py::test_a_follow_up_of_a_kind_the_entry_in_context_never_states_is_the_linked_entrys",
         ),
     ),
+    M(
+        "the constitution demand asked without Bayramov's name",
+        "knowledge/topics/06-peace-process.yaml",
+        "            - must armenia change its constitution before the signing\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 
