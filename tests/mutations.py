@@ -2349,6 +2349,20 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "a linked question of no time gives way to a linked entry near in time",
+        "src/nkbot/engine/followup.py",
+        "        top = linked[0] if timeless else",
+        "        top = linked[0] if False else",
+        ("tests/test_conversation.py::test_follow_ups",),
+    ),
+    M(
+        "Maraga not linked to the genocide question",
+        "knowledge/topics/02-soviet-and-first-war.yaml",
+        "related: [khojaly-massacre, operation-goranboy, contested-genocide-claims]",
+        "related: [khojaly-massacre, operation-goranboy]",
+        ("tests/test_conversation.py::test_follow_ups",),
+    ),
 ]
 
 

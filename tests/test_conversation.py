@@ -153,6 +153,10 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
             "so what ended the war in the end",
             "november-2020-agreement",
         ),
+        # ... but a question of no time (not a place) is itself: "was it genocide" after Maraga is
+        # the genocide question, not the Khojaly massacre's fact of two months before
+        ("what happened in maraga", "was it genocide", "contested-genocide-claims"),
+        ("что было в мараге", "а это геноцид был или нет", "contested-genocide-claims"),
         # asked of a person with "he", or with no subject of its own: that person's entry states it,
         # not the trial of all the leaders that "sentence" ranks first alone ("he" is no sentence),
         # nor, for "why did he leave", any other resignation

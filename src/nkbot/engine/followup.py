@@ -1371,7 +1371,11 @@ class Dialogue:
         if not linked:
             return None
         # "was there a referendum" after the 1991 declaration: the one of its time, not of 2026
-        top = next((s for s in linked if _near(s.intent, current)), linked[0])
+        # (unless the best is of no time: "а это геноцид был или нет" after Maraga is the genocide
+        # question, not the Khojaly massacre's fact of two months before)
+        best = linked[0].intent
+        timeless = best.when is None and best.period is None and best.category != PLACES
+        top = linked[0] if timeless else next((s for s in linked if _near(s.intent, current)), linked[0])
         if self._speaks_of(current, fresh.normalized) or not self._speaks_of(top.intent, fresh.normalized):
             return None
         if top.score < self.engine.thresholds_for(lang).suggest:
