@@ -2363,6 +2363,13 @@ MUTATIONS = [
         "related: [khojaly-massacre, operation-goranboy]",
         ("tests/test_conversation.py::test_follow_ups",),
     ),
+    M(
+        "deeds in Latin letters give Russian away",
+        "knowledge/language.yaml",
+        "              obstrelivali, obstrelyali, obstrel, bombili,",
+        "              obstrelyali, obstrel,",
+        ("tests/test_translit.py::test_a_question_typed_in_latin_letters_is_answered_in_russian",),
+    ),
 ]
 
 

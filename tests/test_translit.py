@@ -36,6 +36,9 @@ def test_english_cyrillic_and_names_alone_are_left_as_typed(engine: Engine, ques
         ("vardanyan prigovor", "ruben-vardanyan"),
         ("hocali skolko pogiblo", "khojaly-massacre"),
         ("nuzhno li razreshenie turistu chtoby poehat v karabah", "visiting-karabakh"),
+        # so do deeds asked of a place: shelled, bombed, taken
+        ("gyandzhu obstrelivali v 2020?", "ganja-missile-strikes"),
+        ("bombili stepanakert?", "shelling-of-stepanakert-2020"),
     ],
 )
 def test_a_question_typed_in_latin_letters_is_answered_in_russian(
