@@ -2370,6 +2370,13 @@ MUTATIONS = [
         "              obstrelyali, obstrel,",
         ("tests/test_translit.py::test_a_question_typed_in_latin_letters_is_answered_in_russian",),
     ),
+    M(
+        "returns to other towns asked of Aghdam",
+        "knowledge/topics/12-after-2023.yaml",
+        "            - is azerbaijan moving people back to other towns as well\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

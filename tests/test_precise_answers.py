@@ -585,6 +585,8 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
             "does armenia still have to change its constitution before baku signs",
             "armenian-constitution-question/demand-status",
         ),
+        # returns to towns besides the one in the question: the towns of the great return, not Aghdam's
+        ("is baku moving people back into the other towns too", "great-return/where"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
