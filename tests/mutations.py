@@ -2377,6 +2377,13 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "'and then everyone left' not asked of the exodus",
+        "knowledge/topics/05-2021-2024.yaml",
+        "            - and then everyone left karabakh?\n",
+        "",
+        ("tests/test_conversation.py::test_follow_ups",),
+    ),
 ]
 
 

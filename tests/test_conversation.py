@@ -156,6 +156,9 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         # ... but a question of no time (not a place) is itself: "was it genocide" after Maraga is
         # the genocide question, not the Khojaly massacre's fact of two months before
         ("what happened in maraga", "was it genocide", "contested-genocide-claims"),
+        # "and then everyone left?" after the ceasefire of September 2023: the step reaches the
+        # exodus, and the question's own words agree with it
+        ("what were the terms of the september 2023 ceasefire", "and then everyone left?", "exodus-2023"),
         ("что было в мараге", "а это геноцид был или нет", "contested-genocide-claims"),
         # asked of a person with "he", or with no subject of its own: that person's entry states it,
         # not the trial of all the leaders that "sentence" ranks first alone ("he" is no sentence),
