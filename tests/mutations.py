@@ -2384,6 +2384,13 @@ MUTATIONS = [
         "",
         ("tests/test_conversation.py::test_follow_ups",),
     ),
+    M(
+        "'before that' closing a question carries the subject",
+        "src/nkbot/engine/followup.py",
+        "            elif (t,) in self.reference and r.remainder and k > 0 and self.relation(tokens[k - 1]):",
+        "            elif False:",
+        ("tests/test_conversation.py::test_follow_ups",),
+    ),
 ]
 
 

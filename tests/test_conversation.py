@@ -159,6 +159,14 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         # "and then everyone left?" after the ceasefire of September 2023: the step reaches the
         # exodus, and the question's own words agree with it
         ("what were the terms of the september 2023 ceasefire", "and then everyone left?", "exodus-2023"),
+        # "before that" / "after that" closing a question with words of its own: a time to look
+        # from, not the subject in context carried into the question
+        (
+            "un resolutions 822 853 874 884",
+            "was there any peace attempt before that",
+            "zheleznovodsk-communique-1991",
+        ),
+        ("azerbaijani offensive of september 2023", "how many people fled after that", "exodus-2023"),
         ("что было в мараге", "а это геноцид был или нет", "contested-genocide-claims"),
         # asked of a person with "he", or with no subject of its own: that person's entry states it,
         # not the trial of all the leaders that "sentence" ranks first alone ("he" is no sentence),

@@ -343,6 +343,10 @@ class Vocabulary:
                 r.stopwords += 1
             elif (t,) in self.named and any(start < k and m.slot == "person" for start, _, m in r.mentions):
                 r.stopwords += 1  # "and pashinyan, is he still pm?": he is pashinyan
+            elif (t,) in self.reference and r.remainder and k > 0 and self.relation(tokens[k - 1]):
+                # "was there any peace attempt before that": a time to look back from, asked with
+                # words of its own, not the subject in context that "that" would carry
+                r.stopwords += 1
             elif (t,) in self.things and not self.introduced.isdisjoint(tokens[k + 1 :]):
                 r.stopwords += 1  # "whats this western azerbaijan thing": it brings its own subject
             elif (t,) in self.reference:
