@@ -2391,6 +2391,13 @@ MUTATIONS = [
         "            elif False:",
         ("tests/test_conversation.py::test_follow_ups",),
     ),
+    M(
+        "whether the mosque stands asked of Aghdam's nickname",
+        "knowledge/topics/07-places.yaml",
+        "            - what survived in aghdam\n",
+        "            - what survived in aghdam\n            - is the mosque still standing\n",
+        ("tests/test_conversation.py::test_follow_ups",),
+    ),
 ]
 
 

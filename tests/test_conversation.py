@@ -167,6 +167,12 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
             "zheleznovodsk-communique-1991",
         ),
         ("azerbaijani offensive of september 2023", "how many people fled after that", "exodus-2023"),
+        # the Aghdam mosque's fate is the heritage entry's fact on it, not the town's nickname
+        (
+            "why is aghdam called the hiroshima of the caucasus",
+            "is the mosque there still standing",
+            "cultural-heritage",
+        ),
         ("что было в мараге", "а это геноцид был или нет", "contested-genocide-claims"),
         # asked of a person with "he", or with no subject of its own: that person's entry states it,
         # not the trial of all the leaders that "sentence" ranks first alone ("he" is no sentence),
