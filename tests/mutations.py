@@ -2398,6 +2398,13 @@ MUTATIONS = [
         "            - what survived in aghdam\n            - is the mosque still standing\n",
         ("tests/test_conversation.py::test_follow_ups",),
     ),
+    M(
+        "why one leader got no life term asked of the trials of all",
+        "knowledge/topics/13-more-people.yaml",
+        "            - why didnt sahakyan get life like the others\n",
+        "",
+        ("tests/test_conversation.py::test_follow_ups",),
+    ),
 ]
 
 

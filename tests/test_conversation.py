@@ -167,6 +167,8 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
             "zheleznovodsk-communique-1991",
         ),
         ("azerbaijani offensive of september 2023", "how many people fled after that", "exodus-2023"),
+        # why one leader was not given life like the others: his own sentence, not the trials of all
+        ("is bako sahakian still in prison", "why not life like the others", "bako-sahakyan"),
         # the Aghdam mosque's fate is the heritage entry's fact on it, not the town's nickname
         (
             "why is aghdam called the hiroshima of the caucasus",
