@@ -2405,6 +2405,13 @@ MUTATIONS = [
         "",
         ("tests/test_conversation.py::test_follow_ups",),
     ),
+    M(
+        "Russian troops in Armenia asked of the peacekeepers",
+        "knowledge/topics/11-actors.yaml",
+        "            - are russian troops still in armenia\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

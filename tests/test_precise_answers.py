@@ -587,6 +587,9 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         ),
         # returns to towns besides the one in the question: the towns of the great return, not Aghdam's
         ("is baku moving people back into the other towns too", "great-return/where"),
+        # Russian troops in Armenia are the Gyumri base, still there (the peacekeepers left Azerbaijan)
+        ("does russia still have troops in armenia", "russia-wider-role/gyumri-base"),
+        ("are there still russian troops in armenia", "russia-wider-role/gyumri-base"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
