@@ -2412,6 +2412,14 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "the peacekeepers' inaction in 2023 not asked of their role then",
+        "knowledge/topics/05-2021-2024.yaml",
+        "            - peacekeepers did nothing in sept 2023?\n"
+        "            - why did the russian peacekeepers not stop the azerbaijani offensive\n",
+        "            - peacekeepers did nothing in sept 2023?\n",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

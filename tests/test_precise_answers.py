@@ -590,6 +590,13 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         # Russian troops in Armenia are the Gyumri base, still there (the peacekeepers left Azerbaijan)
         ("does russia still have troops in armenia", "russia-wider-role/gyumri-base"),
         ("are there still russian troops in armenia", "russia-wider-role/gyumri-base"),
+        # what the peacekeepers did in September 2023 is their role then (they did not intervene),
+        # not the offensive's lead
+        (
+            "why did the russian peacekeepers not stop the azerbaijani offensive",
+            "peacekeepers-withdrawal-2024/role-2023",
+        ),
+        ("почему россия не защитила карабах в 2023", "peacekeepers-withdrawal-2024/role-2023"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
