@@ -2420,6 +2420,13 @@ MUTATIONS = [
         "            - peacekeepers did nothing in sept 2023?\n",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "Mardakert in the 90s asked of Operation Goranboy",
+        "knowledge/topics/07-places.yaml",
+        "            - did azerbaijan hold mardakert in the 90s\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

@@ -597,6 +597,9 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
             "peacekeepers-withdrawal-2024/role-2023",
         ),
         ("почему россия не защитила карабах в 2023", "peacekeepers-withdrawal-2024/role-2023"),
+        # whether Azerbaijan held Mardakert in the 1990s is the town's first-war fact (taken 1992,
+        # retaken 1993), not the 1992 offensive's ground taken
+        ("was mardakert held by azerbaijan in the 90s", "aghdara-mardakert/first-war"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
