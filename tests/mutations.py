@@ -2428,11 +2428,11 @@ MUTATIONS = [
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
     M(
-        "taxi prices not declined",
+        "when Ramadan is not declined",
         "knowledge/scope.yaml",
-        "какой сегодня день, сколько стоит такси,",
-        "какой сегодня день,",
-        ("tests/test_engine.py::test_out_of_scope_is_not_answered",),
+        ", when is ramadan",
+        "",
+        ("tests/test_conversation.py::test_the_calendar_asked_after_an_answer_is_declined",),
     ),
 ]
 

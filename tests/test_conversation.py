@@ -1242,6 +1242,11 @@ def test_an_out_of_scope_question_of_its_own_is_no_follow_up(
     assert talk(engine, "what was karabakh like in soviet times", question)[-1] == expected
 
 
+def test_the_calendar_asked_after_an_answer_is_declined(engine: Engine) -> None:
+    """ "When is ramadan this year" after the refugees is the calendar, not the refugees' year."""
+    assert talk(engine, "refugees on both sides", "when is ramadan this year")[-1] == "unknown"
+
+
 @pytest.mark.parametrize(
     ("before", "question", "expected"),
     [
