@@ -2434,6 +2434,13 @@ MUTATIONS = [
         "",
         ("tests/test_conversation.py::test_the_calendar_asked_after_an_answer_is_declined",),
     ),
+    M(
+        "where those who fled live asked of the region now",
+        "knowledge/topics/12-after-2023.yaml",
+        "            - where do those who fled live now\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

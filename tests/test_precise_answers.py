@@ -600,6 +600,8 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         # whether Azerbaijan held Mardakert in the 1990s is the town's first-war fact (taken 1992,
         # retaken 1993), not the 1992 offensive's ground taken
         ("was mardakert held by azerbaijan in the 90s", "aghdara-mardakert/first-war"),
+        # where those who fled live is the refugees' fact, not where things stand in Karabakh
+        ("where do the people who fled karabakh live now", "refugees-in-armenia-2023/where-now"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
