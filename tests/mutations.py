@@ -1410,8 +1410,8 @@ MUTATIONS = [
     M(
         "follow-ups: of the linked entries a question asks, the first, not the one of the time in context",
         "src/nkbot/engine/followup.py",
-        "        top = next((s for s in linked if _near(s.intent, current)), linked[0])\n",
-        "        top = linked[0]\n",
+        "else next((s for s in linked if _near(s.intent, current)), linked[0])\n",
+        "else linked[0]\n",
         ("tests/test_conversation.py",),
     ),
     M(
@@ -1544,8 +1544,8 @@ MUTATIONS = [
     M(
         "follow-ups: an overview's fact the question's own words find beats the war in context's outcome",
         "src/nkbot/engine/followup.py",
-        "        if found is current or own is found or own.category == OVERVIEW:",
-        "        if found is current or own is found:",
+        "        if own is found or own.category == OVERVIEW:",
+        "        if own is found:",
         ("tests/test_conversation.py",),
     ),
     M(
