@@ -2317,7 +2317,7 @@ MUTATIONS = [
     M(
         "Armenia's defence minister in 1992 asked of Vazgen Sargsyan's fact",
         "knowledge/topics/08-people.yaml",
-        '            - "who was armenia\'s defence minister when shusha fell"\n'
+        '            - "who was armenia\'s defence minister when shusha fell in 1992"\n'
         "            - armenian defence minister in 1992\n",
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
