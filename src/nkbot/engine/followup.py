@@ -428,7 +428,7 @@ def _answered(
 
 def _near(one: Intent, other: Intent, years: int = NEAR_YEARS) -> bool:
     """Whether two dated entries lie within `years` years of each other (undated: never)."""
-    a, b = one.when or one.period, other.when or other.period
+    a, b = one.time, other.time
     if a is None or b is None:
         return False
     return a.start.year - years <= b.end.year and b.start.year - years <= a.end.year
@@ -1378,7 +1378,7 @@ class Dialogue:
         # (unless the best is of no time: "а это геноцид был или нет" after Maraga is the genocide
         # question, not the Khojaly massacre's fact of two months before)
         best = linked[0].intent
-        timeless = best.when is None and best.period is None and best.category != PLACES
+        timeless = best.time is None and best.category != PLACES
         top = linked[0] if timeless else next((s for s in linked if _near(s.intent, current)), linked[0])
         if self._speaks_of(current, fresh.normalized) or not self._speaks_of(top.intent, fresh.normalized):
             return None
@@ -1467,7 +1467,7 @@ class Dialogue:
             return None  # an event of its own ("the Barda strike"), or a total asked of the whole region
         if self.engine.asks_now(fresh.normalized):
             return None  # "how many are still missing": a count of now, not of a time before
-        span = self._time_of(ctx) or current.when or current.period
+        span = self._time_of(ctx) or current.time
         if span is None:
             return None
         period = found.period
@@ -1717,7 +1717,7 @@ class Dialogue:
             # "миротворцы тогда были?" after the years of relative calm: its own subject at the time in
             # context, answered by an entry of that time
             found = self.engine.resolve(question, rewritten, lang)
-            dated = found.intent.when or found.intent.period if found.intent is not None else None
+            dated = found.intent.time if found.intent is not None else None
             if found.status is not Status.ANSWERED or found.intent is fresh.intent or dated is None:
                 return None
             if not dated.overlaps(span) or found.intent in self._periodic:
@@ -1972,7 +1972,7 @@ class Dialogue:
         if intent.when is not None and any(span is not None and intent.when.overlaps(span) for span in spans):
             return True
         # "скока погибло" after "что было в апреле 2016": the toll of the span asked
-        dated = intent.when or intent.period
+        dated = intent.time
         return ctx.span is not None and dated is not None and dated.overlaps(ctx.span)
 
     # -- answers and the context they leave ----------------------------------------------------

@@ -81,6 +81,11 @@ class Intent:
     line: int = 0
     facts: tuple[Fact, ...] = ()
 
+    @property
+    def time(self) -> Span | None:
+        """The time the entry is about: its date as an event, else the period its figures cover."""
+        return self.when or self.period
+
     def fact(self, fact_id: str) -> Fact | None:
         return next((f for f in self.facts if f.id == fact_id), None)
 
