@@ -2441,6 +2441,29 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "When Karabakh was given to Azerbaijan asked of the 1921 decision",
+        "knowledge/topics/02-soviet-and-first-war.yaml",
+        "            - когда карабах отдали азербайджану\n"
+        "            - когда нк передали азербайджану\n"
+        "            - с какого года карабах в составе азербайджана\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
+    M(
+        "What the UN said of Kalbajar asked of Resolution 822",
+        "knowledge/topics/02-soviet-and-first-war.yaml",
+        "            - что сказала оон про кельбаджар\n",
+        "",
+        ("tests/test_conversation.py::test_follow_ups",),
+    ),
+    M(
+        "What Vardanyan did in Artsakh asked of his office",
+        "knowledge/topics/08-people.yaml",
+        "            - что варданян делал в арцахе\n",
+        "",
+        ("tests/test_conversation.py::test_follow_ups",),
+    ),
 ]
 
 

@@ -176,6 +176,10 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
             "cultural-heritage",
         ),
         ("что было в мараге", "а это геноцид был или нет", "contested-genocide-claims"),
+        # what the UN said after Kalbajar fell is Kalbajar's Resolution 822, not Aghdam's 853;
+        # what Vardanyan did in Artsakh is his own office, not the peacekeepers' deeds
+        ("когда армяне взяли кельбаджар", "а оон че сказала на это", "kalbajar-1993"),
+        ("кто такой рубен варданян", "и че он делал в арцахе", "ruben-vardanyan"),
         # asked of a person with "he", or with no subject of its own: that person's entry states it,
         # not the trial of all the leaders that "sentence" ranks first alone ("he" is no sentence),
         # nor, for "why did he leave", any other resignation

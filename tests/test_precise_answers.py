@@ -604,6 +604,9 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         ("was mardakert held by azerbaijan in the 90s", "aghdara-mardakert/first-war"),
         # where those who fled live is the refugees' fact, not where things stand in Karabakh
         ("where do the people who fled karabakh live now", "refugees-in-armenia-2023/where-now"),
+        # when Karabakh was given to Azerbaijan is the 1921 decision, not Pashinyan's recognition
+        ("when was karabakh given to azerbaijan", "nkao-creation-1923/who-decided"),
+        ("когда вообще карабах отдали азербайджану", "nkao-creation-1923/who-decided"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
