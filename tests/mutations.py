@@ -2464,6 +2464,20 @@ MUTATIONS = [
         "",
         ("tests/test_conversation.py::test_follow_ups",),
     ),
+    M(
+        "Whether Artsakh was dissolved asked of the decree",
+        "knowledge/topics/05-2021-2024.yaml",
+        "        - арцах распустили?\n",
+        "",
+        ("tests/test_conversation.py::test_follow_ups",),
+    ),
+    M(
+        "How many left, asked plainly, of the exodus's count",
+        "knowledge/topics/05-2021-2024.yaml",
+        "            - сколько народу уехало всего\n",
+        "",
+        ("tests/test_conversation.py::test_follow_ups",),
+    ),
 ]
 
 

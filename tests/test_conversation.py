@@ -180,6 +180,15 @@ def test_the_same_conversation_in_russian(engine: Engine) -> None:
         # what Vardanyan did in Artsakh is his own office, not the peacekeepers' deeds
         ("когда армяне взяли кельбаджар", "а оон че сказала на это", "kalbajar-1993"),
         ("кто такой рубен варданян", "и че он делал в арцахе", "ruben-vardanyan"),
+        # after the ceasefire of September 2023, whether Artsakh was then dissolved is the decree's
+        # entry, not the ceasefire's terms; how many left, after the ethnic-cleansing question, is
+        # the exodus's count
+        (
+            "на каких условиях прекратили огонь в сентябре 2023",
+            "и арцах потом распустили?",
+            "artsakh-dissolution",
+        ),
+        ("это этническая чистка была или нет", "а скока народу уехало", "exodus-2023"),
         # asked of a person with "he", or with no subject of its own: that person's entry states it,
         # not the trial of all the leaders that "sentence" ranks first alone ("he" is no sentence),
         # nor, for "why did he leave", any other resignation
