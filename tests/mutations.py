@@ -2478,6 +2478,22 @@ MUTATIONS = [
         "",
         ("tests/test_conversation.py::test_follow_ups",),
     ),
+    M(
+        "An overview of a category split by period swaps to the period's entry",
+        "src/nkbot/engine/followup.py",
+        "        return sum(1 for i in self._periodic if i.category == intent.category) >= 2",
+        "        return False",
+        (
+            "tests/test_conversation.py::test_a_new_period_after_the_count_over_all_periods_is_that_period_s_count",
+        ),
+    ),
+    M(
+        "A war named is not a fact of the entry in context",
+        "src/nkbot/engine/followup.py",
+        '            return None  # "how many in the first war" after the deadliest war: the first war\'s\n',
+        "            pass\n",
+        ("tests/test_conversation.py::test_a_war_named_is_not_one_of_the_facts_of_the_entry_in_context",),
+    ),
 ]
 
 

@@ -620,6 +620,29 @@ def test_a_bare_new_period_after_a_non_date_question_swaps_the_period(engine: En
     ]
 
 
+def test_a_new_period_after_the_count_over_all_periods_is_that_period_s_count(engine: Engine) -> None:
+    """After the toll of the whole conflict, "а в 2020?" asks the 2020 toll: the overview has no
+    period of its own, but its category splits the count by period."""
+    assert talk(engine, "сколько всего погибло за весь конфликт", "а в 2020?", "а в первую войну?") == [
+        "casualties-overview",
+        "casualties-2020",
+        "casualties-1988-1994",
+    ]
+    assert talk(engine, "how many people died in the whole conflict", "and in 2020?")[1] == "casualties-2020"
+
+
+def test_a_war_named_is_not_one_of_the_facts_of_the_entry_in_context(engine: Engine) -> None:
+    """ "how many in the first war" after the deadliest war names its own time: the first war's
+    entry, not the overview's fact on the deaths *after* the first war that its words resemble."""
+    turns = talk(
+        engine,
+        "how many people died in the whole conflict",
+        "which war was the deadliest",
+        "how many in the first war",
+    )
+    assert turns == ["casualties-overview", "casualties-overview", "first-war"]
+
+
 def test_a_question_word_before_the_step_still_steps(engine: Engine) -> None:
     """ "а кто после него": "кто" is read as a question word, not as the start of a new question."""
     assert talk(engine, "кто был первым президентом азербайджана", "а кто после него") == [

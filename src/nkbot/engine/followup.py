@@ -1024,7 +1024,7 @@ class Dialogue:
             found = self.engine.decide(question, rewritten, ranked, lang)
         else:
             found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
-        if kind == "swap" and current is not None and current.period is not None:
+        if kind == "swap" and current is not None and self._split_by_period(current):
             found = self._of_period(found, current, own, rewritten) or found
         if (
             kind == "swap"
@@ -1200,6 +1200,13 @@ class Dialogue:
         asked = {m.entity for _, _, m in r.mentions if m.slot == "party"}
         before = {m.entity for m in ctx.mentions if m.slot == "party"}
         return bool(asked) and bool(before) and not asked & before
+
+    def _split_by_period(self, intent: Intent) -> bool:
+        """An entry with a `period`, or the overview of a category whose entries have one (the count
+        over all periods beside each period's toll)."""
+        if intent.period is not None:
+            return True
+        return sum(1 for i in self._periodic if i.category == intent.category) >= 2
 
     def _of_period(self, found: Result, current: Intent, own: list[Mention], asked: str) -> Result | None:
         """ "And in the first war?" after the armies' strength before 2020: the entry of the same
@@ -1429,6 +1436,12 @@ class Dialogue:
         known = {m.entity for m in ctx.mentions}
         if any(m.slot == "place" and m.entity not in known for _, _, m in r.mentions):
             return None  # "а мартуни когда сдали" after Hadrut: Martuni's
+        if (
+            not r.reference
+            and r.dates is None
+            and any(m.slot == "time" and m.entity not in known for _, _, m in r.mentions)
+        ):
+            return None  # "how many in the first war" after the deadliest war: the first war's
         if r.dates is not None and not answered:
             return None  # "and in soviet times": unsure, the time named may be another entry's
         if self.engine.offices.named(asked) is not None:
