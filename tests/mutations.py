@@ -2494,6 +2494,13 @@ MUTATIONS = [
         "            pass\n",
         ("tests/test_conversation.py::test_a_war_named_is_not_one_of_the_facts_of_the_entry_in_context",),
     ),
+    M(
+        "A step agrees with the question's words without the step",
+        "src/nkbot/engine/followup.py",
+        '            top += self.engine.ranking(" ".join(r.remainder))[:STEP_AGREES]\n',
+        "            pass\n",
+        ("tests/test_conversation.py::test_a_step_agrees_with_the_words_of_the_question_without_the_step",),
+    ),
 ]
 
 

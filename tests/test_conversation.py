@@ -248,6 +248,15 @@ def test_steps_walk_the_timeline_both_ways(engine: Engine) -> None:
     assert talk(engine, "what happened after the bishkek protocol")[0] == "first-war-outcome"
 
 
+def test_a_step_agrees_with_the_words_of_the_question_without_the_step(engine: Engine) -> None:
+    """«после этого война началась?» after Tovuz: the step reaches the 2020 war, and "the war began"
+    ranks it among its best once "after this" (which speaks of no war) is left out."""
+    assert talk(engine, "что было в тавуше в июле 2020", "после этого война началась?") == [
+        "tovuz-clashes-2020",
+        "second-war",
+    ]
+
+
 def test_a_full_question_is_answered_as_asked_and_starts_a_new_subject(engine: Engine) -> None:
     assert talk(engine, "bishkek protocol", "seven districts") == ["bishkek-protocol", "seven-districts"]
     # a party named as its people is a name, not a common word: a question of its own

@@ -826,6 +826,8 @@ class Dialogue:
             return None
         found = self._reached(r.step, anchor, anchor_id)
         top = self.engine.ranking(normalized)[:STEP_AGREES]
+        if r.remainder:  # «после этого война началась?»: the step's words say nothing of the war
+            top += self.engine.ranking(" ".join(r.remainder))[:STEP_AGREES]
         return found if found is not None and any(s.intent is found for s in top) else None
 
     def _ordinal(
