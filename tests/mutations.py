@@ -2501,6 +2501,31 @@ MUTATIONS = [
         "            pass\n",
         ("tests/test_conversation.py::test_a_step_agrees_with_the_words_of_the_question_without_the_step",),
     ),
+    M(
+        "A misspelt 'historically' read as the word meant",
+        "knowledge/language.yaml",
+        "    historically: [historicaly, historicly, histoically, historiclly]\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
+    M(
+        "The Washington peace deal asked of the summit",
+        "knowledge/topics/06-peace-process.yaml",
+        "        - washington peace deal august 2025\n",
+        "",
+        ("tests/test_engine.py::test_a_place_named_outweighs_a_rarer_word",),
+    ),
+    M(
+        "Armenia's population and Georgia's protests declined",
+        "knowledge/scope.yaml",
+        "           population of armenia in 2026, armenia population 2026, protests in georgia,"
+        " protesting in georgia, georgia protests tbilisi,\n",
+        "",
+        (
+            "tests/test_engine.py::test_out_of_scope_is_not_answered",
+            "tests/test_engine.py::test_a_country_the_answer_never_speaks_of_is_another_topic",
+        ),
+    ),
 ]
 
 

@@ -607,6 +607,10 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         # when Karabakh was given to Azerbaijan is the 1921 decision, not Pashinyan's recognition
         ("when was karabakh given to azerbaijan", "nkao-creation-1923/who-decided"),
         ("когда вообще карабах отдали азербайджану", "nkao-creation-1923/who-decided"),
+        # typed with a typo ("historicaly" is "historically", not "historical armenia" of the geography)
+        ("is karabakh historicaly armenian", "contested-who-is-right/historical-claims"),
+        ("whos in charge of nagorno karabakh these days", "current-status/who-controls"),
+        ("when did azerbaijan get the occupied districts back", "seven-districts/when-returned"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
