@@ -2526,6 +2526,15 @@ MUTATIONS = [
             "tests/test_engine.py::test_a_country_the_answer_never_speaks_of_is_another_topic",
         ),
     ),
+    M(
+        "An entry's own name holding a side's name is no side alone",
+        "src/nkbot/engine/followup.py",
+        "        if self._identifies(r):\n"
+        '            return False  # "what is western azerbaijan": the side\'s name is part'
+        " of an entry's own\n",
+        "",
+        ("tests/test_conversation.py::test_an_entry_s_own_name_holding_a_side_s_name_is_no_side_alone",),
+    ),
 ]
 
 

@@ -248,6 +248,13 @@ def test_steps_walk_the_timeline_both_ways(engine: Engine) -> None:
     assert talk(engine, "what happened after the bishkek protocol")[0] == "first-war-outcome"
 
 
+def test_an_entry_s_own_name_holding_a_side_s_name_is_no_side_alone(engine: Engine) -> None:
+    """ "what is western azerbaijan" after Gubadli names Azerbaijan, but with "western" it is the
+    Western Azerbaijan claims' own name, not a side asked about the place in context."""
+    turns = talk(engine, "when did azerbaijan retake zangilan", "and gubadli?", "what is western azerbaijan")
+    assert turns == ["zangilan", "gubadli", "western-azerbaijan-claims"]
+
+
 def test_a_step_agrees_with_the_words_of_the_question_without_the_step(engine: Engine) -> None:
     """«после этого война началась?» after Tovuz: the step reaches the 2020 war, and "the war began"
     ranks it among its best once "after this" (which speaks of no war) is left out."""

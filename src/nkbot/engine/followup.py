@@ -1856,6 +1856,8 @@ class Dialogue:
             return False
         if any(self._titled(m.phrase) for _, _, m in r.mentions):
             return False  # "is artsakh still a thing": the republic, a subject of its own
+        if self._identifies(r):
+            return False  # "what is western azerbaijan": the side's name is part of an entry's own
         return self._common_words_only(r)
 
     def _titled(self, phrase: str) -> bool:
