@@ -2535,6 +2535,14 @@ MUTATIONS = [
         "",
         ("tests/test_conversation.py::test_an_entry_s_own_name_holding_a_side_s_name_is_no_side_alone",),
     ),
+    M(
+        "A greeting after 'по азербайджански' is a translation",
+        "knowledge/language.yaml",
+        '                                   "по азербайджански спасибо", "по азербайджански привет",'
+        ' "по азербайджански пока",\n',
+        "",
+        ("tests/test_conversation.py::test_a_greeting_put_into_a_language_is_declined_a_place_name_is_not",),
+    ),
 ]
 
 

@@ -1439,6 +1439,8 @@ def test_the_soviet_years_named_are_a_time_of_their_own(engine: Engine, before: 
     [
         ("fuel depot explosion 2023", "how do you say hello in armenian", "out_of_scope"),
         ("армянские церкви в карабахе", "как по армянски будет спасибо", "out_of_scope"),
+        # the word before the greeting too: «как по азербайджански спасибо» after Heydar Aliyev
+        ("гейдар алиев", "как по азербайджански спасибо", "out_of_scope"),
         ("fuel depot explosion 2023", "how do you say shusha in armenian", "shusha-shushi"),
     ],
 )
