@@ -2543,6 +2543,21 @@ MUTATIONS = [
         "",
         ("tests/test_conversation.py::test_a_greeting_put_into_a_language_is_declined_a_place_name_is_not",),
     ),
+    M(
+        "Whether Armenia itself fought asked of its role among the parties",
+        "knowledge/topics/01-overview.yaml",
+        "            - армения сама воевала в первую войну или только карабахские армяне\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
+    M(
+        "Other wars and bodies asked in Russian declined",
+        "knowledge/scope.yaml",
+        "кто признал абхазию кроме россии, признание абхазии и южной осетии, как"
+        " работает генеральная ассамблея оон, сколько погибло в сирийской войне,",
+        "кто признал абхазию кроме россии, признание абхазии и южной осетии,",
+        ("tests/test_engine.py::test_out_of_scope_is_not_answered",),
+    ),
 ]
 
 

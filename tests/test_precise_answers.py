@@ -611,6 +611,12 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         ("is karabakh historicaly armenian", "contested-who-is-right/historical-claims"),
         ("whos in charge of nagorno karabakh these days", "current-status/who-controls"),
         ("when did azerbaijan get the occupied districts back", "seven-districts/when-returned"),
+        # whether Armenia itself fought is its role among the parties, not the first war's lead
+        (
+            "армения сама воевала в первую войну или тока карабахские армяне",
+            "parties-belligerents/armenia-role",
+        ),
+        ("армия обороны нкр щас существует или ее распустили", "units-involved/defence-army-fate"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
