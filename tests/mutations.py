@@ -2513,7 +2513,7 @@ MUTATIONS = [
         "knowledge/topics/06-peace-process.yaml",
         "        - washington peace deal august 2025\n",
         "",
-        ("tests/test_engine.py::test_a_place_named_outweighs_a_rarer_word",),
+        ("tests/test_engine.py::test_questions_users_asked_reach_their_entry",),
     ),
     M(
         "Armenia's population and Georgia's protests declined",
@@ -2557,6 +2557,14 @@ MUTATIONS = [
         " работает генеральная ассамблея оон, сколько погибло в сирийской войне,",
         "кто признал абхазию кроме россии, признание абхазии и южной осетии,",
         ("tests/test_engine.py::test_out_of_scope_is_not_answered",),
+    ),
+    M(
+        "'Gasoline' read as petrol",
+        "knowledge/language.yaml",
+        '    petrol: [gasoline, gasolene, gasolin]  # "gasoline explosion karabakh" is'
+        " the fuel depot blast\n",
+        "",
+        ("tests/test_engine.py::test_questions_users_asked_reach_their_entry",),
     ),
 ]
 

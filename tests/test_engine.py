@@ -216,13 +216,27 @@ def test_a_reload_keeps_the_configured_thresholds(engine: Engine) -> None:
     [
         ("физули отстроили?", "fuzuli"),  # not Jabrayil, whose phrasing shares the rarer "rebuilt"
         ("whos in charge of stepanakert these days", "stepanakert-khankendi"),
+    ],
+)
+def test_a_place_named_outweighs_a_rarer_word(engine: Engine, question: str, entry: str) -> None:
+    result = engine.answer(question)
+    assert result.status is Status.ANSWERED and result.intent is not None
+    assert result.intent.id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
         # the summit of August 2025, not Aliyev's part in it ("aliyev washington peace deal 2025")
         ("washington peace deal august 2025", "washington-summit-2025"),
         ("правда что россия 5000 миротворцев ввела в карабах?", "russian-peacekeepers"),
         ("what kicked it all off in february 1988", "karabakh-movement-1988"),
+        # "gasoline" is petrol: the fuel depot blast, and fuel sold to Armenia is still trade
+        ("gasoline explosion karabakh 2023", "fuel-depot-explosion-2023"),
+        ("is it true azerbaijan is selling gasolin to armenia", "trade-and-transit-2025-2026"),
     ],
 )
-def test_a_place_named_outweighs_a_rarer_word(engine: Engine, question: str, entry: str) -> None:
+def test_questions_users_asked_reach_their_entry(engine: Engine, question: str, entry: str) -> None:
     result = engine.answer(question)
     assert result.status is Status.ANSWERED and result.intent is not None
     assert result.intent.id == entry
