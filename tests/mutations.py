@@ -2566,6 +2566,13 @@ MUTATIONS = [
         "",
         ("tests/test_engine.py::test_questions_users_asked_reach_their_entry",),
     ),
+    M(
+        "Another entry's own phrasing is asked as if alone",
+        "src/nkbot/engine/followup.py",
+        "        if not marked and fresh.intent is not found and fresh.score >= EXACT:\n",
+        "        if False:\n",
+        ("tests/test_conversation.py::test_another_entry_s_own_phrasing_is_asked_as_if_alone",),
+    ),
 ]
 
 

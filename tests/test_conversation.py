@@ -850,6 +850,15 @@ def test_and_before_that_after_walking_an_office_goes_on_along_it(engine: Engine
     assert walked[2] != "serzh-sargsyan"
 
 
+def test_another_entry_s_own_phrasing_is_asked_as_if_alone(engine: Engine) -> None:
+    """ "is the peace treaty signed" after Aliyev: Aliyev's entry has a fact on the treaty, but the
+    question is word for word one of the treaty's own phrasings, so it is the treaty's."""
+    assert talk(engine, "who is ilham aliyev", "is the peace treaty signed") == [
+        "ilham-aliyev",
+        "peace-agreement-initialed-2025",
+    ]
+
+
 def test_a_question_of_its_own_is_not_read_against_the_subject_before(engine: Engine) -> None:
     """Naming the region ("карабахской", however Snowball stems it) makes a question of its own;
     a question about now is not asked of a past event."""

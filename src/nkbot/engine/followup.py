@@ -1794,6 +1794,8 @@ class Dialogue:
         if kind == "carry" and not r.reference and found.id not in own_words:
             return False  # its own words point elsewhere: "seven districts", "and pashinyan?"
         marked = r.lead > 0 or r.reference or kind == "swap"
+        if not marked and fresh.intent is not found and fresh.score >= EXACT:
+            return False  # "is the peace treaty signed" after Aliyev: one of the treaty's own phrasings
         return marked or self._on_subject(found, ctx)  # unmarked: a full question, unless on subject
 
     def _unnamed_place(self, fresh: Result, r: Reading, ctx: Context) -> bool:
