@@ -2573,6 +2573,13 @@ MUTATIONS = [
         "        if False:\n",
         ("tests/test_conversation.py::test_another_entry_s_own_phrasing_is_asked_as_if_alone",),
     ),
+    M(
+        "The March 2008 crackdown is a fact of Kocharyan's",
+        "knowledge/topics/08-people.yaml",
+        "            - how many died in the march 2008 protests in yerevan\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 
