@@ -2580,6 +2580,13 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "How many are jailed in Baku asked of the detainees' count",
+        "knowledge/topics/06-peace-process.yaml",
+        "            - how many armenians are still jailed in baku\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

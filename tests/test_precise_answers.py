@@ -620,6 +620,8 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         # the March 2008 crackdown in Yerevan is Kocharyan's, not the Mardakert clashes of that month
         ("how many people were killed in yerevan in march 2008", "robert-kocharyan/march-2008"),
         ("сколько людей погибло в марте 2008 в ереване на протестах", "robert-kocharyan/march-2008"),
+        # how many are jailed in Baku is the count of detainees, not the trials of the leaders
+        ("how many armenians r still jailed in baku", "detainees-question/how-many-now"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
