@@ -2490,7 +2490,8 @@ MUTATIONS = [
     M(
         "A war named is not a fact of the entry in context",
         "src/nkbot/engine/followup.py",
-        '            return None  # "how many in the first war" after the deadliest war: the first war\'s\n',
+        '            return None  # a war or era not named before: "how many in the first war" after the'
+        " deadliest\n",
         "            pass\n",
         ("tests/test_conversation.py::test_a_war_named_is_not_one_of_the_facts_of_the_entry_in_context",),
     ),

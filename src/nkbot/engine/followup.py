@@ -818,7 +818,8 @@ class Dialogue:
 
     def _stepped_to(self, normalized: str, r: Reading, ctx: Context | None) -> Intent | None:
         """The entry a step from the subject in context reaches, if the question's own words rank
-        it among their best: "then" with words of its own is a step only when they agree."""
+        it among their best, with or without the step's words: "then" with words of its own is a
+        step only when they agree."""
         if ctx is None:
             return None
         anchor_id, anchor = self._anchor(ctx)
@@ -1443,7 +1444,7 @@ class Dialogue:
             and r.dates is None
             and any(m.slot == "time" and m.entity not in known for _, _, m in r.mentions)
         ):
-            return None  # "how many in the first war" after the deadliest war: the first war's
+            return None  # a war or era not named before: "how many in the first war" after the deadliest
         if r.dates is not None and not answered:
             return None  # "and in soviet times": unsure, the time named may be another entry's
         if self.engine.offices.named(asked) is not None:
