@@ -224,24 +224,6 @@ def test_a_place_named_outweighs_a_rarer_word(engine: Engine, question: str, ent
     assert result.intent.id == entry
 
 
-@pytest.mark.parametrize(
-    ("question", "entry"),
-    [
-        # the summit of August 2025, not Aliyev's part in it ("aliyev washington peace deal 2025")
-        ("washington peace deal august 2025", "washington-summit-2025"),
-        ("правда что россия 5000 миротворцев ввела в карабах?", "russian-peacekeepers"),
-        ("what kicked it all off in february 1988", "karabakh-movement-1988"),
-        # "gasoline" is petrol: the fuel depot blast, and fuel sold to Armenia is still trade
-        ("gasoline explosion karabakh 2023", "fuel-depot-explosion-2023"),
-        ("is it true azerbaijan is selling gasolin to armenia", "trade-and-transit-2025-2026"),
-    ],
-)
-def test_questions_users_asked_reach_their_entry(engine: Engine, question: str, entry: str) -> None:
-    result = engine.answer(question)
-    assert result.status is Status.ANSWERED and result.intent is not None
-    assert result.intent.id == entry
-
-
 def test_the_kind_of_question_weighs_in_choosing_the_entry(engine: Engine) -> None:
     """ "How many ... returned" is the Great Return's count, not the refugees' entry, whose phrasing
     with the same words asks something else."""
@@ -442,6 +424,13 @@ def test_asked_about_now_an_entry_that_says_nothing_of_now_is_no_rival(engine: E
         ("did yeltsin try to make peace in karabakh", "zheleznovodsk-communique-1991"),
         # "the constitution issue" is the demand on Armenia's constitution, not the treaty's last articles
         ("whats the constitution issue", "armenian-constitution-question"),
+        # the summit of August 2025, not Aliyev's part in it ("aliyev washington peace deal 2025")
+        ("washington peace deal august 2025", "washington-summit-2025"),
+        ("правда что россия 5000 миротворцев ввела в карабах?", "russian-peacekeepers"),
+        ("what kicked it all off in february 1988", "karabakh-movement-1988"),
+        # "gasoline" is petrol: the fuel depot blast, and fuel sold to Armenia is still trade
+        ("gasoline explosion karabakh 2023", "fuel-depot-explosion-2023"),
+        ("is it true azerbaijan is selling gasolin to armenia", "trade-and-transit-2025-2026"),
     ],
 )
 def test_words_are_read_as_people_mean_them(engine: Engine, question: str, entry: str) -> None:

@@ -453,6 +453,10 @@ class Dialogue:
         if first is not None:
             self._whole = Span(first.start, max(ends), f"{first.start.year}/{max(ends).year}")
         self._periodic = [i for i in engine.kb.intents if i.period is not None]
+        # category -> its entries with a `period`: each period's toll, the armies' strength then
+        self._periodic_in: dict[str, list[Intent]] = {}
+        for intent in self._periodic:
+            self._periodic_in.setdefault(intent.category, []).append(intent)
         self._sides_of: dict[str, Counter[str]] = {}  # fact id -> phrasings asking each side's view
         # entry id -> the one person an entry not about a person is linked to, when there is just one
         self._sole_people: dict[str, Intent] = {}
@@ -1209,7 +1213,7 @@ class Dialogue:
         over all periods beside each period's toll)."""
         if intent.period is not None:
             return True
-        return sum(1 for i in self._periodic if i.category == intent.category) >= 2
+        return len(self._periodic_in.get(intent.category, ())) >= 2
 
     def _of_period(self, found: Result, current: Intent, own: list[Mention], asked: str) -> Result | None:
         """ "And in the first war?" after the armies' strength before 2020: the entry of the same
@@ -1224,7 +1228,7 @@ class Dialogue:
             assert period is not None
             return (min(period.end, span.end) - max(period.start, span.start)).days
 
-        siblings = [i for i in self._periodic if i.category == current.category]
+        siblings = self._periodic_in.get(current.category, [])
         best = max(siblings, key=covered, default=None)
         if best is None or best is current or best is found.intent or covered(best) < 0:
             return None
@@ -1472,7 +1476,7 @@ class Dialogue:
             return None
         if r.dates is not None or not r.slots() <= {"party"} or r.step is not None:
             return None
-        siblings = [i for i in self._periodic if i.category == found.category]
+        siblings = self._periodic_in.get(found.category, [])
         if current is None and ctx.span is not None and len(siblings) >= 2:  # a count split by period
             return self._toll_listed(fresh, ctx.span)  # after "what happened in september 2023"
         if current is None:
