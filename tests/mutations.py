@@ -2588,6 +2588,40 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "it-after-year-not-named",
+        "src/nkbot/engine/followup.py",
+        "                dated_it = intent\n",
+        "                dated_it = None\n",
+        (
+            "tests/test_conversation.py::test_it_names_the_entry_in_context_not_only_the_year_its_question_gave",
+        ),
+    ),
+    M(
+        "it-after-year-even-on-subject",
+        "src/nkbot/engine/followup.py",
+        "        if dated_it is not None and (found.intent is None or not"
+        " self._on_subject(found.intent, ctx)):",
+        "        if dated_it is not None and (found.status is not Status.ANSWERED or"
+        " found.intent is not dated_it):",
+        (
+            "tests/test_conversation.py::test_it_names_the_entry_in_context_not_only_the_year_its_question_gave",
+        ),
+    ),
+    M(
+        "change-of-subject-words-asked",
+        "knowledge/language.yaml",
+        '"different thing", "different question", "new question", "new q", "new topic",',
+        '"different question", "new question", "new q",',
+        ("tests/test_conversation.py::test_a_change_of_subject_announced_is_no_word_of_the_question",),
+    ),
+    M(
+        "nakhchivan-no-place",
+        "knowledge/conversation.yaml",
+        "      en: [nakhchivan, nakhichevan, nakhchevan, nakhijevan]",
+        "      en: [nakhichevan, nakhchevan, nakhijevan]",
+        ("tests/test_conversation.py::test_a_change_of_subject_announced_is_no_word_of_the_question",),
+    ),
 ]
 
 

@@ -859,6 +859,27 @@ def test_another_entry_s_own_phrasing_is_asked_as_if_alone(engine: Engine) -> No
     ]
 
 
+def test_it_names_the_entry_in_context_not_only_the_year_its_question_gave(engine: Engine) -> None:
+    """ "who ordered it" after "operation ring in 1991": the year carried alone is unsure, or
+    the ICJ's orders; "it" is the operation. The same for the 2020 ceasefire's gains."""
+    assert talk(engine, "what was operation ring in 1991", "who ordered it")[-1] == "operation-ring"
+    ceasefire = talk(engine, "who signed the 2020 ceasefire", "what did azerbaijan get out of it")
+    assert ceasefire[-1] == "november-2020-agreement"
+    # not when the year finds an entry on the subject: "it" after the toll of the four-day war is the war
+    assert talk(engine, "four day war when", "how many killed", "how did it end")[-1] == "april-2016-war"
+
+
+def test_a_change_of_subject_announced_is_no_word_of_the_question(engine: Engine) -> None:
+    """ "different thing, where exactly is nakhchivan": the announcement is not asked about, and
+    the exclave is a place named, not the operation in context."""
+    ring = ("what was operation ring in 1991", "who ordered it")
+    asked = talk(engine, *ring, "different thing, where exactly is nakhchivan")
+    assert asked[-1] == "nakhchivan"
+    assert talk(engine, "the 2020 humanitarian truces", "new topic, who is vahagn khachaturyan")[-1] == (
+        "nikol-pashinyan"
+    )
+
+
 def test_a_question_of_its_own_is_not_read_against_the_subject_before(engine: Engine) -> None:
     """Naming the region ("карабахской", however Snowball stems it) makes a question of its own;
     a question about now is not asked of a past event."""

@@ -955,6 +955,7 @@ class Dialogue:
         of_person: Intent | None = None  # the person in context a question without a subject asks about
         titled_person = False  # a person's own words carried: "since 2003" there is not an office's date
         kept = False  # unsure, kept on the entry in context that "он" points at
+        dated_it: Intent | None = None  # what "it" names when only a year was carried
         # a name already in context is no other one to swap in: "where is khojaly exactly" after it
         known = {m.entity for m in ctx.mentions if m.slot != "party"}  # a side may be asked again
         other = {m.slot for m in own if m.entity not in known} & {m.slot for m in ctx.mentions}
@@ -1019,6 +1020,16 @@ class Dialogue:
                 return None
             rewritten = " ".join([fresh.normalized, *extra])
             kind = "carry"
+            if (
+                intent is not None
+                and carried
+                and len(extra) == len(carried)
+                and all(m.slot == "time" for m in carried)
+                and r.slots() <= {"party"}
+                and fresh.score < SURE_ALONE
+                and self._names_thing(r, skip=r.then)
+            ):
+                dated_it = intent
         else:
             return None
         second = self.words.read(rewritten)
@@ -1031,6 +1042,12 @@ class Dialogue:
             found = self.engine.decide(question, rewritten, ranked, lang)
         else:
             found = self.engine.resolve(question, rewritten, lang)  # "and azerbaijan's?": an office too
+        if dated_it is not None and (found.intent is None or not self._on_subject(found.intent, ctx)):
+            # "who ordered it" after "operation ring in 1991": "it" is the operation, not the year
+            titled_it = f"{rewritten} {self._subject_words(dated_it)}"
+            again = self.engine.resolve(question, titled_it, lang)
+            if again.status is Status.ANSWERED and again.intent is dated_it:
+                found, rewritten, second = again, titled_it, self.words.read(titled_it)
         if kind == "swap" and current is not None and self._split_by_period(current):
             found = self._of_period(found, current, own, rewritten) or found
         if (
