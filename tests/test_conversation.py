@@ -869,6 +869,19 @@ def test_it_names_the_entry_in_context_not_only_the_year_its_question_gave(engin
     assert talk(engine, "four day war when", "how many killed", "how did it end")[-1] == "april-2016-war"
 
 
+def test_russian_follow_ups_say_without_a_pronoun_whom_and_why_they_ask(engine: Engine) -> None:
+    """«жив ещё?» after Mutalibov leaves out «он», which its verb speaks of (alone, it was
+    Artsakh's fact on whether it lives on); «от чего в основном» after the ceasefire years' toll
+    asks what people died of («в основном» is "mainly", not the Madrid Principles' «основные»);
+    «чего людям не хватало» after the blockade is its shortages."""
+    mutalibov = ("почему муталибов ушел в отставку", "почему он ушел", "жив еще?")
+    assert talk(engine, *mutalibov)[-1] == "ayaz-mutalibov"
+    assert talk(engine, "а после перемирия 94го люди гибли на линии?", "от чего в основном")[-1] == (
+        "casualties-1994-2009"
+    )
+    assert talk(engine, "блокада карабаха скока длилась", "чего людям не хватало")[-1] == "blockade-2022"
+
+
 def test_a_change_of_subject_announced_is_no_word_of_the_question(engine: Engine) -> None:
     """ "different thing, where exactly is nakhchivan": the announcement is not asked about, and
     the exclave is a place named, not the operation in context."""
@@ -1953,6 +1966,10 @@ def test_a_follow_up_the_entry_in_context_explains_better_stays_on_it(engine: En
     assert talk(engine, "гадрут в 2020", "а мартуни когда сдали")[-1] != "hadrut-2020"
     # «а лачин?» after the capture of Shusha: unsure between Lachin's entries, never Shusha's aftermath
     assert talk(engine, "когда армяне взяли шушу в 1992 году", "а лачин?")[-1] != "capture-of-shusha-1992"
+    # unless a fact of the entry in context names the place, and what the place's own entry tells
+    # was over before it: Baku's rallies after Tovuz, not the 1990 pogrom
+    baku = _facts_said(engine, "which genral died in tovuz", "what happened in baku after that")
+    assert baku[-1] == "tovuz-clashes-2020/baku-rallies"
 
 
 def test_a_sides_view_with_no_fact_of_its_own_is_the_fact_asked_in_its_words(engine: Engine) -> None:

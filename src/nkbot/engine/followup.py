@@ -359,6 +359,13 @@ class Vocabulary:
                 r.remainder.append(t)
         # «а он где щас» after the dissolution of Artsakh: «он» with «где» is a person, not a thing
         r.human = r.human or (r.personal and not self.human_cues.isdisjoint(tokens))
+        if (
+            not (r.reference or r.mentions or r.dates)
+            and len(r.remainder) == 1
+            and r.remainder[0] in self.human_cues
+        ):
+            # «жив ещё?» after Mutalibov: Russian leaves out the «он» its verb speaks of
+            r.reference = r.personal = r.human = r.remainder[0] not in self.asked
         return r
 
     def _named_before(self, r: Reading, k: int) -> bool:
@@ -1458,8 +1465,7 @@ class Dialogue:
         if not answered and found.status is not Status.AMBIGUOUS:
             return None
         known = {m.entity for m in ctx.mentions}
-        if any(m.slot == "place" and m.entity not in known for _, _, m in r.mentions):
-            return None  # "а мартуни когда сдали" after Hadrut: Martuni's
+        places = {m.entity for _, _, m in r.mentions if m.slot == "place" and m.entity not in known}
         if (
             not r.reference
             and r.dates is None
@@ -1474,12 +1480,33 @@ class Dialogue:
         fact, score = matcher.fact_for(current, asked)
         if fact is None or score < EXPLAINED or (answered and self._side_flipped(fact, r, ctx)):
             return None
-        if answered:
+        if places and (r.lead or not places <= self._places_of(fact)):
+            # "а мартуни когда сдали" after Hadrut: Martuni's; not Baku's rallies after Tovuz, which
+            # one of its facts names ("а лачин?" swaps the place in, whatever the facts name)
+            return None
+        if answered and not self._before_context(found, r, current):
             assert found.intent is not None
             _, theirs = matcher.fact_for(found.intent, asked)
             if score < theirs + EXPLAINED_LEAD:
                 return None
         return _answered(found, current, found.score, fact)
+
+    def _before_context(self, found: Result, r: Reading, current: Intent) -> bool:
+        """ "what happened in baku after that" after Tovuz (2020): Baku's 1990 pogrom, over before
+        the event in context began, cannot be what came after it."""
+        was, now = found.intent.when if found.intent else None, current.when
+        later = any((t,) in self.words.later for t in r.tokens)
+        return later and was is not None and now is not None and was.end < now.start
+
+    def _places_of(self, fact: Fact) -> set[str]:
+        """The places a fact's own phrasings name: "baku rally after the tovuz deaths"."""
+        return {
+            m.entity
+            for phrasings in fact.questions.values()
+            for q in phrasings
+            for _, _, m in self.words.read(self.kb.normalizer.normalize(q)).mentions
+            if m.slot == "place"
+        }
 
     def _toll_at(self, fresh: Result, r: Reading, ctx: Context) -> Result | None:
         """ "Death toll both sides" after the September 2022 clashes: answered alone by one of the
