@@ -2671,6 +2671,33 @@ MUTATIONS = [
         "        if places and not places <= self._places_of(fact):",
         ("tests/test_conversation.py::test_a_follow_up_the_entry_in_context_explains_better_stays_on_it",),
     ),
+    M(
+        "sided-sure-alone-carried",
+        "src/nkbot/engine/followup.py",
+        "                and fresh.score >= SIDED_ALONE",
+        "                and fresh.score >= 1000",
+        (
+            "tests/test_conversation.py::test_a_side_and_words_its_own_entry_answers_surely_are_asked_as_if_alone",
+        ),
+    ),
+    M(
+        "sided-sure-alone-any-fact",
+        "src/nkbot/engine/followup.py",
+        "                if score < FACT_MIN:\n                    return False",
+        "                if score < 0:\n                    return False",
+        (
+            "tests/test_conversation.py::test_a_side_and_words_its_own_entry_answers_surely_are_asked_as_if_alone",
+        ),
+    ),
+    M(
+        "sided-sure-alone-with-it",
+        "src/nkbot/engine/followup.py",
+        "                and not (elliptical or generic or r.reference or r.lead)",
+        "                and not (elliptical or generic)",
+        (
+            "tests/test_conversation.py::test_a_side_and_words_its_own_entry_answers_surely_are_asked_as_if_alone",
+        ),
+    ),
 ]
 
 

@@ -882,6 +882,24 @@ def test_russian_follow_ups_say_without_a_pronoun_whom_and_why_they_ask(engine: 
     assert talk(engine, "блокада карабаха скока длилась", "чего людям не хватало")[-1] == "blockade-2022"
 
 
+def test_a_side_and_words_its_own_entry_answers_surely_are_asked_as_if_alone(engine: Engine) -> None:
+    """ "how many armenians are still missing from the wars" after Khojaly's names was the town
+    again, and "is iran on azerbaijans side" after Jabrayil was Jabrayil: a side named with words
+    that surely answer alone, which no fact of the entry in context speaks of. "how many
+    armenians died" after a battle still asks its toll."""
+    khojaly = ("why is khojaly called ivanyan", "where is it exactly", "how many lived there befor 92")
+    assert (
+        talk(engine, *khojaly, "how many armenians are still missing from the wars")[-1] == "missing-persons"
+    )
+    assert (
+        talk(engine, "when did azerbaijan retake jabrayil", "is iran on azerbaijans side")[-1] == "iran-role"
+    )
+    assert talk(engine, "april 2016 war", "how many armenians died")[-1] == "casualties-2010-2019"
+    # nor "it": "will armenia get it back" after Artsvashen is the enclave, though alone it is the refugees
+    artsvashen = talk(engine, "what is artsvashen", "will armenia get it back")
+    assert artsvashen[-1] == "enclaves-and-exclaves"
+
+
 def test_a_change_of_subject_announced_is_no_word_of_the_question(engine: Engine) -> None:
     """ "different thing, where exactly is nakhchivan": the announcement is not asked about, and
     the exclave is a place named, not the operation in context."""

@@ -38,6 +38,7 @@ OWN_MARGIN = 15.0  # a lead follow-up keeps the context only if its own words ra
 STAY_MARGIN = 20.0  # a pointing-back follow-up keeps its entry unless another ranks this much higher,
 OWN_LEAD = 5.0  # ... or the follow-up's own words rank the other this much higher ("who won?": the outcome)
 OWN_TOP = 10.0  # ... and near their best: "how many died" alone asks the overall toll, not the other one
+SIDED_ALONE = 85.0  # a side and words its own entry answers this surely ask that, not the subject in context
 SURE_ALONE = 95.0  # a question about now its own words answer this surely is no swap into the one before
 CONTEXT_TIE = 12.0  # a question's own words this close between entries: the one in context answers
 OWN_SCOPE = 80.0  # out of scope this surely, a question with words of its own is no follow-up
@@ -1834,6 +1835,17 @@ class Dialogue:
                 return False
             if self._own_fact_linked(found, fresh, ctx):
                 return False
+            if (
+                sided
+                and not (elliptical or generic or r.reference or r.lead)
+                and fresh.status is Status.ANSWERED
+                and fresh.score >= SIDED_ALONE
+            ):
+                # "how many armenians are still missing" after Khojaly's names: the missing, which
+                # the town's facts never speak of (not "how many armenians died" after a battle)
+                _, score = self.engine.matcher.fact_for(found, fresh.normalized)
+                if score < FACT_MIN:
+                    return False
             if r.reference and self._unnamed_place(fresh, r, ctx):
                 return True  # "when did azerbaijan take it back" after Kalbajar in 1993: not Fuzuli
             return self._on_subject(found, ctx)  # "how many died?" after Sumgait: Sumgait's toll
