@@ -2698,6 +2698,20 @@ MUTATIONS = [
             "tests/test_conversation.py::test_a_side_and_words_its_own_entry_answers_surely_are_asked_as_if_alone",
         ),
     ),
+    M(
+        "pashinyan-jail-phrasing",
+        "knowledge/topics/08-people.yaml",
+        "            - пашинян сейчас в тюрьме или у власти\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
+    M(
+        "artsakh-boss-phrasing",
+        "knowledge/topics/05-2021-2024.yaml",
+        "            - кто теперь главный у арцаха\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
 ]
 
 

@@ -622,6 +622,12 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         ("сколько людей погибло в марте 2008 в ереване на протестах", "robert-kocharyan/march-2008"),
         # how many are jailed in Baku is the count of detainees, not the trials of the leaders
         ("how many armenians r still jailed in baku", "detainees-question/how-many-now"),
+        # whether Pashinyan is in prison now is whether he still governs, not the detainees in Baku
+        ("пашинян щас в тюрьме?", "nikol-pashinyan/still-pm"),
+        # «главный» in Artsakh now: nobody since the dissolution, not Armenia's prime minister
+        ("кто сейчас главный в арцахе", "artsakh-dissolution/who-is-president"),
+        # «чего не хватало» in the blockade is its shortages, not the fuel depot that exploded
+        ("чего людям не хватало в блокаду", "blockade-2022/shortages"),
     ],
 )
 def test_questions_users_asked_in_probes_get_their_fact(engine: Engine, question: str, fact: str) -> None:
