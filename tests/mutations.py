@@ -2712,6 +2712,29 @@ MUTATIONS = [
         "",
         ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
     ),
+    M(
+        "armenians-left-now-phrasing",
+        "knowledge/topics/01-overview.yaml",
+        "            - how many armenians still live in karabakh now\n",
+        "",
+        ("tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",),
+    ),
+    M(
+        "armenia-occupied-not-its-land",
+        "knowledge/language.yaml",
+        '    "occupying armenianland": ["occupying armenia", "occupy armenia", "occupied'
+        ' armenia", "occupies armenia"]\n',
+        "",
+        ("tests/test_engine.py::test_words_are_read_as_people_mean_them",),
+    ),
+    M(
+        "ru-armenia-occupied-not-its-land",
+        "knowledge/language.yaml",
+        '    "оккупирует armenianland": ["оккупирует армению", "оккупировал армению",'
+        ' "оккупировали армению", "оккупировать армению"]\n',
+        "",
+        ("tests/test_engine.py::test_words_are_read_as_people_mean_them",),
+    ),
 ]
 
 

@@ -431,6 +431,11 @@ def test_asked_about_now_an_entry_that_says_nothing_of_now_is_no_rival(engine: E
         # "gasoline" is petrol: the fuel depot blast, and fuel sold to Armenia is still trade
         ("gasoline explosion karabakh 2023", "fuel-depot-explosion-2023"),
         ("is it true azerbaijan is selling gasolin to armenia", "trade-and-transit-2025-2026"),
+        # Armenia occupied is Armenian land: the border since 2021, not whether Armenia occupied
+        # Azerbaijan, whose words are the same
+        ("is azerbaijan occupying armenia", "border-crisis-2021"),
+        ("азербайджан оккупирует армению?", "contested-aggressor"),
+        ("did armenia occupy azerbaijan", "contested-occupation"),
     ],
 )
 def test_words_are_read_as_people_mean_them(engine: Engine, question: str, entry: str) -> None:

@@ -626,6 +626,8 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         ("пашинян щас в тюрьме?", "nikol-pashinyan/still-pm"),
         # «главный» in Artsakh now: nobody since the dissolution, not Armenia's prime minister
         ("кто сейчас главный в арцахе", "artsakh-dissolution/who-is-president"),
+        # how many live there now is how many are left, not where those who left live
+        ("how many armenians live in karabakh now", "current-status/armenians-left"),
         # «чего не хватало» in the blockade is its shortages, not the fuel depot that exploded
         ("чего людям не хватало в блокаду", "blockade-2022/shortages"),
     ],
