@@ -1725,7 +1725,10 @@ MUTATIONS = [
         "src/nkbot/engine/matcher.py",
         "                elif psides - sides:\n",
         "                elif False:\n",
-        ("tests/test_conversation.py",),
+        (
+            "tests/test_conversation.py",
+            "tests/test_precise_answers.py::test_questions_users_asked_in_probes_get_their_fact",
+        ),
     ),
     M(
         "follow-ups: a person's name mentioned in many answers reads as a common word",

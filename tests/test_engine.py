@@ -575,6 +575,7 @@ def test_loaded_questions_about_the_regimes_get_attributed_ratings(
     [
         ("hakari bridge date", "lachin-corridor/hakari-checkpoint"),
         ("bishkek protocol date", "bishkek-protocol/protocol-date"),
+        ("ganja strike date", "ganja-missile-strikes/when-hit"),
     ],
 )
 def test_date_after_a_name_asks_when(engine: Engine, question: str, fact: str) -> None:

@@ -628,6 +628,9 @@ def test_a_name_one_fact_is_about_answers_with_that_fact(engine: Engine) -> None
         ("кто сейчас главный в арцахе", "artsakh-dissolution/who-is-president"),
         # how many live there now is how many are left, not where those who left live
         ("how many armenians live in karabakh now", "current-status/armenians-left"),
+        # one side named: a fact's phrasing naming that side alone beats one naming both ("what do
+        # armenians and azerbaijanis call it"), so the Armenian name answers, not the lead
+        ("what do armenians call karabakh", "name-nagorno-karabakh/artsakh-name"),
         # «чего не хватало» in the blockade is its shortages, not the fuel depot that exploded
         ("чего людям не хватало в блокаду", "blockade-2022/shortages"),
     ],
