@@ -364,9 +364,10 @@ class Vocabulary:
             not (r.reference or r.mentions or r.dates)
             and len(r.remainder) == 1
             and r.remainder[0] in self.human_cues
+            and r.remainder[0] not in self.asked  # «где?» alone asks where the subject in context is
         ):
             # «жив ещё?» after Mutalibov: Russian leaves out the «он» its verb speaks of
-            r.reference = r.personal = r.human = r.remainder[0] not in self.asked
+            r.reference = r.personal = r.human = True
         return r
 
     def _named_before(self, r: Reading, k: int) -> bool:
@@ -466,6 +467,7 @@ class Dialogue:
         for intent in self._periodic:
             self._periodic_in.setdefault(intent.category, []).append(intent)
         self._sides_of: dict[str, Counter[str]] = {}  # fact id -> phrasings asking each side's view
+        self._places_in: dict[str, frozenset[str]] = {}  # fact id -> places its phrasings name
         # entry id -> the one person an entry not about a person is linked to, when there is just one
         self._sole_people: dict[str, Intent] = {}
         for intent in engine.kb.intents:
@@ -1499,15 +1501,19 @@ class Dialogue:
         later = any((t,) in self.words.later for t in r.tokens)
         return later and was is not None and now is not None and was.end < now.start
 
-    def _places_of(self, fact: Fact) -> set[str]:
+    def _places_of(self, fact: Fact) -> frozenset[str]:
         """The places a fact's own phrasings name: "baku rally after the tovuz deaths"."""
-        return {
-            m.entity
-            for phrasings in fact.questions.values()
-            for q in phrasings
-            for _, _, m in self.words.read(self.kb.normalizer.normalize(q)).mentions
-            if m.slot == "place"
-        }
+        found = self._places_in.get(fact.id)
+        if found is None:
+            found = frozenset(
+                m.entity
+                for phrasings in fact.questions.values()
+                for q in phrasings
+                for _, _, m in self.words.read(self.kb.normalizer.normalize(q)).mentions
+                if m.slot == "place"
+            )
+            self._places_in[fact.id] = found
+        return found
 
     def _toll_at(self, fresh: Result, r: Reading, ctx: Context) -> Result | None:
         """ "Death toll both sides" after the September 2022 clashes: answered alone by one of the
