@@ -461,13 +461,13 @@ class Dialogue:
         self._whole: Span | None = None
         if first is not None:
             self._whole = Span(first.start, max(ends), f"{first.start.year}/{max(ends).year}")
-        self._periodic = [i for i in engine.kb.intents if i.period is not None]
         # category -> its entries with a `period`: each period's toll, the armies' strength then
         self._periodic_in: dict[str, list[Intent]] = {}
-        for intent in self._periodic:
-            self._periodic_in.setdefault(intent.category, []).append(intent)
-        self._sides_of: dict[str, Counter[str]] = {}  # fact id -> phrasings asking each side's view
-        self._places_in: dict[str, frozenset[str]] = {}  # fact id -> places its phrasings name
+        for intent in engine.kb.intents:
+            if intent.period is not None:
+                self._periodic_in.setdefault(intent.category, []).append(intent)
+        # fact id -> its phrasings, normalised and read: the sides and places they name
+        self._phrasings_of: dict[str, tuple[tuple[str, Reading], ...]] = {}
         # entry id -> the one person an entry not about a person is linked to, when there is just one
         self._sole_people: dict[str, Intent] = {}
         for intent in engine.kb.intents:
@@ -1503,16 +1503,17 @@ class Dialogue:
 
     def _places_of(self, fact: Fact) -> frozenset[str]:
         """The places a fact's own phrasings name: "baku rally after the tovuz deaths"."""
-        found = self._places_in.get(fact.id)
+        return frozenset(
+            m.entity for _, read in self._phrasings(fact) for _, _, m in read.mentions if m.slot == "place"
+        )
+
+    def _phrasings(self, fact: Fact) -> tuple[tuple[str, Reading], ...]:
+        """A fact's phrasings in both languages, normalised and read once."""
+        found = self._phrasings_of.get(fact.id)
         if found is None:
-            found = frozenset(
-                m.entity
-                for phrasings in fact.questions.values()
-                for q in phrasings
-                for _, _, m in self.words.read(self.kb.normalizer.normalize(q)).mentions
-                if m.slot == "place"
-            )
-            self._places_in[fact.id] = found
+            texts = (self.kb.normalizer.normalize(q) for qs in fact.questions.values() for q in qs)
+            found = tuple((text, self.words.read(text)) for text in texts)
+            self._phrasings_of[fact.id] = found
         return found
 
     def _toll_at(self, fresh: Result, r: Reading, ctx: Context) -> Result | None:
@@ -1672,17 +1673,11 @@ class Dialogue:
 
     def _speakers(self, fact: Fact) -> Counter[str]:
         """How many of a fact's phrasings ask each side's view ("armenian position on khojaly")."""
-        found = self._sides_of.get(fact.id)
-        if found is None:
-            found = Counter[str]()
-            for q in (q for qs in fact.questions.values() for q in qs):
-                normalized = self.kb.normalizer.normalize(q)
-                if not self._views(normalized):
-                    continue
-                parties = [m.entity for _, _, m in self.words.read(normalized).mentions if m.slot == "party"]
-                if parties:
-                    found[parties[0]] += 1
-            self._sides_of[fact.id] = found
+        found = Counter[str]()
+        for normalized, read in self._phrasings(fact):
+            parties = [m.entity for _, _, m in read.mentions if m.slot == "party"]
+            if parties and self._views(normalized):
+                found[parties[0]] += 1
         return found
 
     def _views(self, normalized: str) -> bool:
@@ -1788,10 +1783,16 @@ class Dialogue:
             # "миротворцы тогда были?" after the years of relative calm: its own subject at the time in
             # context, answered by an entry of that time
             found = self.engine.resolve(question, rewritten, lang)
-            dated = found.intent.time if found.intent is not None else None
-            if found.status is not Status.ANSWERED or found.intent is fresh.intent or dated is None:
+            timely = found.intent
+            dated = timely.time if timely is not None else None
+            if (
+                found.status is not Status.ANSWERED
+                or timely is None
+                or timely is fresh.intent
+                or dated is None
+            ):
                 return None
-            if not dated.overlaps(span) or found.intent in self._periodic:
+            if not dated.overlaps(span) or timely.period is not None:
                 return None  # a count split by period is the toll's to find (_toll_at)
             result = replace(found, followup="carry", understood=rewritten)
         after = self._after(result, self.words.read(rewritten), r, ctx, lang, now)
